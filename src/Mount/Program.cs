@@ -1,6 +1,8 @@
+using MemFs.Mount.Cli;
+
 namespace MemFs.Mount;
 
 public static class Program
 {
-    public static int Main(string[] args) => 0;
+    public static int Main(string[] args) => MemFsCommand.Create().Parse(args).Invoke();
 }

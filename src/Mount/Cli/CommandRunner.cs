@@ -1,0 +1,31 @@
+using MemFs.Aff4;
+
+namespace MemFs.Mount.Cli;
+
+/// <summary>Runs a command body: errors go to stderr as one clear line and a non-zero exit code.</summary>
+public static class CommandRunner
+{
+    public const int Failure = 1;
+    public const int UsageError = 2;
+
+    public static int Run(Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (UsageException e)
+        {
+            Console.Error.WriteLine($"memfs: {e.Message}");
+            return UsageError;
+        }
+        catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException or InvalidDataException)
+        {
+            Console.Error.WriteLine($"memfs: error: {e.Message}");
+            return Failure;
+        }
+    }
+}
+
+/// <summary>The user asked for something that does not fit the input (no such stream, bad number).</summary>
+public sealed class UsageException(string message) : Exception(message);

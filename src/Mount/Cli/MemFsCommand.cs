@@ -1,0 +1,19 @@
+using System.CommandLine;
+
+namespace MemFs.Mount.Cli;
+
+/// <summary>The root <c>memfs</c> command and its command tree.</summary>
+public static class MemFsCommand
+{
+    public static RootCommand Create()
+    {
+        var root = new RootCommand(
+            "MemFs: mount a Windows memory image as a read-only file system, and inspect memory images.\n\n" +
+            "Examples:\n" +
+            "  memfs aff4 info memory.aff4\n" +
+            "  memfs aff4 cat memory.aff4 --offset 0x1000 --length 4096 | xxd\n" +
+            "  memfs aff4 hash memory.aff4 --verify");
+        root.Add(Aff4Command.Create());
+        return root;
+    }
+}
