@@ -17,7 +17,7 @@ public sealed class MemoryImageLocator(VolumeSet volumes)
     /// <summary>The URN of the physical memory object and the rule that found it, or null for a non-memory image.</summary>
     public (string Urn, string FoundBy)? FindPhysicalMemory()
     {
-        var byCategory = _graph.SubjectsWith(Aff4Vocabulary.Category, Aff4Vocabulary.CategoryMemoryPhysical);
+        var byCategory = _graph.SubjectsWith(Aff4Vocabulary.Category, Aff4Vocabulary.MemoryPhysical);
         if (byCategory.Count > 0)
             return (byCategory.FirstOrDefault(u => u.EndsWith(PhysicalMemorySuffix, StringComparison.Ordinal)) ?? byCategory[0], "aff4:category memory:physical");
         var memoryImages = _graph.SubjectsOfType(Aff4Vocabulary.MemoryImage);
@@ -79,7 +79,7 @@ public sealed class MemoryImageLocator(VolumeSet volumes)
     public IReadOnlyList<Pagefile> FindPagefiles()
     {
         var found = new List<Pagefile>();
-        foreach (var urn in _graph.SubjectsWith(Aff4Vocabulary.Category, Aff4Vocabulary.CategoryMemoryPagefile))
+        foreach (var urn in _graph.SubjectsWith(Aff4Vocabulary.Category, Aff4Vocabulary.MemoryPagefile))
         {
             int? number = _graph.TryGetInt64(urn, Aff4Vocabulary.PagefileNumber, out var n) && n is >= 0 and <= 15 ? (int)n : null;
             found.Add(new Pagefile(urn, number, WindowsPathOf(urn), "aff4:category memory:pagefile"));

@@ -89,7 +89,9 @@ public static class MapLoader
         for (var i = 0; i < raw.Length / EntrySize; i++)
         {
             if (!TryDecodeEntry(raw.AsSpan(i * EntrySize, EntrySize), order, out var e)) return $"entry {i} has offsets beyond 2^63";
-            if (e.Length == 0) continue;
+            // No writer emits empty entries, but reading a map in the wrong field order almost always makes
+            // one (the first run's target offset, 0, read as its length): a decisive sign of the wrong order.
+            if (e.Length == 0) return $"entry {i} has length 0";
             if (e.TargetId < 0 || e.TargetId >= targets.Length) return $"entry {i} names target {e.TargetId}, the idx lists {targets.Length}";
             var target = targets[e.TargetId];
             if (target is not UnavailableStream && !SymbolicStreams.IsSymbolic(target.Urn) && e.TargetOffset + e.Length > target.Length)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using MemFs.Aff4;
 using MemFs.Aff4.Hashing;
+using MemFs.Aff4.Rdf;
 
 namespace MemFs.Mount.Cli;
 

@@ -154,8 +154,8 @@ public class ReferenceVolumeTests
         var checks = new Aff4Verifier(image).Verify(includeContent: true);
 
         var notReproducible = new[] { Aff4Vocabulary.ImageStreamHash.Name, Aff4Vocabulary.LinearBlockHash.Name };
-        Assert.That(checks.Where(c => notReproducible.Contains(c.Property)), Has.All.Matches<HashCheck>(c => c.Status == HashCheckStatus.NotVerifiable));
-        Assert.That(checks.Where(c => !notReproducible.Contains(c.Property)), Has.All.Matches<HashCheck>(c => c.Status == HashCheckStatus.Match),
+        Assert.That(checks.Where(c => notReproducible.Contains(c.Property)), Has.All.Matches<HashCheck>(c => c!.Status == HashCheckStatus.NotVerifiable));
+        Assert.That(checks.Where(c => !notReproducible.Contains(c.Property)), Has.All.Matches<HashCheck>(c => c!.Status == HashCheckStatus.Match),
             string.Join("\n", checks.Where(c => c.Status != HashCheckStatus.Match).Select(c => c.ToString())));
         var reproduced = expected.GetProperty("stated_values_reproduced").Properties().Where(p => p.Value.GetBoolean()).Select(p => p.Name).ToArray();
         var perChunk = reproduced.Count(r => r.StartsWith("per-chunk", StringComparison.Ordinal));
@@ -180,7 +180,7 @@ public class ReferenceVolumeTests
                 var what = $"{check.GetProperty("object").GetString()} 0x{offset:X}+{length} read in {readSize}-byte pieces";
                 if (check.Optional("expect_hex") is { } hex) Assert.That(Convert.ToHexStringLower(bytes), Is.EqualTo(hex.GetString()), what);
                 if (check.Optional("expect_ascii") is { } ascii) Assert.That(Encoding.ASCII.GetString(bytes), Is.EqualTo(ascii.GetString()), what);
-                if (check.Optional("expect_prefix_ascii") is { } prefix) Assert.That(Encoding.ASCII.GetString(bytes), Does.StartWith(prefix.GetString()), what);
+                if (check.Optional("expect_prefix_ascii") is { } prefix) Assert.That(Encoding.ASCII.GetString(bytes), Does.StartWith(prefix.GetString()!), what);
                 if (check.Optional("expect_sha1") is { } sha1) Assert.That(Convert.ToHexStringLower(SHA1.HashData(bytes)), Is.EqualTo(sha1.GetString()), what);
             }
         }

@@ -103,7 +103,8 @@ public class ImageStreamTests : TestVolumes
     {
         var data = SampleData(4096 * 4);
         var builder = new TestAff4VolumeBuilder(Volume);
-        builder.AddImageStream(Stream, data, 4096, 4, CompressionMethod.Snappy);
+        // zlib carries an Adler-32, so corruption is detected; snappy has no checksum (block hashes catch it).
+        builder.AddImageStream(Stream, data, 4096, 4, CompressionMethod.Zlib);
         var path = Write(builder);
         CorruptChunk(path, chunk: 2);
 

@@ -169,10 +169,10 @@ public class MapStreamTests : TestVolumes
         var data = SampleData(0xA000);
         var builder = new TestAff4VolumeBuilder(Volume);
         builder.AddImageStream(Data, data, 4096, 4, CompressionMethod.Snappy);
-        builder.AddMap(Map, [.. Runs, new(0x18000, 0x1000, 0, 1)], [Data, SymbolicStreams.UnreadableData]);
+        builder.AddMap(Map, [.. Runs, new(0x12000, 0x1000, 0x9000, 0), new(0x18000, 0x1000, 0, 1)], [Data, SymbolicStreams.UnreadableData]);
         using var image = Open(Write(builder));
         var map = (MapStream)image.OpenStream(Map);
-        Assert.That(map.DataRuns(), Is.EqualTo(new[] { (0x1000L, 0x3000L), (0x10000L, 0x8000L) }));
+        Assert.That(map.DataRuns(), Is.EqualTo(new[] { (0x1000L, 0x3000L), (0x10000L, 0x8000L) }), "adjacent data entries merge, UnreadableData is no data");
     }
 
     private static void AssertRunsRead(MapStream map, byte[] data)
