@@ -16,8 +16,8 @@ public static class Aff4HashCommand
         var selector = new StreamSelector();
         var verify = new Option<bool>("--verify")
         {
-            Description = "also recompute every hash the volumes state (stream hashes of this object, map, index, block-hash and " +
-                "block-map hashes) and exit with code 3 on any mismatch",
+            Description = "also recompute every hash the volumes state (stream and image hashes, per-chunk block hashes, map, " +
+                "index and block-map hashes) and exit with code 3 on any mismatch",
         };
         var command = new Command("hash", "Hash the decompressed bytes of an AFF4 object (streaming, progress on stderr).\n\n" +
             "Examples:\n" +
@@ -43,8 +43,7 @@ public static class Aff4HashCommand
             if (!parse.GetValue(verify)) return 0;
 
             verifier.RememberLinearHashes(urn, digests);
-            var checks = verifier.Verify(includeContent: false).Concat(verifier.VerifySubject(urn))
-                .DistinctBy(c => (c.Subject, c.Property, c.Algorithm, c.Stated)).ToArray();
+            var checks = verifier.Verify(includeContent: true, new ImmediateProgress<string>(step => Console.Error.WriteLine($"verifying {step}")));
             return ReportChecks(checks);
         }));
         return command;
@@ -58,13 +57,13 @@ public static class Aff4HashCommand
         {
             var status = c.Status switch
             {
-                HashCheckStatus.Match => "OK        ",
-                HashCheckStatus.Mismatch => "MISMATCH  ",
+                HashCheckStatus.Match => "OK",
+                HashCheckStatus.Mismatch => "MISMATCH",
                 HashCheckStatus.NotVerifiable => "not verified",
-                _ => "FAILED    ",
+                _ => "FAILED",
             };
-            Console.WriteLine($"{status} {c.Property} {c.Algorithm} of {c.Subject}" + (c.Note is null ? "" : $" ({c.Note})"));
-            if (c.Status == HashCheckStatus.Mismatch) Console.WriteLine($"           stated   {c.Stated}\n           computed {c.Computed}");
+            Console.WriteLine($"{status,-12} {c.Property} {c.Algorithm} of {c.Subject}" + (c.Note is null ? "" : $" ({c.Note})"));
+            if (c.Status == HashCheckStatus.Mismatch) Console.WriteLine($"{"",-12} stated   {c.Stated}\n{"",-12} computed {c.Computed}");
         }
         var bad = checks.Count(c => c.Status is HashCheckStatus.Mismatch or HashCheckStatus.Failed);
         Console.Error.WriteLine(bad == 0 ? $"verified: {checks.Count(c => c.Status == HashCheckStatus.Match)} hashes match" : $"memfs: {bad} hash checks FAILED");

@@ -19,12 +19,12 @@ public static class ProgressReporter
                 .Start(ctx =>
                 {
                     var bar = ctx.AddTask(task, maxValue: Math.Max(total, 1));
-                    return work(new Progress(done => bar.Value = done));
+                    return work(new ImmediateProgress<long>(done => bar.Value = done));
                 });
         }
         var clock = Stopwatch.StartNew();
         var lastReport = TimeSpan.Zero;
-        var result = work(new Progress(done =>
+        var result = work(new ImmediateProgress<long>(done =>
         {
             if (clock.Elapsed - lastReport < TimeSpan.FromSeconds(5) && done < total) return;
             lastReport = clock.Elapsed;
@@ -33,9 +33,4 @@ public static class ProgressReporter
         return result;
     }
 
-    /// <summary>Synchronous progress: reported on the worker's thread, in order.</summary>
-    private sealed class Progress(Action<long> report) : IProgress<long>
-    {
-        public void Report(long value) => report(value);
-    }
 }
