@@ -28,6 +28,9 @@ public sealed class ChunkCache : IDisposable
     public long Hits => Interlocked.Read(ref _hits);
     public long Misses => Interlocked.Read(ref _misses);
 
+    /// <summary>True if the block is cached now (it may be evicted a moment later).</summary>
+    public bool Contains(ChunkKey key) => _cache.TryGetValue(key, out _);
+
     /// <summary>Returns the cached block for <paramref name="key"/>, producing it once if absent.</summary>
     public byte[] GetOrAdd<TState>(ChunkKey key, TState state, Func<TState, byte[]> produce)
     {

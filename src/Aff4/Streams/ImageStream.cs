@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using MemFs.Aff4.Caching;
 using MemFs.Aff4.Codecs;
@@ -40,6 +41,8 @@ public sealed class ImageStream : IAff4Stream
         if (position < 0) throw new ArgumentOutOfRangeException(nameof(position));
         if (position >= Length) return 0;
         var total = (int)Math.Min(destination.Length, Length - position);
+        var lastChunk = (position + total - 1) / ChunkSize;
+        if (lastChunk > position / ChunkSize) Prefetch(position / ChunkSize, lastChunk);
         var done = 0;
         while (done < total)
         {
@@ -94,39 +97,111 @@ public sealed class ImageStream : IAff4Stream
 
     private byte[] DecodeChunk(long chunkId)
     {
+        var location = Locate(chunkId);
+        var buffer = ArrayPool<byte>.Shared.Rent(location.Length);
+        try
+        {
+            location.Index.Data.ReadExactly(location.Offset, buffer.AsSpan(0, location.Length));
+            return DecodeStored(chunkId, location, buffer.AsSpan(0, location.Length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// Before a read that spans several chunks: chunks not yet cached whose stored bytes lie back to back
+    /// in one bevy (every in-order writer places them so) are fetched with one read instead of one each.
+    /// </summary>
+    private void Prefetch(long firstChunk, long lastChunk)
+    {
+        var run = new List<(long ChunkId, ChunkLocation Location)>();
+        for (var chunkId = firstChunk; chunkId <= lastChunk + 1; chunkId++)
+        {
+            ChunkLocation? next = null;
+            if (chunkId <= lastChunk && !_cache.Contains(new ChunkKey(this, chunkId)))
+            {
+                try
+                {
+                    next = Locate(chunkId);
+                }
+                catch (Aff4Exception)
+                {
+                    // The chunk's own read reports the problem; prefetching stays quiet.
+                }
+            }
+            if (run.Count > 0 && (next is not { } n || n.Index != run[^1].Location.Index || n.Offset != run[^1].Location.Offset + run[^1].Location.Length))
+            {
+                if (run.Count > 1) FetchRun(run);
+                run.Clear();
+            }
+            if (next is { } location) run.Add((chunkId, location));
+        }
+    }
+
+    private void FetchRun(List<(long ChunkId, ChunkLocation Location)> run)
+    {
+        var first = run[0].Location;
+        var total = (int)(run[^1].Location.Offset + run[^1].Location.Length - first.Offset);
+        var buffer = ArrayPool<byte>.Shared.Rent(total);
+        try
+        {
+            first.Index.Data.ReadExactly(first.Offset, buffer.AsSpan(0, total));
+            foreach (var (chunkId, location) in run)
+                _cache.GetOrAdd(new ChunkKey(this, chunkId), (stream: this, chunkId, location, buffer, start: (int)(location.Offset - first.Offset)),
+                    static s => s.stream.DecodeStored(s.chunkId, s.location, s.buffer.AsSpan(s.start, s.location.Length)));
+        }
+        catch (Aff4Exception)
+        {
+            // A chunk that fails to decode fails its own read below, with its own message.
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Where chunk <paramref name="chunkId"/> is stored, checked against its bevy segment.</summary>
+    private ChunkLocation Locate(long chunkId)
+    {
         var bevy = chunkId / Layout.ChunksInSegment;
         var slot = (int)(chunkId % Layout.ChunksInSegment);
-        var streamOffset = chunkId * ChunkSize;
         var index = GetBevyIndex(bevy) ?? throw new Aff4Exception(
-            $"bevy {bevy} (segment '{Urn}/{bevy:D8}') is in no opened volume: chunk {chunkId} cannot be read", member: Urn, offset: streamOffset);
+            $"bevy {bevy} (segment '{Urn}/{bevy:D8}') is in no opened volume: chunk {chunkId} cannot be read", member: Urn, offset: chunkId * ChunkSize);
         var file = index.Data.Volume.FilePath;
-        var member = index.Data.Member.Name;
         if (slot >= index.Count)
             throw new Aff4Exception($"bevy index holds {index.Count} entries, chunk {chunkId} needs slot {slot}", file, index.Index.Member.Name);
         var (offset, length) = index[slot];
         if (length <= 0)
             throw new Aff4Exception($"chunk {chunkId} is absent (index entry {slot} has length {length})", file, index.Index.Member.Name, slot);
         if (offset < 0 || offset > index.Data.Length || length > index.Data.Length - offset)
-            throw new Aff4Exception($"index entry {slot} (chunk {chunkId}, {length} bytes) points outside its {index.Data.Length}-byte segment", file, member, offset);
+            throw new Aff4Exception($"index entry {slot} (chunk {chunkId}, {length} bytes) points outside its {index.Data.Length}-byte segment", file, index.Data.Member.Name, offset);
         // No codec expands data by more than a sixth (snappy's worst case is 32 + n + n/6; deflate's is less).
         var maxStored = (long)ChunkSize + ChunkSize / 6 + 1024;
         if (length > maxStored)
-            throw new Aff4Exception($"chunk {chunkId} is stored as {length} bytes, more than any codec produces for {ChunkSize}-byte chunks", file, member, offset);
+            throw new Aff4Exception($"chunk {chunkId} is stored as {length} bytes, more than any codec produces for {ChunkSize}-byte chunks", file, index.Data.Member.Name, offset);
+        return new ChunkLocation(index, offset, length);
+    }
 
-        var stored = new byte[length];
-        index.Data.ReadExactly(offset, stored);
-        var expected = (int)Math.Min(ChunkSize, Length - streamOffset);
-        var decoded = Decode(stored, expected, chunkId, file, member, offset);
+    private byte[] DecodeStored(long chunkId, ChunkLocation location, ReadOnlySpan<byte> stored)
+    {
+        var file = location.Index.Data.Volume.FilePath;
+        var member = location.Index.Data.Member.Name;
+        var expected = (int)Math.Min(ChunkSize, Length - chunkId * ChunkSize);
+        var decoded = Decode(stored, expected, chunkId, file, member, location.Offset);
         if (decoded.Length < expected)
-            throw new Aff4Exception($"chunk {chunkId} decoded to {decoded.Length} bytes, the stream needs {expected}", file, member, offset);
+            throw new Aff4Exception($"chunk {chunkId} decoded to {decoded.Length} bytes, the stream needs {expected}", file, member, location.Offset);
         return decoded;
     }
 
-    private byte[] Decode(byte[] stored, int expected, long chunkId, string file, string member, long offset)
+    private readonly record struct ChunkLocation(BevyIndex Index, long Offset, int Length);
+
+    private byte[] Decode(ReadOnlySpan<byte> stored, int expected, long chunkId, string file, string member, long offset)
     {
-        if (IsStoredRaw(stored.Length)) return stored;
+        if (IsStoredRaw(stored.Length)) return stored.ToArray();
         var method = Layout.Compression ?? GuessMethod(stored);
-        if (method == CompressionMethod.Stored) return stored;
+        if (method == CompressionMethod.Stored) return stored.ToArray();
         try
         {
             return ChunkCodecs.For(method).Decompress(stored, ChunkSize);
@@ -135,7 +210,7 @@ public sealed class ImageStream : IAff4Stream
         {
             // Legacy writers compressed every chunk, c-aff4 stores an incompressible short final chunk raw:
             // a chunk that does not decode but has exactly the raw length is the raw bytes (aff4.md §3.5).
-            return stored;
+            return stored.ToArray();
         }
         catch (InvalidDataException e)
         {

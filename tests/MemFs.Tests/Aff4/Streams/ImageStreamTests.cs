@@ -114,6 +114,12 @@ public class ImageStreamTests : TestVolumes
         Assert.That(ReadAll(stream, 12288, 4096, 4096), Is.EqualTo(data[12288..]));
         var error = Assert.Throws<Aff4Exception>(() => stream.Read(8192 + 100, new byte[10]))!;
         Assert.That(error.Message, Does.Contain("chunk 2").And.Contain(path).And.Contain("offset 0x"));
+        // A read over all four chunks fetches their stored bytes in one go, and still fails on chunk 2 alone.
+        using var fresh = Open(path);
+        var whole = fresh.OpenStream(Stream);
+        Assert.That(() => whole.Read(0, new byte[data.Length]), Throws.InstanceOf<Aff4Exception>().With.Message.Contains("chunk 2"));
+        Assert.That(ReadAll(whole, 0, 8192, 8192), Is.EqualTo(data[..8192]));
+        Assert.That(ReadAll(whole, 12288, 4096, 4096), Is.EqualTo(data[12288..]));
     }
 
     [Test]
