@@ -34,7 +34,7 @@ public sealed class DeflateCodec : IChunkCodec
     }
 
     // RFC 1950 §2.2: CM = 8 (deflate), CINFO <= 7 (window <= 32 KiB), and CMF*256 + FLG a multiple of 31.
-    private static bool HasZlibHeader(ReadOnlySpan<byte> compressed) =>
+    internal static bool HasZlibHeader(ReadOnlySpan<byte> compressed) =>
         compressed.Length >= 2
         && (compressed[0] & 0x0F) == 8
         && (compressed[0] >> 4) <= 7

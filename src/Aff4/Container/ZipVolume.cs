@@ -111,6 +111,9 @@ public sealed class ZipVolume : IDisposable
         }
     }
 
+    /// <summary>File position of a stored member's first byte (for tests that damage evidence copies on purpose).</summary>
+    internal long StoredDataStart(ZipMember member) => ContentOf(member).GetDataStart(() => ResolveStoredDataStart(member));
+
     /// <summary>The whole uncompressed member; throws when it is larger than <paramref name="maxBytes"/>.</summary>
     public byte[] ReadAllBytes(ZipMember member, long maxBytes)
     {

@@ -220,9 +220,7 @@ public sealed class ImageStream : IAff4Stream
 
     /// <summary>No compression stated: the standard means stored, c-aff4 and pyaff4 wrote zlib.</summary>
     private static CompressionMethod GuessMethod(ReadOnlySpan<byte> stored) =>
-        stored.Length >= 2 && (stored[0] & 0x0F) == 8 && (stored[0] >> 4) <= 7 && ((stored[0] << 8) | stored[1]) % 31 == 0
-            ? CompressionMethod.Zlib
-            : CompressionMethod.Stored;
+        DeflateCodec.HasZlibHeader(stored) ? CompressionMethod.Zlib : CompressionMethod.Stored;
 }
 
 /// <summary>How the chunks of an ImageStream are stored.</summary>

@@ -1,3 +1,4 @@
+using MemFs.Tests.Aff4.Reference;
 using System.IO.Compression;
 using System.Text.Json;
 using MemFs.Aff4.Container;
@@ -9,17 +10,7 @@ namespace MemFs.Tests.Aff4.Container;
 /// <summary>The container layer against every real (and synthetic) volume in shared/data/aff4.</summary>
 public class RealVolumeTests
 {
-    public static readonly string[] Volumes =
-    [
-        "AFF4Std/Base-Linear.aff4",
-        "AFF4Std/Base-Linear-AllHashes.aff4",
-        "AFF4Std/Base-Linear-ReadError.aff4",
-        "AFF4Std/Base-Allocated.aff4",
-        "aff4-cpp-lite/Micro7.001.aff4",
-        "aff4-cpp-lite/Micro9.001.aff4",
-        "synthetic/synthetic-winpmem21-legacy.aff4",
-        "synthetic/synthetic-winpmem33-caff4.aff4",
-    ];
+    public static readonly string[] Volumes = ExpectedValues.AllFiles;
 
     private static JsonElement Expected(string volume)
     {

@@ -1,3 +1,4 @@
+using MemFs.Tests.Aff4.Reference;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
@@ -10,17 +11,7 @@ namespace MemFs.Tests.Aff4.Rdf;
 /// <summary>Reads members of the shared AFF4 sample volumes (tests only) and their expected.json entry.</summary>
 internal static class SampleVolume
 {
-    public static readonly string[] All =
-    [
-        "AFF4Std/Base-Linear.aff4",
-        "AFF4Std/Base-Linear-AllHashes.aff4",
-        "AFF4Std/Base-Linear-ReadError.aff4",
-        "AFF4Std/Base-Allocated.aff4",
-        "aff4-cpp-lite/Micro7.001.aff4",
-        "aff4-cpp-lite/Micro9.001.aff4",
-        "synthetic/synthetic-winpmem21-legacy.aff4",
-        "synthetic/synthetic-winpmem33-caff4.aff4",
-    ];
+    public static readonly string[] All = ExpectedValues.AllFiles;
 
     public static string ReadMember(string volume, string member)
     {

@@ -192,7 +192,7 @@ public class ImageStreamTests : TestVolumes
         var stream = (ImageStream)image.OpenStream(Stream);
         var index = stream.GetBevyIndex(0)!;
         var (offset, length) = index[chunk];
-        var fileOffset = DataStartInFile(path, index.Data.Member.Name) + offset;
+        var fileOffset = index.Data.Volume.StoredDataStart(index.Data.Member) + offset;
         image.Dispose();
         using var file = File.OpenWrite(path);
         file.Position = fileOffset + length / 2;
@@ -205,25 +205,10 @@ public class ImageStreamTests : TestVolumes
         using (var image = Open(path))
         {
             var index = ((ImageStream)image.OpenStream(Stream)).GetBevyIndex(0)!;
-            fileOffset = DataStartInFile(path, index.Index.Member.Name) + slot * 12;
+            fileOffset = index.Index.Volume.StoredDataStart(index.Index.Member) + slot * 12;
         }
         using var file = File.OpenWrite(path);
         file.Position = fileOffset;
         file.Write(BitConverter.GetBytes(offset));
-    }
-
-    /// <summary>Where a stored member's bytes start in the file (tests only: found by searching its local header name).</summary>
-    private static long DataStartInFile(string path, string memberName)
-    {
-        var bytes = File.ReadAllBytes(path);
-        var name = System.Text.Encoding.UTF8.GetBytes(memberName);
-        for (var i = 0; i + 30 + name.Length <= bytes.Length; i++)
-        {
-            if (bytes[i] != 0x50 || bytes[i + 1] != 0x4B || bytes[i + 2] != 3 || bytes[i + 3] != 4) continue;
-            var nameLength = BitConverter.ToUInt16(bytes, i + 26);
-            var extraLength = BitConverter.ToUInt16(bytes, i + 28);
-            if (nameLength == name.Length && bytes.AsSpan(i + 30, nameLength).SequenceEqual(name)) return i + 30 + nameLength + extraLength;
-        }
-        throw new InvalidOperationException($"member {memberName} not found");
     }
 }
