@@ -68,7 +68,11 @@ public sealed class ImageStream : IAff4Stream
     public BevyIndex? GetBevyIndex(long bevy) =>
         _bevies.GetOrAdd(bevy, b => new Lazy<BevyIndex?>(() => BevyIndex.Load(_volumes, Urn, b, Layout.ChunksInSegment))).Value;
 
-    /// <summary>Counts chunks by how they are stored, loading every bevy index (for reports).</summary>
+    /// <summary>
+    /// Counts chunks by how they are stored, loading every bevy index (for reports). Bevies are read in
+    /// order until the first missing one: a stream has no holes, and a size claiming more bevies than the
+    /// volumes hold must not make this loop run for as long as the claim.
+    /// </summary>
     public ChunkStatistics DescribeChunks()
     {
         long indexEntries = 0, raw = 0, compressed = 0, missing = 0;
@@ -78,8 +82,8 @@ public sealed class ImageStream : IAff4Stream
             var chunksHere = (int)Math.Min(Layout.ChunksInSegment, Layout.ChunkCount - bevy * Layout.ChunksInSegment);
             if (index is null)
             {
-                missing += chunksHere;
-                continue;
+                missing = Layout.ChunkCount - bevy * Layout.ChunksInSegment;
+                break;
             }
             indexEntries += index.Count;
             for (var slot = 0; slot < chunksHere; slot++)

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using MemFs.Aff4;
 using MemFs.Aff4.Discovery;
 using MemFs.Aff4.Hashing;
@@ -40,6 +41,30 @@ public class SyntheticMemoryImageTests
                 foreach (var readSize in ReadSizeSweep)
                     Assert.That(Encoding.ASCII.GetString(ReferenceVolumeTests.ReadInPieces(map, offset, 16, readSize)), Is.EqualTo(text.GetString()), $"{name}, {readSize}");
     }
+
+    /// <summary>expected.json spells the decoded map entries out in its map_entries_note; both note styles are parsed.</summary>
+    [TestCaseSource(typeof(ExpectedValues), nameof(SyntheticMemoryImages))]
+    public void MapEntriesDecodeAsTheNoteLists(string file)
+    {
+        var expected = For(file).GetProperty("physical_memory");
+        var note = expected.GetProperty("map_entries_note").GetString()!;
+        var legacy = Regex.Matches(note, @"\((0x[0-9A-F]+), len (0x[0-9A-F]+), tgt (0x[0-9A-F]+)\)");
+        var standard = Regex.Matches(note, @"\((0x[0-9A-F]+), (0x[0-9A-F]+) -> (\w+)@(0x[0-9A-F]+)\)");
+        var wanted = legacy.Count > 0
+            ? legacy.Select(m => (Hex(m.Groups[1]), Hex(m.Groups[2]), Hex(m.Groups[3]), "data")).ToArray()
+            : standard.Select(m => (Hex(m.Groups[1]), Hex(m.Groups[2]), Hex(m.Groups[4]), m.Groups[3].Value)).ToArray();
+        Assert.That(wanted, Has.Length.GreaterThanOrEqualTo(3), note);
+
+        using var image = Aff4Image.Open(PathOf(file));
+        var map = (MapStream)image.OpenStream(expected.GetProperty("urn").GetString()!);
+        Assert.That(map.Order, Is.EqualTo(legacy.Count > 0 ? MapEntryOrder.LegacySwapped : MapEntryOrder.Standard));
+        Assert.That(map.Warnings, Is.Empty, "the declared order is consistent: no guessing");
+        Assert.That(map.Entries.Select(e => (e.MappedOffset, e.Length, e.TargetOffset, ShortName(map.Targets[e.TargetId].Urn))), Is.EqualTo(wanted));
+    }
+
+    private static long Hex(Group g) => Convert.ToInt64(g.Value, 16);
+
+    private static string ShortName(string urn) => urn.EndsWith("/data", StringComparison.Ordinal) ? "data" : urn[(urn.LastIndexOf('#') + 1)..];
 
     [TestCaseSource(typeof(ExpectedValues), nameof(SyntheticMemoryImages))]
     public void PmemMetadataGivesCr3KernelBaseAndRuns(string file)

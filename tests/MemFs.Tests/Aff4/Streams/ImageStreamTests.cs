@@ -163,6 +163,21 @@ public class ImageStreamTests : TestVolumes
         Assert.That(() => stream.Read(8192, new byte[1]), Throws.InstanceOf<Aff4Exception>().With.Message.Contains("bevy 1"));
     }
 
+    [Test, CancelAfter(10_000)]
+    public void AnExabyteSizeClaimIsReportedQuicklyAsMissingChunks()
+    {
+        var data = SampleData(1024);
+        var builder = new TestAff4VolumeBuilder(Volume);
+        builder.AddImageStream(Stream, data, 512, 1, CompressionMethod.Stored, writeSize: false);
+        builder.AddTurtle($"<{Stream}> aff4:size {1L << 60} .");
+        using var image = Open(Write(builder));
+        var stream = (ImageStream)image.OpenStream(Stream);
+        var stats = stream.DescribeChunks();
+        Assert.That((stats.StoredRaw, stats.Missing), Is.EqualTo((2L, (1L << 51) - 2)));
+        Assert.That(ReadAll(stream, 0, 1024, 700), Is.EqualTo(data));
+        Assert.That(() => stream.Read(1L << 59, new byte[1]), Throws.InstanceOf<Aff4Exception>().With.Message.Contains("is in no opened volume"));
+    }
+
     [Test]
     public void ConcurrentReadersSeeTheSameBytes()
     {

@@ -154,6 +154,20 @@ public class MapStreamTests : TestVolumes
     }
 
     [Test]
+    public void AnExabyteSparseMapReadsAtItsFarEnd()
+    {
+        const long size = 1L << 62;
+        var builder = new TestAff4VolumeBuilder(Volume);
+        builder.AddMap(Map, [new(size - 0x1000, 0x1000, 0, 0)], ["http://aff4.org/Schema#SymbolicStreamEE"], size: size);
+        using var image = Open(Write(builder));
+        var map = image.OpenStream(Map);
+        Assert.That(map.Length, Is.EqualTo(size));
+        Assert.That(ReadAll(map, size - 0x1010, 0x10, 16), Is.All.EqualTo(0));
+        Assert.That(ReadAll(map, size - 0x1000, 0x1000, 4096), Is.All.EqualTo(0xEE));
+        Assert.That(map.Read(size, new byte[16]), Is.Zero);
+    }
+
+    [Test]
     public void TargetIdsBeyondTheIdxAreRejectedWithTheSegmentName()
     {
         var builder = new TestAff4VolumeBuilder(Volume);
