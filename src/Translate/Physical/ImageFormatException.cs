@@ -1,0 +1,14 @@
+namespace MemFs.Translate.Physical;
+
+/// <summary>
+/// An image whose structure is wrong or that cannot supply bytes it claims to hold. The message names the
+/// file, the offset and the field, so the evidence can be checked by hand. An <see cref="IOException"/>,
+/// so hosts report it as EIO for the range being read.
+/// </summary>
+public sealed class ImageFormatException(string file, long? offset, string problem)
+    : IOException(offset is null ? $"{file}: {problem}" : $"{file}, offset 0x{offset:X}: {problem}")
+{
+    public string FilePath { get; } = file;
+    public long? Offset { get; } = offset;
+    public string Problem { get; } = problem;
+}

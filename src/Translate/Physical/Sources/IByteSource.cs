@@ -1,0 +1,13 @@
+namespace MemFs.Translate.Physical.Sources;
+
+/// <summary>Bytes below a physical format: a file, or a stream inside a container. Positional and thread-safe.</summary>
+public interface IByteSource : IDisposable
+{
+    /// <summary>Names the source in error messages (a file path, or a container URN).</summary>
+    string Name { get; }
+
+    long Length { get; }
+
+    /// <summary>Reads up to <c>destination.Length</c> bytes; fewer only at the end of the source.</summary>
+    int Read(long offset, Span<byte> destination);
+}
