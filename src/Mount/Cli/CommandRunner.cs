@@ -14,7 +14,7 @@ public static class CommandRunner
         {
             return body();
         }
-        catch (UsageException e)
+        catch (Exception e) when (e is UsageException or ArgumentException)
         {
             Console.Error.WriteLine($"memfs: {e.Message}");
             return UsageError;

@@ -1,0 +1,52 @@
+using System.CommandLine;
+using MemFs.Translate.Physical;
+
+namespace MemFs.Mount.Cli;
+
+/// <summary><c>memfs physical</c>: physical memory of any supported image.</summary>
+public static class PhysicalCommand
+{
+    private const int BufferSize = 1 << 20;
+
+    public static Command Create()
+    {
+        var command = new Command("physical", "Read the physical address space of a memory image.");
+        command.Add(CreateCat());
+        return command;
+    }
+
+    private static Command CreateCat()
+    {
+        var image = new Argument<string>("IMAGE") { Description = "the memory image (format recognised by content)" };
+        var offset = new Option<string>("--offset") { Description = "physical address (decimal, 0x hex, K/M/G)", Required = true };
+        var length = new Option<string>("--length") { Description = "number of bytes", Required = true };
+        var zeroHoles = new Option<bool>("--zero-holes") { Description = "write zeros for addresses the image does not hold (default: error)" };
+        var command = new Command("cat", "Write physical memory bytes to stdout. Addresses the image does not hold (holes) are an error " +
+            "unless --zero-holes is given; bytes a truncated or damaged image cannot supply are always an error.\n\n" +
+            "Examples:\n" +
+            "  memfs physical cat memory.dmp --offset 0x1AD000 --length 4K | xxd | head\n" +
+            "  memfs physical cat memory.aff4 --offset 0 --length 16M --zero-holes > low16m.bin");
+        command.Add(image);
+        command.Add(offset);
+        command.Add(length);
+        command.Add(zeroHoles);
+        command.SetAction(parse => CommandRunner.Run(() =>
+        {
+            using var opened = PhysicalImageOpener.Open(parse.GetValue(image)!);
+            var start = NumberParser.Parse(parse.GetValue(offset)!, "--offset");
+            var count = NumberParser.Parse(parse.GetValue(length)!, "--length");
+            var fill = parse.GetValue(zeroHoles);
+            using var stdout = Console.OpenStandardOutput();
+            var buffer = new byte[(int)Math.Min(BufferSize, Math.Max(count, 1))];
+            for (long done = 0; done < count;)
+            {
+                var n = (int)Math.Min(buffer.Length, count - done);
+                PhysicalReads.Read(opened.Memory, start + done, buffer.AsSpan(0, n), fill);
+                stdout.Write(buffer, 0, n);
+                done += n;
+            }
+            return 0;
+        }));
+        return command;
+    }
+}
