@@ -1,0 +1,32 @@
+using MemFs.Translate.Physical.Sources;
+
+namespace MemFs.Translate.Physical.Vmware;
+
+/// <summary>Forward reads of small fields through a buffer, for walking thousands of tags without a read each.</summary>
+internal sealed class StateFileCursor(IByteSource source, long position)
+{
+    private readonly byte[] _buffer = new byte[64 * 1024];
+    private long _bufferStart;
+    private int _bufferLength;
+
+    public long Position { get; private set; } = position;
+    public long Remaining => source.Length - Position;
+
+    /// <summary>The next <paramref name="count"/> bytes (at most 255), or false at the end of the file.</summary>
+    public bool TryRead(int count, out ReadOnlySpan<byte> bytes)
+    {
+        bytes = default;
+        if (count > Remaining) return false;
+        if (Position < _bufferStart || Position + count > _bufferStart + _bufferLength)
+        {
+            _bufferStart = Position;
+            _bufferLength = source.Read(Position, _buffer);
+            if (_bufferLength < count) return false;
+        }
+        bytes = _buffer.AsSpan((int)(Position - _bufferStart), count);
+        Position += count;
+        return true;
+    }
+
+    public void Skip(long count) => Position += count;
+}
