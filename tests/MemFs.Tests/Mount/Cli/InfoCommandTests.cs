@@ -64,7 +64,7 @@ public class InfoCommandTests
         try
         {
             var raw = Path.Combine(directory, "memory.bin");
-            File.WriteAllBytes(raw, PageStampedMemory.Pages(0, 8));
+            File.WriteAllBytes(raw, TestPhysicalPages.Bytes(0, 8 * 4096));
             var pagefile = Path.Combine(directory, "pagefile.sys");
             File.WriteAllBytes(pagefile, new byte[8192]);
             Directory.CreateDirectory(Path.Combine(directory, "C", "Windows"));
@@ -92,10 +92,10 @@ public class InfoCommandTests
         var raw = Path.GetTempFileName();
         try
         {
-            File.WriteAllBytes(raw, PageStampedMemory.Pages(0, 4));
+            File.WriteAllBytes(raw, TestPhysicalPages.Bytes(0, 4 * 4096));
             var bytes = MemFsProcess.Run("physical", "cat", raw, "--offset", "0x1F00", "--length", "0x200");
             Assert.That(bytes.ExitCode, Is.Zero, bytes.Stderr);
-            Assert.That(bytes.Stdout, Is.EqualTo(PageStampedMemory.Expected(0x1F00, 0x200)));
+            Assert.That(bytes.Stdout, Is.EqualTo(TestPhysicalPages.Bytes(0x1F00, 0x200)));
 
             var hole = MemFsProcess.Run("physical", "cat", raw, "--offset", "0x3F00", "--length", "0x200");
             Assert.That(hole.ExitCode, Is.EqualTo(1));
@@ -103,7 +103,7 @@ public class InfoCommandTests
 
             var zeroed = MemFsProcess.Run("physical", "cat", raw, "--offset", "0x3F00", "--length", "0x200", "--zero-holes");
             Assert.That(zeroed.ExitCode, Is.Zero);
-            Assert.That(zeroed.Stdout[..0x100], Is.EqualTo(PageStampedMemory.Expected(0x3F00, 0x100)));
+            Assert.That(zeroed.Stdout[..0x100], Is.EqualTo(TestPhysicalPages.Bytes(0x3F00, 0x100)));
             Assert.That(zeroed.Stdout[0x100..], Is.All.EqualTo(0));
         }
         finally

@@ -8,7 +8,7 @@ namespace MemFs.Tests.Translate.Physical.CrashDump;
 internal static class BuiltDumps
 {
     public static PhysicalImage Open(byte[] bytes, string name = "/evidence/built.dmp") =>
-        CrashDumpImage.Open(new MemoryByteSource(name, bytes));
+        CrashDumpImage.Open(new TestArraySource(bytes, name));
 
     /// <summary>Reads every byte of a range and compares it with what the builder wrote.</summary>
     public static void AssertReads(IPhysicalMemory memory, long address, int length)

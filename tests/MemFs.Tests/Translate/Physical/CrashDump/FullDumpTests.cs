@@ -114,7 +114,7 @@ public class FullDumpTests
     [Test]
     public void DisposingTheImageDisposesTheSource()
     {
-        var source = new MemoryByteSource("/evidence/built.dmp", TestCrashDumpBuilder.Dump64(1).Full(Runs));
+        var source = new TestArraySource(TestCrashDumpBuilder.Dump64(1).Full(Runs), "/evidence/built.dmp");
         CrashDumpImage.Open(source).Dispose();
         Assert.That(source.Disposed, Is.True);
     }
