@@ -6,8 +6,6 @@ namespace MemFs.Mount.Cli;
 /// <summary><c>memfs aff4 cat</c>: writes the bytes of one AFF4 object to stdout.</summary>
 public static class Aff4CatCommand
 {
-    private const int BufferSize = 1 << 20;
-
     public static Command Create()
     {
         var volumes = Aff4Command.VolumesArgument();
@@ -31,16 +29,11 @@ public static class Aff4CatCommand
             if (start > stream.Length) throw new UsageException($"--offset 0x{start:X} is past the end of '{stream.Urn}' (0x{stream.Length:X} bytes)");
             var lengthText = parse.GetValue(length);
             var count = lengthText is null ? stream.Length - start : Math.Min(NumberParser.Parse(lengthText, "--length"), stream.Length - start);
-            using var stdout = Console.OpenStandardOutput();
-            var buffer = new byte[(int)Math.Min(BufferSize, Math.Max(count, 1))];
-            for (long done = 0; done < count;)
+            StdoutCopy.Run(start, count, (position, destination) =>
             {
-                var n = (int)Math.Min(buffer.Length, count - done);
-                var got = stream.Read(start + done, buffer.AsSpan(0, n));
-                if (got <= 0) break;
-                stdout.Write(buffer, 0, got);
-                done += got;
-            }
+                if (stream.Read(position, destination) != destination.Length)
+                    throw new Aff4Exception("the stream ended before its stated length", member: stream.Urn, offset: position);
+            });
             return 0;
         }));
         return command;

@@ -6,8 +6,6 @@ namespace MemFs.Mount.Cli;
 /// <summary><c>memfs physical</c>: physical memory of any supported image.</summary>
 public static class PhysicalCommand
 {
-    private const int BufferSize = 1 << 20;
-
     public static Command Create()
     {
         var command = new Command("physical", "Read the physical address space of a memory image.");
@@ -36,15 +34,7 @@ public static class PhysicalCommand
             var start = NumberParser.Parse(parse.GetValue(offset)!, "--offset");
             var count = NumberParser.Parse(parse.GetValue(length)!, "--length");
             var fill = parse.GetValue(zeroHoles);
-            using var stdout = Console.OpenStandardOutput();
-            var buffer = new byte[(int)Math.Min(BufferSize, Math.Max(count, 1))];
-            for (long done = 0; done < count;)
-            {
-                var n = (int)Math.Min(buffer.Length, count - done);
-                PhysicalReads.Read(opened.Memory, start + done, buffer.AsSpan(0, n), fill);
-                stdout.Write(buffer, 0, n);
-                done += n;
-            }
+            StdoutCopy.Run(start, count, (position, destination) => PhysicalReads.Read(opened.Memory, position, destination, fill));
             return 0;
         }));
         return command;

@@ -1,0 +1,22 @@
+namespace MemFs.Mount.Cli;
+
+/// <summary>Streams a byte range to stdout in 1 MiB pieces, each filled completely by the caller's reader.</summary>
+public static class StdoutCopy
+{
+    private const int BufferSize = 1 << 20;
+
+    public delegate void FillExactly(long position, Span<byte> destination);
+
+    public static void Run(long start, long count, FillExactly fill)
+    {
+        using var stdout = Console.OpenStandardOutput();
+        var buffer = new byte[(int)Math.Min(BufferSize, Math.Max(count, 1))];
+        for (long done = 0; done < count;)
+        {
+            var n = (int)Math.Min(buffer.Length, count - done);
+            fill(start + done, buffer.AsSpan(0, n));
+            stdout.Write(buffer, 0, n);
+            done += n;
+        }
+    }
+}
