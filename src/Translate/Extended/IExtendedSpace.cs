@@ -1,0 +1,28 @@
+namespace MemFs.Translate.Extended;
+
+/// <summary>
+/// Physical memory, every pagefile and every available mapped file as one address space (Rekall's design):
+/// each source is placed at a distinct, reported base, so every translation ends at one location and every
+/// read is served the same way. Thread-safe.
+/// </summary>
+public interface IExtendedSpace
+{
+    /// <summary>
+    /// Reads exactly <c>destination.Length</c> bytes. Throws <see cref="BackingUnavailableException"/> when the
+    /// pagefile or file is not supplied or the offset lies past its end, <c>PhysicalHoleException</c> for a
+    /// physical hole, and <see cref="IOException"/> when a source is damaged.
+    /// </summary>
+    void Read(ExtendedLocation location, Span<byte> destination);
+
+    /// <summary>Whether the location can be read, and if not why (for traces and vadmap).</summary>
+    bool IsAvailable(ExtendedLocation location, out string? reason);
+
+    /// <summary>The location's offset in the combined space, or null when its source is not placed (not available).</summary>
+    long? CombinedOffset(ExtendedLocation location);
+
+    /// <summary>The sources placed so far: name, base in the combined space, length.</summary>
+    IReadOnlyList<ExtendedRegion> Regions { get; }
+}
+
+/// <summary>One source placed in the combined space.</summary>
+public sealed record ExtendedRegion(BackingKind Kind, string Name, long Base, long Length, int PagefileNumber = -1);
