@@ -1,0 +1,12 @@
+namespace MemFs.Translate.Paging;
+
+/// <summary>The page states <c>vadmap</c> reports (Rekall's categories plus the reasons we cannot resolve).</summary>
+public enum PageState
+{
+    Valid,
+    Transition,
+    Pagefile,
+    FileMapping,
+    DemandZero,
+    Unresolvable,
+}

@@ -1,0 +1,29 @@
+namespace MemFs.Translate.Paging;
+
+/// <summary>
+/// The facts translation depends on, each with where it came from, so a trace can say why it decoded a
+/// PTE the way it did. The OS layer fills them from symbols; the command line can override them.
+/// </summary>
+public sealed record PagingSettings(
+    SoftwarePteLayout Layout,
+    string LayoutSource,
+    ulong InvalidPteMask,
+    string InvalidPteMaskSource,
+    int VirtualStoreNumber,
+    uint? Build)
+{
+    /// <summary>MemProcFS's fallback when nt!MiState is not available: bit 45, the most common value on Intel.</summary>
+    public const ulong DefaultInvalidPteMask = 0x0000_2000_0000_0000;
+
+    /// <summary>Settings for a build number with no symbols: layout by build, the common mask, virtual store number 2.</summary>
+    public static PagingSettings ForBuild(uint build)
+    {
+        var (layout, reason) = SoftwarePteLayout.ForBuild(build);
+        return layout.HasSwizzleBit
+            ? new PagingSettings(layout, reason, DefaultInvalidPteMask, "default 0x200000000000 (bit 45; nt!MiState.Hardware.InvalidPteMask not read)", 2, build)
+            : new PagingSettings(layout, reason, 0, "not used by this layout", -1, build);
+    }
+
+    /// <summary>Windows 11 22H2+ kernels mark some file-backed PTEs with an encoding no public source documents.</summary>
+    public bool HasFileBackedMarker => Build >= 22621;
+}

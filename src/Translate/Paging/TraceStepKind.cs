@@ -1,0 +1,14 @@
+namespace MemFs.Translate.Paging;
+
+public enum TraceStepKind
+{
+    Dtb,
+    Pml4e,
+    Pdpte,
+    Pde,
+    Pte,
+    PrototypePte,
+    VadLookup,
+    Subsection,
+    Note,
+}

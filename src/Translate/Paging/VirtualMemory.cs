@@ -1,0 +1,91 @@
+using System.Buffers;
+using MemFs.Translate.Extended;
+using MemFs.Translate.Windows;
+
+namespace MemFs.Translate.Paging;
+
+/// <summary>
+/// A virtual address space (a process's, or the kernel's) read through the translator. Demand-zero pages read
+/// as zeros (that is their content); a page that cannot be resolved fails the read with the reason, unless
+/// <see cref="ZeroFillUnresolvable"/> was chosen, which then fills zeros and says so in reports.
+/// </summary>
+public sealed class VirtualMemory(WindowsTranslator translator, ulong dtb, IVadSource? vads, bool zeroFillUnresolvable = false)
+{
+    private const int MaxPagesPerBatch = 512;
+
+    public WindowsTranslator Translator => translator;
+    public ulong Dtb => dtb;
+    public IVadSource? Vads => vads;
+    public bool ZeroFillUnresolvable => zeroFillUnresolvable;
+
+    public Resolution Translate(ulong va, ITraceSink trace) => translator.Translate(dtb, va, vads, trace);
+
+    public void Read(ulong va, Span<byte> destination)
+    {
+        var resolutions = ArrayPool<Resolution>.Shared.Rent(MaxPagesPerBatch);
+        try
+        {
+            var done = 0;
+            while (done < destination.Length)
+            {
+                var at = va + (ulong)done;
+                var pages = (int)Math.Min(MaxPagesPerBatch, ((at & 0xFFF) + (ulong)(destination.Length - done) + 0xFFF) >> 12);
+                translator.TranslatePages(dtb, at, resolutions.AsSpan(0, pages), vads);
+                done += ReadPages(at, resolutions.AsSpan(0, pages), destination[done..]);
+            }
+        }
+        finally
+        {
+            ArrayPool<Resolution>.Shared.Return(resolutions);
+        }
+    }
+
+    /// <summary>Copies the translated pages, merging physically contiguous pages into one read.</summary>
+    private int ReadPages(ulong va, ReadOnlySpan<Resolution> pages, Span<byte> destination)
+    {
+        var done = 0;
+        var p = 0;
+        while (p < pages.Length && done < destination.Length)
+        {
+            var pageVa = va + (ulong)done;
+            var n = (int)Math.Min(destination.Length - done, 4096 - (long)(pageVa & 0xFFF));
+            var r = pages[p];
+            if (!r.Readable)
+            {
+                if (!zeroFillUnresolvable) throw new UnresolvableMemoryException(pageVa, r);
+                destination.Slice(done, n).Clear();
+            }
+            else if (r.State == PageState.DemandZero)
+            {
+                destination.Slice(done, n).Clear();
+            }
+            else
+            {
+                var start = r.Location!.Value;
+                var length = n;
+                // Following pages whose bytes continue where this one's end are read with it.
+                while (p + 1 < pages.Length && done + length < destination.Length && pages[p + 1].Readable && pages[p + 1].Location is { } next
+                       && next.Kind == start.Kind && next.PagefileNumber == start.PagefileNumber && next.FilePath == start.FilePath
+                       && next.Offset == start.Offset + length)
+                {
+                    p++;
+                    length += Math.Min(4096, destination.Length - done - length);
+                }
+                translator.Space.Read(start, destination.Slice(done, length));
+                n = length;
+            }
+            done += n;
+            p++;
+        }
+        return done;
+    }
+}
+
+/// <summary>A virtual address whose page cannot be produced; the message gives the resolution's reason.</summary>
+public sealed class UnresolvableMemoryException(ulong va, Resolution resolution)
+    : IOException($"virtual address 0x{va:X} cannot be read: {resolution.Reason ?? resolution.State.ToString()}" +
+        (resolution.Location is { } l ? $" ({resolution.State} {l})" : ""))
+{
+    public ulong VirtualAddress { get; } = va;
+    public Resolution Resolution { get; } = resolution;
+}

@@ -1,0 +1,97 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace MemFs.Translate.Windows;
+
+/// <summary>
+/// Reads _SUBSECTION → _CONTROL_AREA → _FILE_OBJECT.FileName from kernel memory with known offsets.
+/// The first subsection follows its control area; later ones are reached through NextSubsection.
+/// </summary>
+public sealed class SectionObjectReader(SectionObjectLayout layout) : ISectionObjects
+{
+    private const int MaxSubsections = 65536;
+
+    public SectionObjectLayout Layout => layout;
+
+    public SubsectionInfo? FindSubsection(ulong subsectionKva, ulong prototypePte, IKernelReader kernel, out string? reason)
+    {
+        var first = ReadSubsection(subsectionKva, kernel, out reason);
+        if (first is null || first.Holds(prototypePte)) return first;
+
+        // The PTE may name another subsection of the same control area (Rekall's lookup does this too).
+        var next = first.ControlArea + (ulong)layout.ControlAreaSize;
+        for (var i = 0; i < MaxSubsections && next != 0; i++)
+        {
+            var candidate = ReadSubsection(next, kernel, out reason);
+            if (candidate is null) return null;
+            if (candidate.Holds(prototypePte)) return candidate;
+            if (!TryReadPointer(kernel, next + (ulong)layout.NextSubsection, out next, out reason)) return null;
+        }
+        reason = $"no subsection of control area 0x{first.ControlArea:X} holds prototype PTE 0x{prototypePte:X}";
+        return null;
+    }
+
+    private SubsectionInfo? ReadSubsection(ulong kva, IKernelReader kernel, out string? reason)
+    {
+        var s = new byte[0x38];
+        if (!kernel.TryRead(kva, s, out reason))
+        {
+            reason = $"_SUBSECTION at 0x{kva:X} unreadable: {reason}";
+            return null;
+        }
+        var controlArea = U64(s, 0);
+        var flags = BinaryPrimitives.ReadUInt32LittleEndian(s.AsSpan(layout.SubsectionFlags));
+        // _MMSUBSECTION_FLAGS.StartingSector4132 (bits 6-15) holds sector bits 41..32.
+        var startingSector = BinaryPrimitives.ReadUInt32LittleEndian(s.AsSpan(layout.StartingSector)) | ((ulong)((flags >> 6) & 0x3FF) << 32);
+        var ca = new byte[layout.ControlAreaSize];
+        if (!kernel.TryRead(controlArea, ca, out reason))
+        {
+            reason = $"_CONTROL_AREA at 0x{controlArea:X} (from _SUBSECTION 0x{kva:X}) unreadable: {reason}";
+            return null;
+        }
+        var caFlags = BinaryPrimitives.ReadUInt32LittleEndian(ca.AsSpan(layout.ControlAreaFlags));
+        // FilePointer is an _EX_FAST_REF: the low 4 bits are a reference count.
+        var fileObject = U64(ca, layout.ControlAreaFilePointer) & ~0xFUL;
+        string? name = null;
+        if (fileObject != 0 && !TryReadFileName(kernel, fileObject, out name, out reason)) return null;
+        reason = null;
+        return new SubsectionInfo(kva, controlArea, U64(s, layout.SubsectionBase), BinaryPrimitives.ReadUInt32LittleEndian(s.AsSpan(layout.PtesInSubsection)),
+            startingSector, ((caFlags >> SectionObjectLayout.ImageFlagBit) & 1) != 0, ((caFlags >> SectionObjectLayout.FileFlagBit) & 1) != 0, name);
+    }
+
+    private bool TryReadFileName(IKernelReader kernel, ulong fileObject, out string? name, out string? reason)
+    {
+        name = null;
+        var unicodeString = new byte[16];
+        if (!kernel.TryRead(fileObject + (ulong)layout.FileObjectFileName, unicodeString, out reason))
+        {
+            reason = $"_FILE_OBJECT at 0x{fileObject:X} unreadable: {reason}";
+            return false;
+        }
+        // UNICODE_STRING.Length is a u16: the name buffer is at most 64 KiB, which bounds the read.
+        var length = BinaryPrimitives.ReadUInt16LittleEndian(unicodeString);
+        var buffer = U64(unicodeString, 8);
+        if (length == 0 || length % 2 != 0 || buffer == 0)
+        {
+            reason = $"_FILE_OBJECT at 0x{fileObject:X} has no usable FileName (length {length})";
+            return false;
+        }
+        var text = new byte[length];
+        if (!kernel.TryRead(buffer, text, out reason))
+        {
+            reason = $"file name buffer at 0x{buffer:X} unreadable: {reason}";
+            return false;
+        }
+        name = Encoding.Unicode.GetString(text);
+        return true;
+    }
+
+    private static bool TryReadPointer(IKernelReader kernel, ulong kva, out ulong value, out string? reason)
+    {
+        var b = new byte[8];
+        value = kernel.TryRead(kva, b, out reason) ? BinaryPrimitives.ReadUInt64LittleEndian(b) : 0;
+        return reason is null;
+    }
+
+    private static ulong U64(byte[] b, int offset) => BinaryPrimitives.ReadUInt64LittleEndian(b.AsSpan(offset));
+}
