@@ -24,5 +24,14 @@ public interface IExtendedSpace
     IReadOnlyList<ExtendedRegion> Regions { get; }
 }
 
-/// <summary>One source placed in the combined space.</summary>
-public sealed record ExtendedRegion(BackingKind Kind, string Name, long Base, long Length, int PagefileNumber = -1);
+/// <summary>
+/// One source placed in the combined space: <see cref="Name"/> is what Windows calls it ("pagefile 0", the
+/// kernel's path of a mapped file), <see cref="Source"/> where its bytes come from (a file, an AFF4 stream).
+/// </summary>
+public sealed record ExtendedRegion(BackingKind Kind, string Name, long Base, long Length, int PagefileNumber = -1, string? Source = null)
+{
+    public long End => Base + Length;
+
+    public override string ToString() =>
+        $"0x{Base:X}-0x{End:X} {Name}" + (Source is null || Source == Name ? "" : $" ({Source})") + $", 0x{Length:X} bytes";
+}

@@ -1,3 +1,5 @@
+using MemFs.Aff4;
+
 namespace MemFs.Translate.Physical;
 
 /// <summary>
@@ -13,6 +15,9 @@ public sealed class PhysicalImage(string path, IPhysicalMemory memory, ImageFact
     public ImageFacts Facts { get; } = facts;
     public IReadOnlyList<string> Warnings { get; } = warnings;
     public IReadOnlyList<AuxiliarySource> Auxiliary { get; } = auxiliary;
+
+    /// <summary>The AFF4 volumes behind an AFF4 memory image (owned by this image), for its pagefile and file streams.</summary>
+    public Aff4Image? Aff4 { get; init; }
 
     public long BackedBytes => Memory.Runs.Sum(r => r.Length);
 

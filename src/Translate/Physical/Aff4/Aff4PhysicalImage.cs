@@ -49,7 +49,7 @@ public static class Aff4PhysicalImage
                     .Select(f => new AuxiliarySource(AuxiliaryKind.File, f.WindowsPath, SizeOf(image, f.Urn), null, $"AFF4 {f.Urn}")))
                 .ToArray();
             owned.Add(image);
-            return new PhysicalImage(volumePaths[0], memory, facts, warnings, auxiliary, [.. owned]);
+            return new PhysicalImage(volumePaths[0], memory, facts, warnings, auxiliary, [.. owned]) { Aff4 = image };
         }
         catch
         {

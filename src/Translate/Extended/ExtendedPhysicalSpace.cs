@@ -1,0 +1,194 @@
+using System.Collections.Concurrent;
+using MemFs.Translate.Files;
+using MemFs.Translate.Physical;
+using MemFs.Translate.Physical.Sources;
+
+namespace MemFs.Translate.Extended;
+
+/// <summary>
+/// Physical memory at 0, then each pagefile by number, then each mapped file when first used, every one at a
+/// base aligned to 1 GiB (a mapped file larger than that: to its size rounded up to 1 GiB). Bases never
+/// change while the object lives. Owns the pagefile sources and the files it opens, not the physical memory.
+/// </summary>
+public sealed class ExtendedPhysicalSpace : IExtendedSpace, IDisposable
+{
+    public const long Alignment = 1L << 30;
+
+    private readonly IPhysicalMemory _physical;
+    private readonly ExtendedRegion _physicalRegion;
+    private readonly Dictionary<int, PlacedSource> _pagefiles = [];
+    private readonly IMappedFileProvider _files;
+    private readonly ConcurrentDictionary<string, Lazy<MappedFileLookup>> _fileByKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PlacedSource> _fileBySource = new(StringComparer.Ordinal);
+    private readonly Lock _placement = new();
+    private volatile ExtendedRegion[] _regions;
+    private long _nextFree;
+    private bool _disposed;
+
+    public ExtendedPhysicalSpace(IPhysicalMemory physical, IReadOnlyDictionary<int, IByteSource> pagefiles, IMappedFileProvider files)
+    {
+        _physical = physical;
+        _files = files;
+        var end = physical.Runs.Count == 0 ? 0 : physical.Runs[^1].End;
+        _physicalRegion = new ExtendedRegion(BackingKind.Physical, "physical memory", 0, end, Source: physical.Format);
+        _nextFree = Math.Max(end, 1);
+        var regions = new List<ExtendedRegion> { _physicalRegion };
+        foreach (var (number, source) in pagefiles.OrderBy(p => p.Key))
+        {
+            var region = new ExtendedRegion(BackingKind.Pagefile, $"pagefile {number}", Place(source.Length, Alignment), source.Length, number, source.Name);
+            _pagefiles[number] = new PlacedSource(region, source);
+            regions.Add(region);
+        }
+        _regions = [.. regions];
+    }
+
+    /// <summary>Where mapped files come from, for reports.</summary>
+    public string FileSources => _files.Description;
+
+    public IReadOnlyList<ExtendedRegion> Regions => _regions;
+
+    public void Read(ExtendedLocation location, Span<byte> destination)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (location.Kind == BackingKind.Physical)
+        {
+            _physical.Read(location.Offset, destination);
+            return;
+        }
+        var placed = Find(location, out var reason) ?? throw new BackingUnavailableException(location, reason!);
+        if (OutOfRange(placed, location.Offset, destination.Length) is { } pastEnd) throw new BackingUnavailableException(location, pastEnd);
+        placed.Source.ReadExactly(location.Offset, destination, location.ToString());
+    }
+
+    public bool IsAvailable(ExtendedLocation location, out string? reason)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (location.Kind == BackingKind.Physical)
+        {
+            reason = PhysicalHole(location.Offset);
+            return reason is null;
+        }
+        reason = Find(location, out var missing) is { } placed ? OutOfRange(placed, location.Offset, 1) : missing;
+        return reason is null;
+    }
+
+    public long? CombinedOffset(ExtendedLocation location)
+    {
+        var region = location.Kind == BackingKind.Physical ? _physicalRegion : Find(location, out _)?.Region;
+        return region is not null && location.Offset >= 0 && location.Offset < region.Length ? region.Base + location.Offset : null;
+    }
+
+    /// <summary>The location an offset in the combined space stands for, or null between regions.</summary>
+    public ExtendedLocation? Locate(long combinedOffset)
+    {
+        var region = Array.Find(_regions, r => combinedOffset >= r.Base && combinedOffset < r.End);
+        return region?.Kind switch
+        {
+            BackingKind.Physical => ExtendedLocation.Physical(combinedOffset),
+            BackingKind.Pagefile => ExtendedLocation.Pagefile(region.PagefileNumber, combinedOffset - region.Base),
+            BackingKind.File => ExtendedLocation.File(region.Name, combinedOffset - region.Base),
+            _ => null,
+        };
+    }
+
+    public void Dispose()
+    {
+        lock (_placement)
+        {
+            if (_disposed) return;
+            _disposed = true;
+            foreach (var placed in _pagefiles.Values.Concat(_fileBySource.Values)) placed.Source.Dispose();
+        }
+    }
+
+    private PlacedSource? Find(ExtendedLocation location, out string? reason)
+    {
+        reason = null;
+        if (location.Kind == BackingKind.Pagefile)
+        {
+            if (_pagefiles.TryGetValue(location.PagefileNumber, out var pagefile)) return pagefile;
+            reason = $"pagefile {location.PagefileNumber} was not supplied (use --pagefile {location.PagefileNumber}=FILE)";
+            return null;
+        }
+        if (location.FilePath is not { } path)
+        {
+            reason = "a mapped-file location without a file path";
+            return null;
+        }
+        var lookup = _fileByKey.GetOrAdd(WindowsPathKey.From(path), key => new Lazy<MappedFileLookup>(() => OpenFile(key, path))).Value;
+        reason = lookup.Reason;
+        return lookup.Placed;
+    }
+
+    private MappedFileLookup OpenFile(string key, string path)
+    {
+        if (!WindowsPathKey.IsLocal(key))
+            return MappedFileLookup.Missing($"{path} is not on a local volume (a network share or another device): no file source serves it");
+        IByteSource? source;
+        try
+        {
+            source = _files.Open(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return MappedFileLookup.Missing($"{path} could not be opened ({_files.Description}): {e.Message}");
+        }
+        if (source is null)
+            return MappedFileLookup.Missing($"{path} is not available from any file source (AFF4 volume, --files, --disk; searched: {_files.Description})");
+        return MappedFileLookup.Found(PlaceFile(path, source));
+    }
+
+    /// <summary>Places a newly opened file, or reuses the placement of the same file reached by another name.</summary>
+    private PlacedSource PlaceFile(string path, IByteSource source)
+    {
+        lock (_placement)
+        {
+            if (_disposed) source.Dispose();
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_fileBySource.TryGetValue(source.Name, out var known))
+            {
+                source.Dispose();
+                return known;
+            }
+            var alignment = Math.Max(Alignment, AlignUp(source.Length, Alignment));
+            var region = new ExtendedRegion(BackingKind.File, path, Place(source.Length, alignment), source.Length, Source: source.Name);
+            var placed = new PlacedSource(region, source);
+            _fileBySource[source.Name] = placed;
+            _regions = [.. _regions, region];
+            return placed;
+        }
+    }
+
+    /// <summary>The next free base aligned to <paramref name="alignment"/>; even an empty source gets a base of its own.</summary>
+    private long Place(long length, long alignment)
+    {
+        var start = AlignUp(_nextFree, alignment);
+        _nextFree = checked(start + Math.Max(length, 1));
+        return start;
+    }
+
+    private static long AlignUp(long value, long alignment) => checked((value + alignment - 1) / alignment * alignment);
+
+    private static string? OutOfRange(PlacedSource placed, long offset, int count)
+    {
+        var (name, length) = (placed.Region.Name, placed.Source.Length);
+        if (offset < 0) return $"offset {offset} is negative ({name})";
+        if (offset >= length) return $"offset 0x{offset:X} lies past the end of {name} (0x{length:X} bytes)";
+        if (count > length - offset) return $"0x{count:X} bytes at offset 0x{offset:X} run past the end of {name} (0x{length:X} bytes)";
+        return null;
+    }
+
+    private string? PhysicalHole(long address)
+    {
+        var runs = _physical.Runs;
+        var (lo, hi) = (0, runs.Count - 1);
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (runs[mid].Contains(address)) return null;
+            if (address < runs[mid].Start) hi = mid - 1;
+            else lo = mid + 1;
+        }
+        return $"physical address 0x{address:X} is not in the image";
+    }
+}
