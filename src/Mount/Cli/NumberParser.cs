@@ -5,6 +5,16 @@ namespace MemFs.Mount.Cli;
 /// <summary>Parses offsets and lengths the way analysts write them: 4096, 0x1000, 4K, 16M, 2G.</summary>
 public static class NumberParser
 {
+    /// <summary>A 64-bit address or mask: decimal or 0x hex, the whole unsigned range (kernel addresses have bit 63 set).</summary>
+    public static ulong ParseAddress(string text, string what)
+    {
+        var t = text.Trim().Replace("_", "").Replace("`", "");
+        var ok = t.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
+            ? ulong.TryParse(t[2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value)
+            : ulong.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+        return ok ? value : throw new UsageException($"{what} '{text}' is not an address (decimal or 0x hex, up to 0xFFFFFFFFFFFFFFFF)");
+    }
+
     public static long Parse(string text, string what)
     {
         var t = text.Trim().Replace("_", "");

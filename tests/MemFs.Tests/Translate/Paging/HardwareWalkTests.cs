@@ -1,4 +1,6 @@
 using MemFs.Translate.Extended;
+using MemFs.Translate.Files;
+using MemFs.Translate.Physical.Sources;
 using MemFs.Translate.Paging;
 using NUnit.Framework;
 
@@ -16,7 +18,7 @@ public class HardwareWalkTests
         Write(0x0F20B088, 0x0F20C063);
         Write(0x0F20C408, 0x0A00_0001_0080_01A1);
         memory.Page(0x1_0082_8000);
-        var space = new TestExtendedSpace(memory, new Dictionary<int, byte[]>(), new Dictionary<string, byte[]>());
+        var space = new ExtendedPhysicalSpace(memory, new Dictionary<int, IByteSource>(), NoMappedFiles.Instance);
         var translator = new WindowsTranslator(space, PagingSettings.ForBuild(22000), 0x1AE000, null);
 
         var trace = new TraceRecorder();

@@ -18,6 +18,14 @@ internal sealed class SparsePhysicalMemory : IPhysicalMemory
         return page;
     }
 
+    /// <summary>A raw image of these pages from address 0 (the gaps between them become zeros, as in any raw image).</summary>
+    public byte[] ToRaw()
+    {
+        var raw = new byte[_pages.Keys.Max() + 4096];
+        foreach (var (address, page) in _pages) page.CopyTo(raw, address);
+        return raw;
+    }
+
     public bool Has(long address) => _pages.ContainsKey(address & ~0xFFFL);
 
     public void Read(long address, Span<byte> destination)

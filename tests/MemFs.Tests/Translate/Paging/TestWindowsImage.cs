@@ -1,6 +1,10 @@
 using System.Buffers.Binary;
 using System.Text;
+using MemFs.Tests.Translate.Physical;
+using MemFs.Translate.Extended;
+using MemFs.Translate.Files;
 using MemFs.Translate.Paging;
+using MemFs.Translate.Physical.Sources;
 using MemFs.Translate.Windows;
 
 namespace MemFs.Tests.Translate.Paging;
@@ -178,8 +182,10 @@ internal sealed class TestWindowsImage
         return subsection;
     }
 
-    public TestExtendedSpace Space(bool withPagefile = true, bool withFiles = true) =>
-        new(Physical, withPagefile ? new Dictionary<int, byte[]> { [0] = PagefileBytes } : [], withFiles ? Files : []);
+    /// <summary>The production extended space over this image, with or without its pagefile and mapped files.</summary>
+    public ExtendedPhysicalSpace Space(bool withPagefile = true, bool withFiles = true) =>
+        new(Physical, withPagefile ? new Dictionary<int, IByteSource> { [0] = new TestArraySource(PagefileBytes, "pagefile.sys") } : [],
+            withFiles ? new InMemoryFiles(Files) : NoMappedFiles.Instance);
 
     public WindowsTranslator Translator(bool withPagefile = true, bool withFiles = true) =>
         new(Space(withPagefile, withFiles), Settings, Dtb, new SectionObjectReader(Sections));

@@ -1,0 +1,34 @@
+using System.CommandLine;
+using MemFs.Translate.Paging;
+
+namespace MemFs.Mount.Cli;
+
+/// <summary><c>memfs vtop</c>: how one virtual address translates, every step shown.</summary>
+public static class VtopCommand
+{
+    public static Command Create()
+    {
+        var options = new TranslationOptions();
+        var address = new Argument<string>("ADDRESS") { Description = "the virtual address (0x hex or decimal)" };
+        var command = new Command("vtop", "Translate a virtual address and show every step like Rekall's vtop: each table entry's " +
+            "physical location and value, the decoded PTE with its fields, VAD and prototype PTE lookups, subsection → file, " +
+            "pagefile number and offset, and the final location in the extended physical space, or why there is none.\n\n" +
+            "Examples:\n" +
+            "  memfs vtop memory.aff4 0xFFFFF80450228BC0\n" +
+            "  memfs vtop memory.raw --dtb 0x1AD000 --build 19041 0x7FF6A1230000 --pagefile pagefile.sys --files /mnt/c");
+        options.AddTo(command);
+        command.Add(address);
+        command.SetAction(parse => CommandRunner.Run(() =>
+        {
+            using var session = options.Open(parse);
+            var va = NumberParser.ParseAddress(parse.GetValue(address)!, "ADDRESS");
+            var trace = new TraceRecorder();
+            var result = session.Translator.Translate(session.Dtb, va, null, trace);
+            foreach (var region in session.Space.Regions) Console.WriteLine($"# extended space: {region}");
+            foreach (var note in session.Notes) Console.WriteLine($"# {note}");
+            Console.Write(TraceRenderer.Render(va, trace.Steps, result, session.Translator.Settings));
+            return result.Readable ? 0 : CommandRunner.Failure;
+        }));
+        return command;
+    }
+}
