@@ -1,0 +1,10 @@
+namespace MemFs.Translate.Files.Ntfs;
+
+[Flags]
+public enum NtfsAttributeFlags : ushort
+{
+    None = 0,
+    Compressed = 0x0001,
+    Encrypted = 0x4000,
+    Sparse = 0x8000,
+}

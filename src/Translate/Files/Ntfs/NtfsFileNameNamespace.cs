@@ -1,0 +1,9 @@
+namespace MemFs.Translate.Files.Ntfs;
+
+public enum NtfsFileNameNamespace : byte
+{
+    Posix = 0,
+    Win32 = 1,
+    Dos = 2,
+    Win32AndDos = 3,
+}

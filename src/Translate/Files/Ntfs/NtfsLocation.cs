@@ -1,0 +1,9 @@
+using MemFs.Translate.Physical;
+
+namespace MemFs.Translate.Files.Ntfs;
+
+/// <summary>Where a structure lies on the disk image, so errors name the image, byte offset and structure.</summary>
+internal readonly record struct NtfsLocation(string Image, long Offset, string Structure)
+{
+    public ImageFormatException Error(long relative, string problem) => new(Image, Offset + relative, $"{Structure}: {problem}");
+}
