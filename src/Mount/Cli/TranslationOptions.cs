@@ -1,6 +1,7 @@
 using System.CommandLine;
 using MemFs.Translate.Extended;
 using MemFs.Translate.Files;
+using MemFs.Translate.Files.Ntfs;
 using MemFs.Translate.Paging;
 using MemFs.Translate.Physical;
 using MemFs.Translate.Windows;
@@ -17,6 +18,7 @@ public sealed class TranslationOptions
     public Option<string?> Dtb { get; } = new("--dtb") { Description = "directory table base (CR3) of the address space; default: the image's own DTB (the kernel's)" };
     public Option<string[]> Pagefiles { get; } = InfoCommand.PagefilesOption();
     public Option<string?> Files { get; } = InfoCommand.FilesOption();
+    public Option<string?> Disk { get; } = new("--disk") { Description = "a disk or NTFS volume image to read mapped files from (read-only, our own NTFS reader)" };
     public Option<uint?> Build { get; } = new("--build") { Description = "Windows build number, when the image does not state it (chooses the software PTE layout)" };
     public Option<string?> PteLayout { get; } = new("--pte-layout") { Description = "force the software PTE layout: win7 (7601…1803), win10 (1809…23H2), 24h2" };
     public Option<string?> InvalidPteMask { get; } = new("--invalid-pte-mask")
@@ -30,6 +32,7 @@ public sealed class TranslationOptions
         command.Add(Dtb);
         command.Add(Pagefiles);
         command.Add(Files);
+        command.Add(Disk);
         command.Add(Build);
         command.Add(PteLayout);
         command.Add(InvalidPteMask);
@@ -43,11 +46,19 @@ public sealed class TranslationOptions
             var settings = Settings(parse, image.Facts);
             var dtb = parse.GetValue(Dtb) is { } text ? NumberParser.ParseAddress(text, "--dtb")
                 : image.Facts.DirectoryTableBase ?? throw new UsageException("the image states no DTB: give --dtb 0x… (the CR3 of the address space)");
-            var extraFiles = parse.GetValue(Files) is { } directory ? new DirectoryTreeFiles(directory) : null;
+            var providers = new List<IMappedFileProvider>();
+            if (parse.GetValue(Files) is { } directory) providers.Add(new DirectoryTreeFiles(directory));
+            if (parse.GetValue(Disk) is { } disk)
+            {
+                var volumes = NtfsVolumeFiles.OpenAll(disk);
+                if (volumes.Count == 0) throw new UsageException($"--disk {disk}: no NTFS volume found (neither a volume nor an MBR/GPT partition with an NTFS boot sector)");
+                providers.AddRange(volumes);
+            }
+            var extraFiles = providers.Count == 0 ? null : new CompositeFileProvider(providers);
             var space = TranslationSources.Build(image, PagefileArgument.Parse(parse.GetValue(Pagefiles) ?? []), extraFiles, out var notes);
             var kernelDtb = image.Facts.DirectoryTableBase ?? dtb;
             var translator = new WindowsTranslator(space, settings, kernelDtb, new SectionObjectReader(SectionObjectLayout.ForBuild(settings.Build ?? 19041)));
-            return new TranslationSession(image, space, translator, dtb, notes);
+            return new TranslationSession(image, space, translator, dtb, notes, providers.OfType<IDisposable>().ToArray());
         }
         catch
         {
@@ -75,7 +86,8 @@ public sealed class TranslationOptions
 }
 
 /// <summary>An opened image ready to translate; disposing closes every source.</summary>
-public sealed class TranslationSession(PhysicalImage image, ExtendedPhysicalSpace space, WindowsTranslator translator, ulong dtb, IReadOnlyList<string> notes) : IDisposable
+public sealed class TranslationSession(PhysicalImage image, ExtendedPhysicalSpace space, WindowsTranslator translator, ulong dtb, IReadOnlyList<string> notes,
+    IReadOnlyList<IDisposable> fileSources) : IDisposable
 {
     public PhysicalImage Image => image;
     public ExtendedPhysicalSpace Space => space;
@@ -86,6 +98,7 @@ public sealed class TranslationSession(PhysicalImage image, ExtendedPhysicalSpac
     public void Dispose()
     {
         space.Dispose();
+        foreach (var source in fileSources) source.Dispose();
         image.Dispose();
     }
 }

@@ -181,14 +181,23 @@ public sealed class ExtendedPhysicalSpace : IExtendedSpace, IDisposable
     private string? PhysicalHole(long address)
     {
         var runs = _physical.Runs;
+        // Translation asks about neighbouring pages one after another: the run that answered last usually answers again.
+        var hint = Volatile.Read(ref _lastRun);
+        if (hint < runs.Count && runs[hint].Contains(address)) return null;
         var (lo, hi) = (0, runs.Count - 1);
         while (lo <= hi)
         {
             var mid = (lo + hi) / 2;
-            if (runs[mid].Contains(address)) return null;
+            if (runs[mid].Contains(address))
+            {
+                Volatile.Write(ref _lastRun, mid);
+                return null;
+            }
             if (address < runs[mid].Start) hi = mid - 1;
             else lo = mid + 1;
         }
         return $"physical address 0x{address:X} is not in the image";
     }
+
+    private int _lastRun;
 }

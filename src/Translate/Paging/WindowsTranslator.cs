@@ -70,15 +70,16 @@ public sealed class WindowsTranslator : IKernelReader
                     results[i] = LargePage(largePage, firstPage + (ulong)i * 4096, largeLevel, NoTrace.Instance);
                 continue;
             }
-            for (var index = (int)((va >> 12) & 0x1FF); index < 512 && i < results.Length; index++, i++)
+            var index = (int)((va >> 12) & 0x1FF);
+            if (!TryReadTable(table, out var entries, out var why))
             {
-                var pageVa = firstPage + (ulong)i * 4096;
-                if (!TryReadEntry(table, index, out var raw, out var why))
-                {
-                    results[i] = Resolution.Unresolvable($"the PTE table at {table} cannot be read: {why}");
-                    continue;
-                }
-                results[i] = ResolveLeaf(_decoder.DecodeLeaf(raw), pageVa, vads, NoTrace.Instance, 0, prototype: false);
+                for (; index < 512 && i < results.Length; index++, i++) results[i] = Resolution.Unresolvable($"the PTE table at {table} cannot be read: {why}");
+                continue;
+            }
+            for (; index < 512 && i < results.Length; index++, i++)
+            {
+                var raw = BinaryPrimitives.ReadUInt64LittleEndian(entries.AsSpan(index * 8));
+                results[i] = ResolveLeaf(_decoder.DecodeLeaf(raw), firstPage + (ulong)i * 4096, vads, NoTrace.Instance, 0, prototype: false);
             }
         }
     }
@@ -336,9 +337,14 @@ public sealed class WindowsTranslator : IKernelReader
     /// <summary>One 8-byte entry of a page table, through the table-page cache.</summary>
     private bool TryReadEntry(ExtendedLocation table, int index, out ulong value, out string? reason)
     {
-        value = 0;
+        value = TryReadTable(table, out var page, out reason) ? BinaryPrimitives.ReadUInt64LittleEndian(page.AsSpan(index * 8)) : 0;
+        return reason is null;
+    }
+
+    /// <summary>A whole page-table page, read once and kept in the table-page cache.</summary>
+    private bool TryReadTable(ExtendedLocation table, out byte[] page, out string? reason)
+    {
         reason = null;
-        byte[] page;
         try
         {
             page = _tables.GetOrAdd(new ChunkKey(_tableOwner, TableKey(table)), (space: _space, table), static s =>
@@ -347,14 +353,14 @@ public sealed class WindowsTranslator : IKernelReader
                 s.space.Read(s.table, bytes);
                 return bytes;
             });
+            return true;
         }
         catch (IOException e)
         {
             reason = e.Message;
+            page = [];
             return false;
         }
-        value = BinaryPrimitives.ReadUInt64LittleEndian(page.AsSpan(index * 8));
-        return true;
     }
 
     /// <summary>Distinct cache keys for table pages in physical memory and in each pagefile.</summary>

@@ -13,6 +13,7 @@ internal sealed class SwapperScenario
     public const ulong Region = 0x0000_0000_1000_0000;
     public const ulong PagedTableRegion = 0x0000_0000_2000_0000;
     public const ulong TransitionTableRegion = 0x0000_0000_3000_0000;
+    public const ulong PagedDirectoryRegion = 0x0000_0080_0000_0000;
     public const string ImageFile = @"\Windows\System32\swapper.dll";
     public const string DataFile = @"\Users\analyst\swapper.dat";
     public const int PerState = 4;
@@ -126,6 +127,20 @@ internal sealed class SwapperScenario
             _pages.Add(new Page(pagedVa, value, "valid under a paged-out page table", Needs.Pagefile, PageState.Valid));
         }
         image.SetEntry(PagedTableRegion, 1, image.Pagefile(0, image.PagefilePage(pagedTable), 4));
+
+        // A page directory paged out (its PDPTE is a pagefile entry): the PD comes from the pagefile, its PDE
+        // points at a resident page table.
+        var pagedDirectory = new byte[4096];
+        var residentTable = image.AllocateFrame();
+        BitConverter.TryWriteBytes(pagedDirectory.AsSpan((int)((PagedDirectoryRegion >> 21) & 0x1FF) * 8), TestWindowsImage.Valid(residentTable));
+        var directoryVa = PagedDirectoryRegion;
+        for (var k = 0; k < PerState; k++, directoryVa += 4096)
+        {
+            var value = _next++;
+            image.WritePhysical64(residentTable + (long)((directoryVa >> 12) & 0x1FF) * 8, TestWindowsImage.Valid(image.FrameWith(TestWindowsImage.StampedPage(value))));
+            _pages.Add(new Page(directoryVa, value, "valid under a paged-out page directory", Needs.Pagefile, PageState.Valid));
+        }
+        image.SetEntry(PagedDirectoryRegion, 2, image.Pagefile(0, image.PagefilePage(pagedDirectory), 4));
 
         // A page table on the standby list (transition PDE).
         var standbyTable = image.AllocateFrame();

@@ -70,6 +70,9 @@ public class TranslatorStateTests(bool windows10)
         var pagedTable = Trace(SwapperScenario.PagedTableRegion);
         Assert.That(pagedTable, Does.Contain("the PTE table is paged out: pagefile 0 @ 0x").And.Contain("pte@ pagefile 0 @ 0x"));
 
+        var pagedDirectory = Trace(SwapperScenario.PagedDirectoryRegion);
+        Assert.That(pagedDirectory, Does.Contain("the PDE table is paged out: pagefile 0 @ 0x").And.Contain("pde@ pagefile 0 @ 0x"));
+
         var transitionTable = Trace(SwapperScenario.TransitionTableRegion);
         Assert.That(transitionTable, Does.Contain("the PTE table is in transition"));
     }
