@@ -96,6 +96,17 @@ public class PteDecoderVectorTests
     }
 
     [Test]
+    public void GuardAndNoAccessPagesKeepTheirProtection()
+    {
+        var guard = Win10.DecodeLeaf(0x0000_2000_0000_0280);
+        Assert.That((guard.Kind, MmProtection.Name(guard.Protection)), Is.EqualTo((PteKind.DemandZero, "GUARD|READWRITE")));
+        var noAccess = Win7.DecodeLeaf(0x18 << 5);
+        Assert.That((noAccess.Kind, MmProtection.Name(noAccess.Protection)), Is.EqualTo((PteKind.DemandZero, "MM_NOACCESS")));
+        Assert.That(MmProtection.Name(0x1F), Is.EqualTo("MM_OUTSWAPPED_KSTACK"));
+        Assert.That(MmProtection.Name(0x0B), Is.EqualTo("NOCACHE|EXECUTE_READ"));
+    }
+
+    [Test]
     public void LayoutsFollowTheBuild()
     {
         Assert.That(SoftwarePteLayout.ForBuild(7601).Layout, Is.SameAs(SoftwarePteLayout.Windows7));
