@@ -144,6 +144,17 @@ internal sealed class TestWindowsImage
         }
     }
 
+    /// <summary>Writes through this image's page tables, kernel or user address alike (every mapped page is valid here).</summary>
+    public void WriteBytes(ulong va, ReadOnlySpan<byte> bytes) => WriteKernel(va, bytes);
+
+    public void WriteKernelOrUser(ulong va, ulong value) => WriteKernel64(va, value);
+
+    public ulong ReadVirtual64(ulong va)
+    {
+        var pte = ReadPhysical64(EntryAddress(va, 0));
+        return ReadPhysical64((long)(pte & SoftwarePteLayout.Frame52) + (long)(va & 0xFFF));
+    }
+
     public void WriteKernel64(ulong kva, ulong value)
     {
         Span<byte> b = stackalloc byte[8];

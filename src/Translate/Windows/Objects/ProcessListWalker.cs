@@ -1,0 +1,25 @@
+using MemFs.Translate.Windows.Symbols;
+
+namespace MemFs.Translate.Windows.Objects;
+
+/// <summary>The processes on PsActiveProcessHead's ActiveProcessLinks list, bounded and cycle-safe.</summary>
+public static class ProcessListWalker
+{
+    public sealed record Result(IReadOnlyList<ProcessInfo> Processes, IReadOnlyList<string> Problems);
+
+    public static Result Walk(KernelStructReader kernel, KernelProfile profile, ulong psActiveProcessHead)
+    {
+        var links = (ulong)profile.Require("_EPROCESS.ActiveProcessLinks");
+        var list = LinkedListWalker.Walk(kernel, psActiveProcessHead);
+        var reader = new ProcessReader(kernel, profile);
+        var processes = new List<ProcessInfo>();
+        var problems = new List<string>(list.Problems);
+        foreach (var entry in list.Entries)
+        {
+            var process = reader.Read(entry - links, inActiveList: true, out var problem);
+            if (process is null) problems.Add(problem!);
+            else processes.Add(process);
+        }
+        return new Result(processes, problems);
+    }
+}

@@ -1,0 +1,120 @@
+using System.Text;
+using MemFs.Translate.Windows.Symbols;
+
+namespace MemFs.Translate.Windows.Objects;
+
+/// <summary>
+/// Reads a process's VAD tree (translation.md §8): Windows 7's _MM_AVL_TABLE (the root is BalancedRoot.RightChild,
+/// 64-bit VPNs) and the _RTL_AVL_TREE of Windows 8.1 and later (32-bit VPNs with a high byte). Mapped VADs are
+/// followed to their file through Subsection → ControlArea → FilePointer → FILE_OBJECT.FileName. Bounded: nodes,
+/// depth and revisits are capped and reported.
+/// </summary>
+public sealed class VadTreeReader(KernelStructReader kernel, KernelProfile profile)
+{
+    public const int MaxNodes = 200_000;
+    public const int MaxDepth = 256;
+
+    private static readonly string[] VadTypes = ["VadNone", "VadDevicePhysicalMemory", "VadImageMap", "VadAwe", "VadWriteWatch", "VadLargePages", "VadRotatePhysical", "VadLargePageSection"];
+
+    public sealed record Result(IReadOnlyList<VadDescriptor> Vads, IReadOnlyList<string> Problems);
+
+    private bool Windows7Layout => profile.Offset("_MMVAD_SHORT.LeftChild") is not null;
+
+    public Result Read(ulong eprocess)
+    {
+        var problems = new List<string>();
+        var vadRoot = eprocess + (ulong)profile.Require("_EPROCESS.VadRoot");
+        // Windows 7: BalancedRoot is a sentinel node embedded in EPROCESS; the tree hangs off its RightChild.
+        var rootPointer = Windows7Layout ? vadRoot + (ulong)(profile.Offset("_MMADDRESS_NODE.RightChild") ?? 0x10) : vadRoot;
+        var vads = new List<VadDescriptor>();
+        if (!kernel.TryU64(rootPointer, out var root))
+            return new Result([], [$"VadRoot of EPROCESS 0x{eprocess:X} cannot be read"]);
+        var (left, right) = Windows7Layout
+            ? ((ulong)profile.Require("_MMVAD_SHORT.LeftChild"), (ulong)profile.Require("_MMVAD_SHORT.RightChild"))
+            : ((ulong)(profile.Offset("_MMVAD_SHORT.VadNode") ?? 0) + (ulong)(profile.Offset("_RTL_BALANCED_NODE.Left") ?? 0),
+               (ulong)(profile.Offset("_MMVAD_SHORT.VadNode") ?? 0) + (ulong)(profile.Offset("_RTL_BALANCED_NODE.Right") ?? 8));
+
+        var seen = new HashSet<ulong>();
+        var stack = new Stack<(ulong Node, int Depth)>();
+        if (root != 0) stack.Push((root, 0));
+        while (stack.Count > 0)
+        {
+            var (node, depth) = stack.Pop();
+            if (!IsKernelPointer(node)) { problems.Add($"VAD tree: 0x{node:X} is not a kernel pointer"); continue; }
+            if (!seen.Add(node)) { problems.Add($"VAD tree: node 0x{node:X} reached twice (cycle)"); continue; }
+            if (seen.Count > MaxNodes) { problems.Add($"VAD tree: more than {MaxNodes} nodes; stopped"); break; }
+            if (depth > MaxDepth) { problems.Add($"VAD tree: deeper than {MaxDepth}; stopped at 0x{node:X}"); continue; }
+            var vad = ReadVad(node, out var problem);
+            if (vad is null) { problems.Add(problem!); continue; }
+            vads.Add(vad);
+            if (kernel.TryU64(node + left, out var l) && l != 0) stack.Push((l, depth + 1));
+            if (kernel.TryU64(node + right, out var r) && r != 0) stack.Push((r, depth + 1));
+        }
+        vads.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return new Result(vads, problems);
+    }
+
+    private VadDescriptor? ReadVad(ulong vad, out string? problem)
+    {
+        problem = null;
+        ulong startVpn, endVpn;
+        var starting = vad + (ulong)profile.Require("_MMVAD_SHORT.StartingVpn");
+        var ending = vad + (ulong)profile.Require("_MMVAD_SHORT.EndingVpn");
+        if (Windows7Layout)
+        {
+            if (!kernel.TryU64(starting, out startVpn) || !kernel.TryU64(ending, out endVpn)) { problem = $"VAD 0x{vad:X} cannot be read"; return null; }
+        }
+        else
+        {
+            if (!kernel.TryU32(starting, out var s) || !kernel.TryU32(ending, out var e)) { problem = $"VAD 0x{vad:X} cannot be read"; return null; }
+            kernel.TryU8(vad + (ulong)(profile.Offset("_MMVAD_SHORT.StartingVpnHigh") ?? 0x20), out var sh);
+            kernel.TryU8(vad + (ulong)(profile.Offset("_MMVAD_SHORT.EndingVpnHigh") ?? 0x21), out var eh);
+            (startVpn, endVpn) = (s | (ulong)sh << 32, e | (ulong)eh << 32);
+        }
+        if (endVpn < startVpn || endVpn >= 1UL << 35) { problem = $"VAD 0x{vad:X} has an impossible range (VPN 0x{startVpn:X}-0x{endVpn:X})"; return null; }
+
+        kernel.TryU64(vad + (ulong)profile.Require("_MMVAD_SHORT.u"), out var flags);
+        var protection = (int)profile.RequireBits("_MMVAD_FLAGS.Protection").Extract(flags);
+        var vadType = (int)(profile.Bit("_MMVAD_FLAGS.VadType")?.Extract(flags) ?? 0);
+        var isPrivate = profile.Bit("_MMVAD_FLAGS.PrivateMemory")?.Extract(flags) == 1;
+        bool memCommit;
+        if (profile.Bit("_MMVAD_FLAGS.MemCommit") is { } commitInFlags) memCommit = commitInFlags.Extract(flags) == 1;
+        else memCommit = profile.Offset("_MMVAD_SHORT.u1") is { } u1 && kernel.TryU32(vad + (ulong)u1, out var flags1)
+            && profile.Bit("_MMVAD_FLAGS1.MemCommit") is { } commit && commit.Extract(flags1) == 1;
+
+        var tag = PoolTag(vad);
+        var isShort = tag is "VadS" or "VadF";
+        ulong subsection = 0, first = 0, last = 0;
+        string? file = null;
+        if (!isPrivate && !isShort)
+        {
+            kernel.TryU64(vad + (ulong)profile.Require("_MMVAD.Subsection"), out subsection);
+            kernel.TryU64(vad + (ulong)profile.Require("_MMVAD.FirstPrototypePte"), out first);
+            kernel.TryU64(vad + (ulong)profile.Require("_MMVAD.LastContiguousPte"), out last);
+            file = FileName(subsection);
+        }
+        var kind = (tag is null ? "" : tag + " ") + (vadType < VadTypes.Length ? VadTypes[vadType] : $"VadType {vadType}");
+        return new VadDescriptor(startVpn << 12, (endVpn << 12) | 0xFFF, isPrivate || isShort, memCommit, protection, first, last, subsection, file, vad, kind.Trim());
+    }
+
+    /// <summary>The file behind a mapped VAD, or null for a pagefile-backed section or an unreadable chain.</summary>
+    private string? FileName(ulong subsection)
+    {
+        if (!IsKernelPointer(subsection) || !kernel.TryU64(subsection + (ulong)(profile.Offset("_SUBSECTION.ControlArea") ?? 0), out var controlArea)
+            || !IsKernelPointer(controlArea))
+            return null;
+        // _CONTROL_AREA.FilePointer is an _EX_FAST_REF: the low 4 bits are a reference count.
+        if (!kernel.TryU64(controlArea + (ulong)profile.Require("_CONTROL_AREA.FilePointer"), out var fileObject) || (fileObject &= ~0xFUL) == 0) return null;
+        return kernel.UnicodeString(fileObject + (ulong)profile.Require("_FILE_OBJECT.FileName"));
+    }
+
+    /// <summary>The pool tag 12 bytes before a VAD (x64 pool header): VadS/VadF short VADs, "Vad ", Vadm, Vadl long ones.</summary>
+    private string? PoolTag(ulong vad)
+    {
+        var bytes = kernel.Bytes(vad - 0xC, 4);
+        if (bytes is null || bytes.Any(b => b is < 0x20 or > 0x7E)) return null;
+        return Encoding.ASCII.GetString(bytes);
+    }
+
+    private static bool IsKernelPointer(ulong p) => p >= 0xFFFF_8000_0000_0000 && (p & 7) == 0;
+}

@@ -1,0 +1,248 @@
+using System.Buffers.Binary;
+using System.Text;
+using MemFs.Tests.Translate.Paging;
+using MemFs.Translate.Windows;
+using MemFs.Translate.Windows.Symbols;
+
+namespace MemFs.Tests.Translate.Windows.Objects;
+
+/// <summary>
+/// Lays out Windows kernel objects in a <see cref="TestWindowsImage"/> with the offsets of a real kernel profile:
+/// EPROCESS objects on an ActiveProcessLinks list, a VAD tree per process (Windows 7 AVL table with its sentinel,
+/// or the RTL AVL tree of 8.1+), mapped-file sections, PEB and loader lists, and the kernel module list.
+/// </summary>
+internal sealed class TestWindowsSystem
+{
+    public const ulong UserData = 0x0000_0000_7FF0_0000;
+
+    private ulong _nextUser = UserData;
+    private readonly ulong _processHead;
+    private readonly ulong _moduleHead;
+    private ulong _lastProcessLink;
+    private ulong _lastModuleLink;
+
+    public TestWindowsSystem(KernelProfile profile, bool windows10PteLayout)
+    {
+        Profile = profile;
+        Image = new TestWindowsImage(windows10PteLayout);
+        _processHead = ListHead();
+        _lastProcessLink = _processHead;
+        _moduleHead = ListHead();
+        _lastModuleLink = _moduleHead;
+    }
+
+    public KernelProfile Profile { get; }
+    public TestWindowsImage Image { get; }
+    public ulong PsActiveProcessHead => _processHead;
+    public ulong PsLoadedModuleList => _moduleHead;
+    public List<BuiltProcess> Processes { get; } = [];
+    public List<(ulong Base, uint Size, string FullName, string BaseName)> KernelModules { get; } = [];
+
+    public sealed record BuiltProcess(ulong Eprocess, long Pid, long Ppid, string Name, DateTime Created, ulong Peb, string ImagePath, string CommandLine)
+    {
+        public List<VadDescriptor> Vads { get; } = [];
+        public List<(ulong Base, uint Size, string FullName, string BaseName)> Modules { get; } = [];
+    }
+
+    private int Off(string field) => Profile.Require(field);
+
+    private ulong ListHead()
+    {
+        var head = Image.AllocateKernel(16, 16);
+        Image.WriteKernel64(head, head);
+        Image.WriteKernel64(head + 8, head);
+        return head;
+    }
+
+    /// <summary>Appends <paramref name="link"/> to the circular list ending at <paramref name="last"/>.</summary>
+    private void Append(ulong head, ref ulong last, ulong link)
+    {
+        Image.WriteKernelOrUser(last, link);
+        Image.WriteKernelOrUser(link + 8, last);
+        Image.WriteKernelOrUser(link, head);
+        Image.WriteKernelOrUser(head + 8, link);
+        last = link;
+    }
+
+    public BuiltProcess AddProcess(long pid, long ppid, string name, DateTime created, bool linked = true)
+    {
+        var size = Profile.Size("_EPROCESS") ?? 0xB80;
+        var eprocess = Image.AllocateKernel(size + 0x30, 16) + 0x30;
+        Image.WriteKernel64(eprocess + (ulong)Off("_EPROCESS.UniqueProcessId"), (ulong)pid);
+        Image.WriteKernel64(eprocess + (ulong)Off("_EPROCESS.InheritedFromUniqueProcessId"), (ulong)ppid);
+        Image.WriteKernel(eprocess + (ulong)Off("_EPROCESS.ImageFileName"), Encoding.ASCII.GetBytes(name.Length > 14 ? name[..14] : name));
+        Image.WriteKernel64(eprocess + (ulong)Off("_KPROCESS.DirectoryTableBase"), Image.Dtb);
+        Image.WriteKernel64(eprocess + (ulong)Off("_EPROCESS.CreateTime"), (ulong)created.ToFileTimeUtc());
+        var path = $@"C:\Windows\System32\{name}";
+        var commandLine = $"{path} --pid {pid}";
+        var peb = pid == 4 ? 0 : BuildPeb(path, commandLine);
+        Image.WriteKernel64(eprocess + (ulong)Off("_EPROCESS.Peb"), peb);
+        if (linked)
+        {
+            var link = eprocess + (ulong)Off("_EPROCESS.ActiveProcessLinks");
+            Append(_processHead, ref _lastProcessLink, link);
+        }
+        var process = new BuiltProcess(eprocess, pid, ppid, name, created, peb, path, commandLine);
+        Processes.Add(process);
+        return process;
+    }
+
+    /// <summary>Builds the VAD tree of <paramref name="process"/> from its <see cref="BuiltProcess.Vads"/> (balanced, in-order = sorted).</summary>
+    public void WriteVadTree(BuiltProcess process)
+    {
+        var sorted = process.Vads.OrderBy(v => v.Start).ToList();
+        var nodes = new ulong[sorted.Count];
+        for (var i = 0; i < sorted.Count; i++) nodes[i] = WriteVad(sorted[i]);
+        var root = Balance(nodes, 0, nodes.Length - 1);
+        var vadRoot = process.Eprocess + (ulong)Off("_EPROCESS.VadRoot");
+        if (Profile.Offset("_MMVAD_SHORT.LeftChild") is not null)
+            Image.WriteKernel64(vadRoot + (ulong)(Profile.Offset("_MMADDRESS_NODE.RightChild") ?? 0x10), root);
+        else
+            Image.WriteKernel64(vadRoot, root);
+        for (var i = 0; i < sorted.Count; i++) process.Vads[i] = sorted[i] with { Address = nodes[i] };
+    }
+
+    private ulong Balance(ulong[] nodes, int lo, int hi)
+    {
+        if (lo > hi) return 0;
+        var mid = (lo + hi) / 2;
+        var (left, right) = Profile.Offset("_MMVAD_SHORT.LeftChild") is { } l
+            ? ((ulong)l, (ulong)Off("_MMVAD_SHORT.RightChild"))
+            : ((ulong)(Profile.Offset("_RTL_BALANCED_NODE.Left") ?? 0), (ulong)(Profile.Offset("_RTL_BALANCED_NODE.Right") ?? 8));
+        Image.WriteKernel64(nodes[mid] + left, Balance(nodes, lo, mid - 1));
+        Image.WriteKernel64(nodes[mid] + right, Balance(nodes, mid + 1, hi));
+        return nodes[mid];
+    }
+
+    private ulong WriteVad(VadDescriptor vad)
+    {
+        var isShort = vad.IsPrivate;
+        var size = Profile.Size(isShort ? "_MMVAD_SHORT" : "_MMVAD") ?? 0x88;
+        var node = Image.AllocateKernel(size + 0x10, 16) + 0x10;
+        Image.WriteKernel(node - 0xC, Encoding.ASCII.GetBytes(isShort ? "VadS" : "Vad "));
+        var startVpn = vad.Start >> 12;
+        var endVpn = vad.End >> 12;
+        var windows7 = Profile.Offset("_MMVAD_SHORT.StartingVpnHigh") is null;
+        if (windows7)
+        {
+            Image.WriteKernel64(node + (ulong)Off("_MMVAD_SHORT.StartingVpn"), startVpn);
+            Image.WriteKernel64(node + (ulong)Off("_MMVAD_SHORT.EndingVpn"), endVpn);
+        }
+        else
+        {
+            Image.WriteKernel(node + (ulong)Off("_MMVAD_SHORT.StartingVpn"), BitConverter.GetBytes((uint)startVpn));
+            Image.WriteKernel(node + (ulong)Off("_MMVAD_SHORT.EndingVpn"), BitConverter.GetBytes((uint)endVpn));
+            Image.WriteKernel(node + (ulong)Off("_MMVAD_SHORT.StartingVpnHigh"), [(byte)(startVpn >> 32)]);
+            Image.WriteKernel(node + (ulong)Off("_MMVAD_SHORT.EndingVpnHigh"), [(byte)(endVpn >> 32)]);
+        }
+        ulong flags = Put(0, "_MMVAD_FLAGS.Protection", (ulong)vad.Protection) | Put(0, "_MMVAD_FLAGS.PrivateMemory", vad.IsPrivate ? 1UL : 0)
+                      | Put(0, "_MMVAD_FLAGS.VadType", vad.Kind.Contains("Image") ? 2UL : 0);
+        if (Profile.Bit("_MMVAD_FLAGS.MemCommit") is not null) flags |= Put(0, "_MMVAD_FLAGS.MemCommit", vad.MemCommit ? 1UL : 0);
+        if (windows7) Image.WriteKernel64(node + (ulong)Off("_MMVAD_SHORT.u"), flags);
+        else
+        {
+            Image.WriteKernel(node + (ulong)Off("_MMVAD_SHORT.u"), BitConverter.GetBytes((uint)flags));
+            var flags1 = Put(0, "_MMVAD_FLAGS1.MemCommit", vad.MemCommit ? 1UL : 0);
+            Image.WriteKernel(node + (ulong)Off("_MMVAD_SHORT.u1"), BitConverter.GetBytes((uint)flags1));
+        }
+        if (!isShort)
+        {
+            var subsection = vad.FileName is null ? 0 : Section(vad.FileName, vad.FirstPrototypePte);
+            Image.WriteKernel64(node + (ulong)Off("_MMVAD.Subsection"), subsection);
+            Image.WriteKernel64(node + (ulong)Off("_MMVAD.FirstPrototypePte"), vad.FirstPrototypePte);
+            Image.WriteKernel64(node + (ulong)Off("_MMVAD.LastContiguousPte"), vad.LastContiguousPte);
+        }
+        return node;
+    }
+
+    private ulong Put(ulong word, string field, ulong value)
+    {
+        var bits = Profile.RequireBits(field);
+        return word | (value & ((1UL << bits.Length) - 1)) << bits.Position;
+    }
+
+    /// <summary>FILE_OBJECT + CONTROL_AREA + its first SUBSECTION, with the profile's offsets.</summary>
+    private ulong Section(string fileName, ulong prototypes)
+    {
+        var nameBytes = Encoding.Unicode.GetBytes(fileName);
+        var buffer = Image.AllocateKernel(nameBytes.Length);
+        Image.WriteKernel(buffer, nameBytes);
+        var fileObject = Image.AllocateKernel(0x100);
+        var unicode = new byte[16];
+        BinaryPrimitives.WriteUInt16LittleEndian(unicode, (ushort)nameBytes.Length);
+        BinaryPrimitives.WriteUInt16LittleEndian(unicode.AsSpan(2), (ushort)nameBytes.Length);
+        BinaryPrimitives.WriteUInt64LittleEndian(unicode.AsSpan(8), buffer);
+        Image.WriteKernel(fileObject + (ulong)Off("_FILE_OBJECT.FileName"), unicode);
+        var controlArea = Image.AllocateKernel(0x80 + 0x40);
+        Image.WriteKernel64(controlArea + (ulong)Off("_CONTROL_AREA.FilePointer"), fileObject | 3);
+        var subsection = controlArea + 0x80;
+        Image.WriteKernel64(subsection + (ulong)(Profile.Offset("_SUBSECTION.ControlArea") ?? 0), controlArea);
+        Image.WriteKernel64(subsection + (ulong)(Profile.Offset("_SUBSECTION.SubsectionBase") ?? 8), prototypes);
+        return subsection;
+    }
+
+    private ulong BuildPeb(string path, string commandLine)
+    {
+        var peb = AllocateUser(0x1000);
+        var parameters = AllocateUser(0x400);
+        var ldr = AllocateUser(0x100);
+        Image.WriteKernelOrUser(peb + (ulong)Off("_PEB.Ldr"), ldr);
+        Image.WriteKernelOrUser(peb + (ulong)Off("_PEB.ProcessParameters"), parameters);
+        WriteUnicode(parameters + (ulong)Off("_RTL_USER_PROCESS_PARAMETERS.ImagePathName"), path);
+        WriteUnicode(parameters + (ulong)Off("_RTL_USER_PROCESS_PARAMETERS.CommandLine"), commandLine);
+        var head = ldr + (ulong)Off("_PEB_LDR_DATA.InLoadOrderModuleList");
+        Image.WriteKernelOrUser(head, head);
+        Image.WriteKernelOrUser(head + 8, head);
+        return peb;
+    }
+
+    public void AddProcessModule(BuiltProcess process, ulong dllBase, uint size, string fullName)
+    {
+        var ldr = Image.ReadVirtual64(process.Peb + (ulong)Off("_PEB.Ldr"));
+        var head = ldr + (ulong)Off("_PEB_LDR_DATA.InLoadOrderModuleList");
+        var entry = AllocateUser(0x120);
+        WriteLoaderEntry("_LDR_DATA_TABLE_ENTRY", entry, dllBase, size, fullName);
+        var last = Image.ReadVirtual64(head + 8);
+        Append(head, ref last, entry + (ulong)(Profile.Offset("_LDR_DATA_TABLE_ENTRY.InLoadOrderLinks") ?? 0));
+        process.Modules.Add((dllBase, size, fullName, Path.GetFileName(fullName.Replace('\\', '/'))));
+    }
+
+    public void AddKernelModule(ulong dllBase, uint size, string fullName)
+    {
+        var entry = Image.AllocateKernel(0x120, 16);
+        WriteLoaderEntry("_KLDR_DATA_TABLE_ENTRY", entry, dllBase, size, fullName);
+        Append(_moduleHead, ref _lastModuleLink, entry + (ulong)(Profile.Offset("_KLDR_DATA_TABLE_ENTRY.InLoadOrderLinks") ?? 0));
+        KernelModules.Add((dllBase, size, fullName, Path.GetFileName(fullName.Replace('\\', '/'))));
+    }
+
+    private void WriteLoaderEntry(string type, ulong entry, ulong dllBase, uint size, string fullName)
+    {
+        Image.WriteKernelOrUser(entry + (ulong)Off($"{type}.DllBase"), dllBase);
+        Image.WriteBytes(entry + (ulong)Off($"{type}.SizeOfImage"), BitConverter.GetBytes(size));
+        WriteUnicode(entry + (ulong)Off($"{type}.FullDllName"), fullName);
+        WriteUnicode(entry + (ulong)Off($"{type}.BaseDllName"), Path.GetFileName(fullName.Replace('\\', '/')));
+    }
+
+    private void WriteUnicode(ulong at, string text)
+    {
+        var bytes = Encoding.Unicode.GetBytes(text);
+        var buffer = at >= 0xFFFF_8000_0000_0000 ? Image.AllocateKernel(bytes.Length + 2) : AllocateUser(bytes.Length + 2);
+        Image.WriteBytes(buffer, bytes);
+        var header = new byte[16];
+        BinaryPrimitives.WriteUInt16LittleEndian(header, (ushort)bytes.Length);
+        BinaryPrimitives.WriteUInt16LittleEndian(header.AsSpan(2), (ushort)(bytes.Length + 2));
+        BinaryPrimitives.WriteUInt64LittleEndian(header.AsSpan(8), buffer);
+        Image.WriteBytes(at, header);
+    }
+
+    /// <summary>User-mode memory (shared by every test process, which all use the one test DTB), mapped by valid PTEs.</summary>
+    private ulong AllocateUser(int bytes)
+    {
+        _nextUser = (_nextUser + 15) & ~15UL;
+        var va = _nextUser;
+        _nextUser += (ulong)bytes;
+        for (var page = va & ~0xFFFUL; page < _nextUser; page += 4096)
+            if ((Image.ReadPhysical64(Image.EntryAddress(page, 0)) & 1) == 0) Image.SetPte(page, TestWindowsImage.Valid(Image.AllocateFrame()));
+        return va;
+    }
+}
