@@ -1,0 +1,14 @@
+namespace MemFs.Tests.Translate.Windows.Kernel;
+
+/// <summary>What a <see cref="TestKernelImage"/> contains besides the kernel, KUSER_SHARED_DATA and the processes.</summary>
+internal sealed record TestKernelOptions
+{
+    public bool LowStub { get; init; } = true;
+    public bool SparseDummyPml4 { get; init; }
+    public bool InvalidDummyPml4 { get; init; }
+    public bool KernelInLargePage { get; init; }
+    public bool ExportSystemProcess { get; init; } = true;
+    public bool HandleTableTags { get; init; } = true;
+    public bool PebsMapped { get; init; } = true;
+    public ListCorruption Corruption { get; init; }
+}
