@@ -1,0 +1,166 @@
+using MemFs.Translate.Extended;
+using MemFs.Translate.Paging;
+using MemFs.Translate.Physical;
+using MemFs.Translate.Windows.Kernel;
+using MemFs.Translate.Windows.Objects;
+using MemFs.Translate.Windows.Symbols;
+using MemFs.Translate.Windows.Symbols.Heuristics;
+using MemFs.Translate.Windows.Symbols.Pack;
+using MemFs.Translate.Windows.Symbols.Sources;
+
+namespace MemFs.Translate.Windows;
+
+/// <summary>
+/// The Windows layer of an image: the kernel found without symbols, its profile from the best validated source,
+/// a translator with the kernel's own settings, and the processes, VADs and modules read through it.
+/// </summary>
+public sealed class WindowsSystem
+{
+    private readonly Dictionary<ulong, ProcessVads> _vads = [];
+    private readonly List<string> _warnings = [];
+
+    private WindowsSystem(PhysicalImage image, KernelDiscoveryResult discovery, KernelProfile profile, ProfileResolver.Outcome resolution,
+        WindowsTranslator translator, EprocessHeuristicsResult? heuristics)
+    {
+        Image = image;
+        Discovery = discovery;
+        Profile = profile;
+        Resolution = resolution;
+        Translator = translator;
+        Heuristics = heuristics;
+        Kernel = new KernelStructReader(translator);
+        _warnings.AddRange(discovery.Warnings);
+    }
+
+    public PhysicalImage Image { get; }
+    public KernelDiscoveryResult Discovery { get; }
+    public KernelIdentity? Identity => Discovery.Identity;
+    public KernelProfile Profile { get; }
+    public ProfileResolver.Outcome Resolution { get; }
+    public EprocessHeuristicsResult? Heuristics { get; }
+    public WindowsTranslator Translator { get; }
+    public KernelStructReader Kernel { get; }
+    public IReadOnlyList<string> Warnings => _warnings;
+
+    public static WindowsSystem Open(PhysicalImage image, ExtendedPhysicalSpace space, SymbolOptions symbols)
+    {
+        var discovery = KernelDiscovery.Discover(image, space, symbols.Build);
+        if (discovery.Translator is null || discovery.Identity is null)
+            throw new ImageFormatException(image.Path, null, "no Windows x64 kernel found: " + string.Join("; ", discovery.Warnings.DefaultIfEmpty("no DTB and kernel base could be validated")));
+        var identity = discovery.Identity;
+        var id = new KernelId(identity.CodeView?.PdbFileName ?? "ntkrnlmp.pdb", identity.PdbId, identity.Build ?? image.Facts.BuildNumber ?? symbols.Build);
+
+        EprocessHeuristicsResult? heuristics = null;
+        try
+        {
+            heuristics = EprocessHeuristics.Run(discovery.Translator, identity, image.Memory);
+        }
+        catch (IOException)
+        {
+            // The heuristics are one source among several; the resolution log says when none was usable.
+        }
+        var sources = new List<IKernelProfileSource>(symbols.UserSources)
+        {
+            new EmbeddedPackSource(KernelPack.Embedded),
+            new BuildFamilySource(KernelPack.Embedded),
+            new FixedProfileSource(EprocessHeuristics.Source, heuristics?.Profile is { Offsets.Count: > 0 } p ? p : null, "no EPROCESS offsets could be validated"),
+        };
+        var identityProfile = identity.ToProfile();
+        var outcome = ProfileResolver.Resolve(id, sources, profile => Validate(discovery, identity, profile, image.Facts));
+        var chosen = outcome.Profile ?? throw new KernelProfileException(
+            $"no symbol source gave offsets that match this kernel ({id}): " + string.Join("; ", outcome.Log));
+        chosen.FillFrom(identityProfile);
+
+        var settings = discovery.SettingsWithInvalidPteMask(chosen) ?? discovery.Settings!;
+        var translator = discovery.CreateTranslator(settings, new SectionObjectReader(SectionObjectLayout.ForBuild(id.Build ?? KernelDiscovery.ProvisionalBuild)));
+        var system = new WindowsSystem(image, discovery, chosen, outcome, translator, heuristics);
+        if (heuristics is not null) system._warnings.AddRange(heuristics.Warnings.Select(w => "heuristics: " + w));
+        return system;
+    }
+
+    /// <summary>A profile is believed only if, read with it, the System process is PID 4 named "System".</summary>
+    private static string? Validate(KernelDiscoveryResult discovery, KernelIdentity identity, KernelProfile profile, ImageFacts facts)
+    {
+        if (profile.Offset("_EPROCESS.UniqueProcessId") is not { } pidOffset || profile.Offset("_EPROCESS.ImageFileName") is not { } nameOffset)
+            return "no EPROCESS offsets";
+        var kernel = new KernelStructReader(discovery.Translator!);
+        var system = SystemProcessAddress(kernel, identity, profile, facts);
+        if (system is null) return "the System process cannot be located (no PsInitialSystemProcess, PsActiveProcessHead)";
+        if (!kernel.TryU64(system.Value + (ulong)pidOffset, out var pid)) return $"EPROCESS 0x{system:X} cannot be read";
+        var name = kernel.AsciiName(system.Value + (ulong)nameOffset, 15);
+        return pid == 4 && name == "System" ? null : $"at EPROCESS 0x{system:X} these offsets read PID {pid} and name '{name}', not 4 and 'System'";
+    }
+
+    private static ulong? SystemProcessAddress(KernelStructReader kernel, KernelIdentity identity, KernelProfile profile, ImageFacts facts)
+    {
+        var rva = profile.Rva("PsInitialSystemProcess") ?? identity.Export("PsInitialSystemProcess");
+        if (rva is not null && kernel.TryU64(identity.Base + rva.Value, out var system) && system != 0) return system;
+        var head = ListHead(identity, profile, facts.PsActiveProcessHead, "PsActiveProcessHead");
+        if (head is not null && profile.Offset("_EPROCESS.ActiveProcessLinks") is { } links && kernel.TryU64(head.Value, out var first) && first != head)
+            return first - (ulong)links;
+        return null;
+    }
+
+    private static ulong? ListHead(KernelIdentity identity, KernelProfile profile, ulong? fromHeader, string symbol) =>
+        profile.Rva(symbol) is { } rva ? identity.Base + rva : identity.Export(symbol) is { } export ? identity.Base + export : fromHeader;
+
+    public ulong? PsActiveProcessHead => ListHead(Identity!, Profile, Image.Facts.PsActiveProcessHead, "PsActiveProcessHead");
+    public ulong? PsLoadedModuleList => ListHead(Identity!, Profile, Image.Facts.PsLoadedModuleList, "PsLoadedModuleList");
+
+    private IReadOnlyList<ProcessInfo>? _processes;
+
+    /// <summary>The processes on the active process list (bounded; breaks are warnings), with their PEB facts.</summary>
+    public IReadOnlyList<ProcessInfo> Processes
+    {
+        get
+        {
+            if (_processes is not null) return _processes;
+            if (PsActiveProcessHead is not { } head)
+            {
+                _warnings.Add("PsActiveProcessHead is unknown: no process list");
+                return _processes = [];
+            }
+            var walk = ProcessListWalker.Walk(Kernel, Profile, head);
+            _warnings.AddRange(walk.Problems.Select(p => "process list: " + p));
+            return _processes = walk.Processes.Select(WithParameters).ToList();
+        }
+    }
+
+    private ProcessInfo WithParameters(ProcessInfo process)
+    {
+        if (process.Peb is not { } peb || peb == 0 || Profile.Offset("_PEB.ProcessParameters") is not { } parametersOffset) return process;
+        var memory = new KernelStructReader(new ProcessMemoryReader(ProcessMemory(process)));
+        if (!memory.TryU64(peb + (ulong)parametersOffset, out var parameters) || parameters == 0) return process;
+        return process with
+        {
+            ImagePath = Profile.Offset("_RTL_USER_PROCESS_PARAMETERS.ImagePathName") is { } i ? memory.UnicodeString(parameters + (ulong)i) : null,
+            CommandLine = Profile.Offset("_RTL_USER_PROCESS_PARAMETERS.CommandLine") is { } c ? memory.UnicodeString(parameters + (ulong)c) : null,
+        };
+    }
+
+    /// <summary>The VADs of a process (read once, then kept), as the translator's VAD source.</summary>
+    public ProcessVads Vads(ProcessInfo process)
+    {
+        lock (_vads)
+        {
+            if (_vads.TryGetValue(process.Eprocess, out var known)) return known;
+            var result = new VadTreeReader(Kernel, Profile).Read(process.Eprocess);
+            _warnings.AddRange(result.Problems.Select(p => $"VADs of {process.Pid} {process.Name}: {p}"));
+            return _vads[process.Eprocess] = new ProcessVads(result.Vads);
+        }
+    }
+
+    /// <summary>The process's virtual address space, with its VADs for zero and prototype PTEs.</summary>
+    public VirtualMemory ProcessMemory(ProcessInfo process, bool zeroFill = false) =>
+        new(Translator, process.Dtb, Vads(process), zeroFill);
+
+    public LoaderListWalker.Result Modules(ProcessInfo process) =>
+        process.Peb is { } peb && peb != 0
+            ? LoaderListWalker.ProcessModules(new KernelStructReader(new ProcessMemoryReader(ProcessMemory(process))), Profile, peb)
+            : new LoaderListWalker.Result([], ["the process has no PEB (System and minimal processes)"]);
+
+    public LoaderListWalker.Result KernelModules() =>
+        PsLoadedModuleList is { } head
+            ? LoaderListWalker.Walk(Kernel, Profile, head, kernelModules: true)
+            : new LoaderListWalker.Result([], ["PsLoadedModuleList is unknown"]);
+}
