@@ -1,0 +1,37 @@
+namespace MemFs.Translate.Windows.Symbols.Pdb;
+
+/// <summary>CodeView type leaf kinds (the u16 after a record's length), as the format names them.</summary>
+public enum LeafKind : ushort
+{
+    LF_MODIFIER = 0x1001,
+    LF_POINTER = 0x1002,
+    LF_PROCEDURE = 0x1008,
+    LF_MFUNCTION = 0x1009,
+    LF_ARGLIST = 0x1201,
+    LF_FIELDLIST = 0x1203,
+    LF_BITFIELD = 0x1205,
+    LF_METHODLIST = 0x1206,
+    LF_BCLASS = 0x1400,
+    LF_VBCLASS = 0x1401,
+    LF_IVBCLASS = 0x1402,
+    LF_INDEX = 0x1404,
+    LF_VFUNCTAB = 0x1409,
+    LF_FRIENDCLS = 0x140B,
+    LF_ENUMERATE = 0x1502,
+    LF_ARRAY = 0x1503,
+    LF_CLASS = 0x1504,
+    LF_STRUCTURE = 0x1505,
+    LF_UNION = 0x1506,
+    LF_ENUM = 0x1507,
+    LF_FRIENDFCN = 0x150C,
+    LF_MEMBER = 0x150D,
+    LF_STMEMBER = 0x150E,
+    LF_METHOD = 0x150F,
+    LF_NESTTYPE = 0x1510,
+    LF_ONEMETHOD = 0x1511,
+    LF_NESTTYPEEX = 0x1512,
+    LF_CLASS2 = 0x1608,
+    LF_STRUCTURE2 = 0x1609,
+    LF_UNION2 = 0x160A,
+    LF_INTERFACE2 = 0x160B,
+}
