@@ -104,7 +104,24 @@ public sealed class WindowsSystem
     private static ulong? ListHead(KernelIdentity identity, KernelProfile profile, ulong? fromHeader, string symbol) =>
         profile.Rva(symbol) is { } rva ? identity.Base + rva : identity.Export(symbol) is { } export ? identity.Base + export : fromHeader;
 
-    public ulong? PsActiveProcessHead => ListHead(Identity!, Profile, Image.Facts.PsActiveProcessHead, "PsActiveProcessHead");
+    public ulong? PsActiveProcessHead => ListHead(Identity!, Profile, Image.Facts.PsActiveProcessHead, "PsActiveProcessHead") ?? HeadFromSystemProcess();
+
+    /// <summary>
+    /// Without symbols: System is the first process on the list, so its ActiveProcessLinks.Blink is the list head
+    /// (symbols.md §6.2); believed only if it lies inside ntoskrnl.
+    /// </summary>
+    private ulong? HeadFromSystemProcess()
+    {
+        if (Identity!.Export("PsInitialSystemProcess") is not { } rva || !Kernel.TryU64(Identity.Base + rva, out var system) || system == 0) return null;
+        if (Profile.Offset("_EPROCESS.ActiveProcessLinks") is not { } links || !Kernel.TryU64(system + (ulong)links + 8, out var head)) return null;
+        if (!Identity.Contains(head))
+        {
+            _warnings.Add($"System's ActiveProcessLinks.Blink 0x{head:X} is not inside ntoskrnl: not used as PsActiveProcessHead");
+            return null;
+        }
+        _warnings.Add($"PsActiveProcessHead taken from System's ActiveProcessLinks.Blink: 0x{head:X}");
+        return head;
+    }
     public ulong? PsLoadedModuleList => ListHead(Identity!, Profile, Image.Facts.PsLoadedModuleList, "PsLoadedModuleList");
 
     private IReadOnlyList<ProcessInfo>? _processes;

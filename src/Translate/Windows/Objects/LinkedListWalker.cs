@@ -17,19 +17,23 @@ public static class LinkedListWalker
         var entries = new List<ulong>();
         var seen = new HashSet<ulong> { head };
         var problems = new List<string>();
-        var closed = Follow(reader, head, head, forward: true, entries, seen, problems, userSpace, limit);
+        var closed = Follow(reader, head, head, forward: true, entries, seen, [], problems, userSpace, limit);
         if (!closed)
         {
             var backward = new List<ulong>();
-            Follow(reader, head, head, forward: false, backward, seen, problems, userSpace, limit - entries.Count);
+            Follow(reader, head, head, forward: false, backward, [head], seen, problems, userSpace, limit - entries.Count);
             backward.Reverse();
             entries.AddRange(backward);
         }
         return new Result(entries, problems);
     }
 
+    /// <summary>
+    /// Follows one direction. Reaching <paramref name="met"/> (entries the other direction already walked) ends the
+    /// walk quietly: both halves of a broken list have then been read.
+    /// </summary>
     private static bool Follow(KernelStructReader reader, ulong head, ulong from, bool forward, List<ulong> into, HashSet<ulong> seen,
-        List<string> problems, bool userSpace, int limit)
+        HashSet<ulong> met, List<string> problems, bool userSpace, int limit)
     {
         var direction = forward ? "Flink" : "Blink";
         var current = from;
@@ -46,6 +50,7 @@ public static class LinkedListWalker
                 problems.Add($"list at 0x{head:X}: {direction} of 0x{current:X} is 0x{next:X}, not a valid pointer");
                 return false;
             }
+            if (met.Contains(next)) return true;
             if (!seen.Add(next))
             {
                 problems.Add($"list at 0x{head:X}: {direction} of 0x{current:X} loops back to 0x{next:X} without reaching the head");

@@ -1,0 +1,29 @@
+using MemFs.Translate.Windows.Symbols.Pdb;
+
+namespace MemFs.Translate.Windows.Symbols.Sources;
+
+/// <summary>The kernel PDB from a local symbol store (<c>srv*</c> layout or a flat folder), read by our own PDB reader.</summary>
+public sealed class PdbStoreSource(SymbolStore store) : IKernelProfileSource
+{
+    public string Name => $"PDB store {store.Root}";
+
+    public KernelProfile? TryGet(KernelId id, out string? note)
+    {
+        note = null;
+        if (id.PdbId is not { Length: > 32 } pdbId)
+        {
+            note = "the kernel's PDB id is unknown";
+            return null;
+        }
+        // The id's 32 hex digits are the GUID as Guid.ToString("N") prints it (Data1, Data2, Data3 as numbers, then Data4 bytes).
+        var guid = Guid.ParseExact(pdbId[..32], "N");
+        var age = Convert.ToUInt32(pdbId[32..], 16);
+        var path = store.Find(id.PdbName, guid, age);
+        if (path is null)
+        {
+            note = store.MissingMessage(id.PdbName, guid, age);
+            return null;
+        }
+        return PdbProfileReader.Read(PdbFile.Open(path), $"PDB {path}");
+    }
+}

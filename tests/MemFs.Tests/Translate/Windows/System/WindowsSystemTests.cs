@@ -1,0 +1,53 @@
+using MemFs.Tests.Translate.Windows.Kernel;
+using MemFs.Translate.Windows;
+using NUnit.Framework;
+
+namespace MemFs.Tests.Translate.Windows.System;
+
+/// <summary>The OS layer end to end on synthetic kernels: discovery, profile resolution with validation, the process list.</summary>
+public class WindowsSystemTests
+{
+    [TestCase(false, TestName = "Windows 10 19041 kernel")]
+    [TestCase(true, TestName = "Windows 7 7601 kernel")]
+    public void ProcessesAreListedWithoutAnySymbolFiles(bool windows7)
+    {
+        var kernel = new TestKernelImage(windows7 ? EprocessLayout.Windows7 : EprocessLayout.Windows10);
+        using var space = kernel.Space();
+        var system = WindowsSystem.Open(kernel.Open(), space, SymbolOptions.None);
+
+        Assert.That(system.Identity!.Base, Is.EqualTo(kernel.KernelBase));
+        var processes = system.Processes;
+        Assert.That(processes.Select(p => (p.Pid, p.Name, p.Eprocess)), Is.EqualTo(kernel.Processes.Select(p => ((long)p.Pid, p.Name, p.Eprocess))));
+        Assert.That(processes[0].Name, Is.EqualTo("System"));
+        Assert.That(system.Resolution.Log, Has.Some.Contains("validated against the image and used"));
+        Assert.That(system.Profile.Offsets["_EPROCESS.UniqueProcessId"].Source, Is.Not.Empty);
+        TestContext.Out.WriteLine(string.Join("\n", system.Resolution.Log));
+    }
+
+    [Test]
+    public void ACorruptedProcessListStillYieldsTheValidProcessesAndAWarning()
+    {
+        var kernel = new TestKernelImage(EprocessLayout.Windows10, new TestKernelOptions { Corruption = ListCorruption.Dangling });
+        using var space = kernel.Space();
+        var system = WindowsSystem.Open(kernel.Open(), space, SymbolOptions.None);
+        var watch = global::System.Diagnostics.Stopwatch.StartNew();
+        var processes = system.Processes;
+        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)));
+        // The list breaks after csrss.exe; walking back from the head recovers the processes after the break.
+        Assert.That(processes.Select(p => p.Name), Is.SupersetOf(new[] { "System", "Registry", "smss.exe", "csrss.exe", "services.exe" }));
+        Assert.That(system.Warnings, Has.Some.Contains("process list: list at").And.Some.Contains("cannot be read"));
+        Assert.That(system.Warnings, Has.None.Contains("loops back"), "meeting the forward walk from behind is not a loop");
+    }
+
+    [Test]
+    public void AProcessListLoopIsBoundedAndReported()
+    {
+        var kernel = new TestKernelImage(EprocessLayout.Windows10, new TestKernelOptions { Corruption = ListCorruption.Cycle });
+        using var space = kernel.Space();
+        var system = WindowsSystem.Open(kernel.Open(), space, SymbolOptions.None);
+        var processes = system.Processes;
+        Assert.That(processes.Select(p => p.Name).Distinct().Count(), Is.EqualTo(processes.Count), "each process once");
+        Assert.That(processes.Select(p => p.Name), Is.SupersetOf(new[] { "System", "smss.exe", "services.exe" }));
+        Assert.That(system.Warnings, Has.Some.Contains("loops back"));
+    }
+}
