@@ -61,7 +61,8 @@ public sealed class VirtualMemory(WindowsTranslator translator, ulong dtb, IVadS
             }
             else
             {
-                var start = r.Location!.Value;
+                // Pages are translated at their start; the read may begin inside the first one.
+                var start = r.Location!.Value.Plus((long)(pageVa & 0xFFF));
                 var length = n;
                 // Following pages whose bytes continue where this one's end are read with it.
                 while (p + 1 < pages.Length && done + length < destination.Length && pages[p + 1].Readable && pages[p + 1].Location is { } next

@@ -12,7 +12,7 @@ public static class LoaderListWalker
 
     public static Result Walk(KernelStructReader memory, KernelProfile profile, ulong listHead, bool kernelModules)
     {
-        var type = kernelModules ? "_KLDR_DATA_TABLE_ENTRY" : "_LDR_DATA_TABLE_ENTRY";
+        var type = EntryType(profile, kernelModules);
         var links = (ulong)(profile.Offset($"{type}.InLoadOrderLinks") ?? 0);
         var list = LinkedListWalker.Walk(memory, listHead, userSpace: !kernelModules);
         var modules = new List<ModuleInfo>();
@@ -31,6 +31,13 @@ public static class LoaderListWalker
         }
         return new Result(modules, problems);
     }
+
+    /// <summary>
+    /// The kernel's list entries are _KLDR_DATA_TABLE_ENTRY; kernels whose symbols lack that type (Windows 7's) lay
+    /// them out like _LDR_DATA_TABLE_ENTRY in the members read here (InLoadOrderLinks, DllBase, SizeOfImage, names).
+    /// </summary>
+    public static string EntryType(KernelProfile profile, bool kernelModules) =>
+        kernelModules && profile.Offset("_KLDR_DATA_TABLE_ENTRY.DllBase") is not null ? "_KLDR_DATA_TABLE_ENTRY" : "_LDR_DATA_TABLE_ENTRY";
 
     /// <summary>A process's modules: PEB → Ldr → InLoadOrderModuleList, read in the process's address space.</summary>
     public static Result ProcessModules(KernelStructReader processMemory, KernelProfile profile, ulong peb)

@@ -160,9 +160,12 @@ public class TranslatorStateTests(bool windows10)
         memory.Read(SwapperScenario.Region, whole);
         for (var i = 0; i < count; i++)
             Assert.That(BinaryPrimitives.ReadInt64LittleEndian(whole.AsSpan(i * 4096)), Is.EqualTo(_scenario.Pages[i].Value), _scenario.Pages[i].State);
-        var partial = new byte[10000];
-        memory.Read(SwapperScenario.Region + 0xF00, partial);
-        Assert.That(partial.AsSpan(0x100, 8).ToArray(), Is.EqualTo(BitConverter.GetBytes(_scenario.Pages[1].Value)));
+        foreach (var start in new[] { 0xF00, 0x8, 0x1FF8, 0x3001 })
+        {
+            var partial = new byte[10000];
+            memory.Read(SwapperScenario.Region + (ulong)start, partial);
+            Assert.That(partial, Is.EqualTo(whole.AsSpan(start, partial.Length).ToArray()), $"a read starting at +0x{start:X} equals the same bytes of the whole read");
+        }
     }
 
     private static long ReadValue(VirtualMemory memory, ulong va)

@@ -210,8 +210,9 @@ internal sealed class TestWindowsSystem
     public void AddKernelModule(ulong dllBase, uint size, string fullName)
     {
         var entry = Image.AllocateKernel(0x120, 16);
-        WriteLoaderEntry("_KLDR_DATA_TABLE_ENTRY", entry, dllBase, size, fullName);
-        Append(_moduleHead, ref _lastModuleLink, entry + (ulong)(Profile.Offset("_KLDR_DATA_TABLE_ENTRY.InLoadOrderLinks") ?? 0));
+        var type = MemFs.Translate.Windows.Objects.LoaderListWalker.EntryType(Profile, kernelModules: true);
+        WriteLoaderEntry(type, entry, dllBase, size, fullName);
+        Append(_moduleHead, ref _lastModuleLink, entry + (ulong)(Profile.Offset($"{type}.InLoadOrderLinks") ?? 0));
         KernelModules.Add((dllBase, size, fullName, Path.GetFileName(fullName.Replace('\\', '/'))));
     }
 
