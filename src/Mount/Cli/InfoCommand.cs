@@ -1,6 +1,9 @@
 using System.CommandLine;
 using MemFs.Translate.Files;
+using MemFs.Translate.Extended;
 using MemFs.Translate.Physical;
+using MemFs.Translate.Windows;
+using MemFs.Translate.Windows.Symbols.Sources;
 
 namespace MemFs.Mount.Cli;
 
@@ -14,6 +17,8 @@ public static class InfoCommand
         var files = FilesOption();
         var runs = new Option<bool>("--all-runs") { Description = "list every physical run (by default the first 32)" };
         var modules = new Option<bool>("--modules") { Description = "list every kernel module the image lists (triage dumps)" };
+        var symbols = new Option<string[]>("--symbols") { Description = "local symbols (srv* store, .pdb folder or ISF files); repeatable; never goes online" };
+        var build = new Option<uint?>("--build") { Description = "Windows build number to assume when the image does not tell" };
         var command = new Command("info", "Print the image format, physical runs, total and backed size, header facts (DTB, kernel base, " +
             "build, bug check, KDBG) and the auxiliary sources found (pagefiles, acquired files).\n\n" +
             "Examples:\n" +
@@ -26,12 +31,17 @@ public static class InfoCommand
         command.Add(files);
         command.Add(runs);
         command.Add(modules);
+        command.Add(symbols);
+        command.Add(build);
         command.SetAction(parse => CommandRunner.Run(() =>
         {
             var auxiliary = PagefileArgument.Parse(parse.GetValue(pagefiles) ?? []).ToList();
             if (parse.GetValue(files) is { } directory) auxiliary.Add(FileTreeArgument.Describe(directory));
             using var opened = PhysicalImageOpener.Open(parse.GetValue(image)!);
             new PhysicalInfoReport(opened, auxiliary, Console.Out) { AllRuns = parse.GetValue(runs), AllModules = parse.GetValue(modules) }.Write();
+            var extraFiles = parse.GetValue(files) is { } tree ? new DirectoryTreeFiles(tree) : null;
+            using var space = TranslationSources.Build(opened, PagefileArgument.Parse(parse.GetValue(pagefiles) ?? []), extraFiles, out _);
+            new OsFactsReport(Console.Out).Write(opened, space, new SymbolOptions(SymbolArguments.Parse(parse.GetValue(symbols) ?? []), parse.GetValue(build)));
             return 0;
         }));
         return command;

@@ -12,12 +12,16 @@ public static class MemFsCommand
             "Examples:\n" +
             "  memfs info memory.dmp\n" +
             "  memfs physical cat memory.raw --offset 0x1000 --length 4096 | xxd\n" +
-            "  memfs vtop memory.aff4 0xFFFFF80450228BC0\n" +
+            "  memfs ps memory.aff4 --tree\n" +
+            "  memfs vtop memory.aff4 --pid 1234 0x7FF6A1230000\n" +
             "  memfs aff4 info memory.aff4\n" +
             "  memfs aff4 cat memory.aff4 --offset 0x1000 --length 4096 | xxd\n" +
             "  memfs aff4 hash memory.aff4 --verify");
         root.Add(InfoCommand.Create());
         root.Add(PhysicalCommand.Create());
+        root.Add(PsCommand.Create());
+        root.Add(VadsCommand.Create());
+        root.Add(ModulesCommand.Create());
         root.Add(VtopCommand.Create());
         root.Add(VmemCommand.Create());
         root.Add(Aff4Command.Create());

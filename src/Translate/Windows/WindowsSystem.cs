@@ -48,7 +48,13 @@ public sealed class WindowsSystem
         if (discovery.Translator is null || discovery.Identity is null)
             throw new ImageFormatException(image.Path, null, "no Windows x64 kernel found: " + string.Join("; ", discovery.Warnings.DefaultIfEmpty("no DTB and kernel base could be validated")));
         var identity = discovery.Identity;
-        var id = new KernelId(identity.CodeView?.PdbFileName ?? "ntkrnlmp.pdb", identity.PdbId, identity.Build ?? image.Facts.BuildNumber ?? symbols.Build);
+        var pdbId = identity.PdbId;
+        if (pdbId is null && HeaderPointerMatch.Find(KernelPack.Embedded, image.Facts) is [var fromHeader])
+        {
+            pdbId = fromHeader.PdbId;
+            discovery = discovery with { Warnings = [.. discovery.Warnings, $"kernel PDB id {pdbId} taken from the dump header's pointers (the embedded pack's RVAs reproduce them)"] };
+        }
+        var id = new KernelId(identity.CodeView?.PdbFileName ?? "ntkrnlmp.pdb", pdbId, identity.Build ?? image.Facts.BuildNumber ?? symbols.Build);
 
         EprocessHeuristicsResult? heuristics = null;
         try

@@ -18,17 +18,18 @@ internal sealed class TestWindowsSystem
     private ulong _nextUser = UserData;
     private readonly ulong _processHead;
     private readonly ulong _moduleHead;
-    private ulong _lastProcessLink;
-    private ulong _lastModuleLink;
 
-    public TestWindowsSystem(KernelProfile profile, bool windows10PteLayout)
+    public TestWindowsSystem(KernelProfile profile, bool windows10PteLayout) : this(profile, new TestWindowsImage(windows10PteLayout), null, null)
+    {
+    }
+
+    /// <summary>Objects added to an existing image, on its own list heads when given (a test kernel's PsActiveProcessHead).</summary>
+    public TestWindowsSystem(KernelProfile profile, TestWindowsImage image, ulong? processHead, ulong? moduleHead)
     {
         Profile = profile;
-        Image = new TestWindowsImage(windows10PteLayout);
-        _processHead = ListHead();
-        _lastProcessLink = _processHead;
-        _moduleHead = ListHead();
-        _lastModuleLink = _moduleHead;
+        Image = image;
+        _processHead = processHead ?? ListHead();
+        _moduleHead = moduleHead ?? ListHead();
     }
 
     public KernelProfile Profile { get; }
@@ -54,14 +55,14 @@ internal sealed class TestWindowsSystem
         return head;
     }
 
-    /// <summary>Appends <paramref name="link"/> to the circular list ending at <paramref name="last"/>.</summary>
-    private void Append(ulong head, ref ulong last, ulong link)
+    /// <summary>Appends <paramref name="link"/> to the circular list at <paramref name="head"/> (its last entry is the head's Blink).</summary>
+    private void Append(ulong head, ulong link)
     {
+        var last = Image.ReadVirtual64(head + 8);
         Image.WriteKernelOrUser(last, link);
         Image.WriteKernelOrUser(link + 8, last);
         Image.WriteKernelOrUser(link, head);
         Image.WriteKernelOrUser(head + 8, link);
-        last = link;
     }
 
     public BuiltProcess AddProcess(long pid, long ppid, string name, DateTime created, bool linked = true)
@@ -80,7 +81,7 @@ internal sealed class TestWindowsSystem
         if (linked)
         {
             var link = eprocess + (ulong)Off("_EPROCESS.ActiveProcessLinks");
-            Append(_processHead, ref _lastProcessLink, link);
+            Append(_processHead, link);
         }
         var process = new BuiltProcess(eprocess, pid, ppid, name, created, peb, path, commandLine);
         Processes.Add(process);
@@ -202,8 +203,7 @@ internal sealed class TestWindowsSystem
         var head = ldr + (ulong)Off("_PEB_LDR_DATA.InLoadOrderModuleList");
         var entry = AllocateUser(0x120);
         WriteLoaderEntry("_LDR_DATA_TABLE_ENTRY", entry, dllBase, size, fullName);
-        var last = Image.ReadVirtual64(head + 8);
-        Append(head, ref last, entry + (ulong)(Profile.Offset("_LDR_DATA_TABLE_ENTRY.InLoadOrderLinks") ?? 0));
+        Append(head, entry + (ulong)(Profile.Offset("_LDR_DATA_TABLE_ENTRY.InLoadOrderLinks") ?? 0));
         process.Modules.Add((dllBase, size, fullName, Path.GetFileName(fullName.Replace('\\', '/'))));
     }
 
@@ -212,7 +212,7 @@ internal sealed class TestWindowsSystem
         var entry = Image.AllocateKernel(0x120, 16);
         var type = MemFs.Translate.Windows.Objects.LoaderListWalker.EntryType(Profile, kernelModules: true);
         WriteLoaderEntry(type, entry, dllBase, size, fullName);
-        Append(_moduleHead, ref _lastModuleLink, entry + (ulong)(Profile.Offset($"{type}.InLoadOrderLinks") ?? 0));
+        Append(_moduleHead, entry + (ulong)(Profile.Offset($"{type}.InLoadOrderLinks") ?? 0));
         KernelModules.Add((dllBase, size, fullName, Path.GetFileName(fullName.Replace('\\', '/'))));
     }
 

@@ -1,0 +1,57 @@
+using System.CommandLine;
+using System.Text.Json;
+using MemFs.Translate.Windows.Objects;
+
+namespace MemFs.Mount.Cli;
+
+/// <summary><c>memfs modules</c>: a process's loaded modules, or the kernel's.</summary>
+public static class ModulesCommand
+{
+    public static Command Create()
+    {
+        var options = new SystemOptions();
+        var pid = new Option<long?>("--pid") { Description = "the process (default: kernel modules from PsLoadedModuleList)" };
+        var command = new Command("modules", "List loaded modules in load order: base, size, full path. With --pid, the process's PEB " +
+            "loader list; without, the kernel's PsLoadedModuleList.\n\n" +
+            "Examples:\n" +
+            "  memfs modules memory.aff4\n" +
+            "  memfs modules memory.aff4 --pid 1234 --json");
+        options.AddTo(command);
+        command.Add(pid);
+        command.SetAction(parse => CommandRunner.Run(() =>
+        {
+            if (parse.GetValue(pid) is null && DumpDriverList(parse.GetValue(options.Image)!) is { } listed)
+            {
+                Print(listed, parse.GetValue(options.Json));
+                Console.Error.WriteLine("note: kernel modules from the dump's own driver list (a triage dump holds no page tables)");
+                return 0;
+            }
+            using var session = options.Open(parse);
+            var result = parse.GetValue(pid) is { } p ? session.System.Modules(session.Process(p)) : session.System.KernelModules();
+            Print(result.Modules, parse.GetValue(options.Json));
+            foreach (var problem in result.Problems) Console.Error.WriteLine($"warning: {problem}");
+            return 0;
+        }));
+        return command;
+    }
+
+    /// <summary>A triage dump lists its drivers itself and has no memory to walk PsLoadedModuleList in.</summary>
+    private static IReadOnlyList<ModuleInfo>? DumpDriverList(string imagePath)
+    {
+        using var image = Translate.Physical.PhysicalImageOpener.Open(imagePath);
+        if (image.Facts.Modules.Count == 0 || image.Memory.Runs.Count > 0) return null;
+        return image.Facts.Modules.Select(m => new ModuleInfo(m.Base, m.Size, m.Path, Path.GetFileName(m.Path.Replace('\\', '/')), 0)).ToList();
+    }
+
+    public static void Print(IReadOnlyList<ModuleInfo> modules, bool json)
+    {
+        if (json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(modules.Select(m => new { @base = Hex.Of(m.Base), size = Hex.Of(m.Size), name = m.BaseName, path = m.FullName }),
+                new JsonSerializerOptions { WriteIndented = true }));
+            return;
+        }
+        Console.WriteLine($"{"Base",-18} {"Size",10}  Path");
+        foreach (var m in modules) Console.WriteLine($"0x{m.Base:X16} {m.Size,10:X}  {m.FullName ?? m.BaseName}");
+    }
+}

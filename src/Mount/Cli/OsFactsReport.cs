@@ -1,0 +1,56 @@
+using MemFs.Translate.Extended;
+using MemFs.Translate.Physical;
+using MemFs.Translate.Windows;
+using MemFs.Translate.Windows.Symbols;
+using MemFs.Translate.Windows.Symbols.Pack;
+
+namespace MemFs.Mount.Cli;
+
+/// <summary>The operating-system part of <c>memfs info</c>: how the kernel was found and where each structure's offsets came from.</summary>
+public sealed class OsFactsReport(TextWriter output)
+{
+    public void Write(PhysicalImage image, ExtendedPhysicalSpace space, SymbolOptions symbols)
+    {
+        output.WriteLine();
+        output.WriteLine("Operating system");
+        WindowsSystem? system = null;
+        try
+        {
+            system = WindowsSystem.Open(image, space, symbols);
+        }
+        catch (IOException e)
+        {
+            Field("Windows", $"not read from memory: {e.Message}");
+        }
+        if (system is not null) WriteSystem(system);
+        WriteHeaderIdentification(image.Facts);
+    }
+
+    private void WriteSystem(WindowsSystem system)
+    {
+        var d = system.Discovery;
+        var id = system.Identity!;
+        Field("DTB", $"0x{d.Dtb:X} ({d.DtbSource})");
+        Field("kernel base", $"0x{id.Base:X} ({id.BaseSource})");
+        if (id.CodeView is { } cv) Field("kernel PDB", $"{cv.PdbFileName} {cv.PdbId}");
+        Field("build", id.Build is { } b ? $"{b} ({id.BuildSource})" : "unknown");
+        if (system.Profile.Version is { } version) Field("version", version);
+        Field("profile", $"{system.Resolution.ChosenSource} — {system.Profile.Describe()}");
+        foreach (var line in system.Resolution.Log) output.WriteLine($"    {line}");
+        var sources = system.Profile.Offsets.Values.Select(v => v.Source).Concat(system.Profile.Bits.Values.Select(v => v.Source))
+            .Concat(system.Profile.Rvas.Values.Select(v => v.Source)).GroupBy(s => s).Select(g => $"{g.Key}: {g.Count()}");
+        Field("fields by source", string.Join("; ", sources));
+        Field("software PTEs", $"{system.Translator.Settings.Layout.Name}; InvalidPteMask 0x{system.Translator.Settings.InvalidPteMask:X} ({system.Translator.Settings.InvalidPteMaskSource})");
+        Field("processes", $"{system.Processes.Count} on the active process list");
+        foreach (var w in system.Warnings) output.WriteLine($"    warning: {w}");
+    }
+
+    private void WriteHeaderIdentification(ImageFacts facts)
+    {
+        var matches = HeaderPointerMatch.Find(KernelPack.Embedded, facts);
+        foreach (var m in matches)
+            Field("kernel (from header)", $"ntkrnlmp.pdb {m.PdbId} {m.Version}, base 0x{m.KernelBase:X}: the embedded pack's RVAs reproduce the dump header's {m.PointersMatched} kernel pointers");
+    }
+
+    private void Field(string name, string value) => output.WriteLine($"  {name + ":",-22} {value}");
+}

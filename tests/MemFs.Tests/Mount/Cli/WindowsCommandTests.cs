@@ -1,0 +1,130 @@
+using System.Text.Json;
+using MemFs.Tests.Support;
+using MemFs.Tests.Translate.Windows.Kernel;
+using MemFs.Tests.Translate.Windows.Objects;
+using MemFs.Translate.Windows;
+using MemFs.Translate.Windows.Symbols.Pack;
+using NUnit.Framework;
+
+namespace MemFs.Tests.Mount.Cli;
+
+/// <summary>
+/// <c>memfs ps</c>, <c>vads</c>, <c>modules</c>, <c>info</c> and <c>vtop --pid</c> on a synthetic Windows 10 image
+/// written out as a raw file: a kernel found by its low stub and PE header, objects laid out with the 19041 layout.
+/// </summary>
+public class WindowsCommandTests
+{
+    private string _directory = "";
+    private string _raw = "";
+    private TestKernelImage _kernel = null!;
+    private TestWindowsSystem.BuiltProcess _explorer = null!;
+    private TestWindowsSystem _objects = null!;
+
+    [OneTimeSetUp]
+    public void Build()
+    {
+        _kernel = new TestKernelImage(EprocessLayout.Windows10);
+        var profile = KernelPack.Embedded.TryGetFamily(19041, out _)!;
+        _objects = new TestWindowsSystem(profile, _kernel.Image, _kernel.KernelBase + TestPeImage.PsActiveProcessHead, _kernel.KernelBase + TestPeImage.PsLoadedModuleList);
+        _explorer = _objects.AddProcess(0x1F40, 0x58, "explorer.exe", new DateTime(2021, 2, 21, 1, 5, 0, DateTimeKind.Utc));
+        var prototypes = _objects.Image.PrototypeArray(4);
+        _explorer.Vads.AddRange(
+        [
+            new VadDescriptor(0x0000_0000_0001_0000, 0x0000_0000_0001_FFFF, true, true, 4, 0, 0, 0, null, Kind: "VadS"),
+            new VadDescriptor(0x0000_7FF8_1234_0000, 0x0000_7FF8_1237_FFFF, false, false, 7, prototypes, prototypes + 24, 0, @"\Windows\System32\ntdll.dll", Kind: "Vad VadImageMap"),
+        ]);
+        _objects.WriteVadTree(_explorer);
+        _objects.AddProcessModule(_explorer, 0x0000_7FF6_0000_0000, 0x4F000, @"C:\Windows\explorer.exe");
+        _objects.AddProcessModule(_explorer, 0x0000_7FF8_1234_0000, 0x1F8000, @"C:\Windows\SYSTEM32\ntdll.dll");
+        _objects.AddKernelModule(_kernel.KernelBase, 0x1046000, @"\SystemRoot\system32\ntoskrnl.exe");
+        _objects.AddKernelModule(0xFFFFF804_79440000, 0x6000, @"\SystemRoot\system32\hal.dll");
+        _directory = Directory.CreateTempSubdirectory("memfs-windows-").FullName;
+        _raw = Path.Combine(_directory, "memory.raw");
+        File.WriteAllBytes(_raw, _kernel.Image.Physical.ToRaw());
+    }
+
+    [OneTimeTearDown]
+    public void Remove() => Directory.Delete(_directory, true);
+
+    [Test]
+    public void PsListsEveryProcessAsJson()
+    {
+        var result = MemFsProcess.Run("ps", _raw, "--json");
+        Assert.That(result.ExitCode, Is.Zero, result.Stderr);
+        var listed = JsonDocument.Parse(result.Text).RootElement.EnumerateArray().Select(p => (p.GetProperty("pid").GetInt64(), p.GetProperty("name").GetString())).ToArray();
+        var built = _kernel.Processes.Select(p => ((long)p.Pid, p.Name)).Append((_explorer.Pid, _explorer.Name)).ToArray();
+        Assert.That(listed, Is.EqualTo(built));
+        var explorer = JsonDocument.Parse(result.Text).RootElement.EnumerateArray().Single(p => p.GetProperty("name").GetString() == "explorer.exe");
+        Assert.That(explorer.GetProperty("commandLine").GetString(), Is.EqualTo(_explorer.CommandLine));
+        Assert.That(explorer.GetProperty("eprocess").GetString(), Is.EqualTo($"0x{_explorer.Eprocess:X}"));
+    }
+
+    [Test]
+    public void PsTreeIndentsChildren()
+    {
+        var result = MemFsProcess.Run("ps", _raw, "--tree");
+        Assert.That(result.ExitCode, Is.Zero, result.Stderr);
+        Assert.That(result.Text, Does.Contain(" .smss.exe").And.Contain("System"));
+    }
+
+    [Test]
+    public void VadsListTheProcessVads()
+    {
+        var result = MemFsProcess.Run("vads", _raw, "--pid", _explorer.Pid.ToString(), "--json");
+        Assert.That(result.ExitCode, Is.Zero, result.Stderr);
+        var vads = JsonDocument.Parse(result.Text).RootElement.EnumerateArray().ToArray();
+        Assert.That(vads.Select(v => (v.GetProperty("start").GetString(), v.GetProperty("end").GetString(), v.GetProperty("file").GetString())),
+            Is.EqualTo(_explorer.Vads.Select(v => ($"0x{v.Start:X}", $"0x{v.End:X}", v.FileName))));
+        Assert.That(vads[1].GetProperty("protection").GetString(), Is.EqualTo("EXECUTE_WRITECOPY"));
+    }
+
+    [Test]
+    public void ModulesOfAProcessAndOfTheKernel()
+    {
+        var process = MemFsProcess.Run("modules", _raw, "--pid", _explorer.Pid.ToString(), "--json");
+        Assert.That(process.ExitCode, Is.Zero, process.Stderr);
+        Assert.That(JsonDocument.Parse(process.Text).RootElement.EnumerateArray().Select(m => m.GetProperty("path").GetString()),
+            Is.EqualTo(_explorer.Modules.Select(m => m.FullName)));
+        var kernel = MemFsProcess.Run("modules", _raw, "--json");
+        Assert.That(kernel.ExitCode, Is.Zero, kernel.Stderr);
+        Assert.That(JsonDocument.Parse(kernel.Text).RootElement.EnumerateArray().Select(m => (m.GetProperty("base").GetString(), m.GetProperty("path").GetString())),
+            Is.EqualTo(_objects.KernelModules.Select(m => ($"0x{m.Base:X}", m.FullName))));
+    }
+
+    [Test]
+    public void InfoSaysHowTheKernelWasFoundAndWhereOffsetsCameFrom()
+    {
+        var result = MemFsProcess.Run("info", _raw);
+        Assert.That(result.ExitCode, Is.Zero, result.Stderr);
+        Assert.That(result.Text, Does.Contain("Operating system").And.Contain($"0x{_kernel.KernelBase:X}").And.Contain("5278AFF86C341677D7D7835C85B7B8441"));
+        Assert.That(result.Text, Does.Contain("embedded pack (build family)").And.Contain("fields by source"));
+        Assert.That(result.Text, Does.Contain("low stub"));
+    }
+
+    [Test]
+    public void VtopWithAPidUsesTheProcessVads()
+    {
+        var result = MemFsProcess.Run("vtop", _raw, "--pid", _explorer.Pid.ToString(), "0x7FF812340000");
+        Assert.That(result.Text, Does.Contain("# process 8000 explorer.exe").And.Contain("consulting the VAD").And.Contain("VAD 0x7FF812340000-0x7FF81237FFFF"));
+    }
+
+    [Test]
+    public void TriageDumpIsIdentifiedByTheEmbeddedPackAndListsItsDrivers()
+    {
+        var path = SharedData.Require("crashdump/triage_x64.dmp");
+        var matches = HeaderPointerMatch.Find(KernelPack.Embedded, MemFs.Translate.Physical.PhysicalImageOpener.Open(path).Facts);
+        Assert.That(matches.Select(m => (m.PdbId, m.Version, m.KernelBase)), Is.EqualTo(new[] { ("5278AFF86C341677D7D7835C85B7B8441", (string?)"10.0.19041.804", 0xFFFFF8047BA00000UL) }));
+
+        var info = MemFsProcess.Run("info", path);
+        Assert.That(info.Text, Does.Contain("ntkrnlmp.pdb 5278AFF86C341677D7D7835C85B7B8441 10.0.19041.804"));
+
+        var modules = MemFsProcess.Run("modules", path, "--json");
+        Assert.That(modules.ExitCode, Is.Zero, modules.Stderr);
+        var listed = JsonDocument.Parse(modules.Text).RootElement.EnumerateArray()
+            .Select(m => (m.GetProperty("path").GetString(), Convert.ToUInt64(m.GetProperty("base").GetString(), 16), Convert.ToUInt32(m.GetProperty("size").GetString(), 16))).ToArray();
+        var expected = File.ReadAllLines(SharedData.Require("crashdump/triage_x64.drivers.tsv")).Skip(1).Select(l => l.Split('\t'))
+            .Select(f => (f[1], Convert.ToUInt64(f[2], 16), Convert.ToUInt32(f[3], 16))).ToArray();
+        Assert.That(listed, Is.EqualTo(expected));
+        Assert.That(listed, Has.Length.EqualTo(151));
+    }
+}
