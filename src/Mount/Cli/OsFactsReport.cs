@@ -37,9 +37,13 @@ public sealed class OsFactsReport(TextWriter output)
         if (system.Profile.Version is { } version) Field("version", version);
         Field("profile", $"{system.Resolution.ChosenSource} — {system.Profile.Describe()}");
         foreach (var line in system.Resolution.Log) output.WriteLine($"    {line}");
-        var sources = system.Profile.Offsets.Values.Select(v => v.Source).Concat(system.Profile.Bits.Values.Select(v => v.Source))
-            .Concat(system.Profile.Rvas.Values.Select(v => v.Source)).GroupBy(s => s).Select(g => $"{g.Key}: {g.Count()}");
-        Field("fields by source", string.Join("; ", sources));
+        var byStructure = system.Profile.Offsets.Select(o => (Name: o.Key, o.Value.Source)).Concat(system.Profile.Bits.Select(b => (Name: b.Key, b.Value.Source)))
+            .GroupBy(f => f.Name[..f.Name.IndexOf('.')])
+            .Select(g => $"{g.Key}: {string.Join(" + ", g.Select(f => f.Source).Distinct())}");
+        Field("fields by source", string.Join("; ", system.Profile.Offsets.Values.Select(v => v.Source).Concat(system.Profile.Rvas.Values.Select(v => v.Source))
+            .GroupBy(s => s).Select(g => $"{g.Key}: {g.Count()}")));
+        foreach (var line in byStructure) output.WriteLine($"    {line}");
+        foreach (var (name, (value, source)) in system.Profile.Rvas.OrderBy(r => r.Key)) output.WriteLine($"    {name}: RVA 0x{value:X} ({source})");
         Field("software PTEs", $"{system.Translator.Settings.Layout.Name}; InvalidPteMask 0x{system.Translator.Settings.InvalidPteMask:X} ({system.Translator.Settings.InvalidPteMaskSource})");
         Field("processes", $"{system.Processes.Count} on the active process list");
         foreach (var w in system.Warnings) output.WriteLine($"    warning: {w}");

@@ -11,6 +11,7 @@ public static class PsCommand
     {
         var options = new SystemOptions();
         var tree = new Option<bool>("--tree") { Description = "show processes under their parents" };
+        var scan = new Option<bool>("--scan") { Description = "also scan physical memory for EPROCESS objects not on the active list (terminated or hidden)" };
         var command = new Command("ps", "List the processes on the active process list: PID, parent, name, create and exit time, " +
             "EPROCESS, DTB, PEB, image path and command line; the kernel and the symbol sources are found offline.\n\n" +
             "Examples:\n" +
@@ -19,6 +20,7 @@ public static class PsCommand
             "  memfs ps memory.raw --symbols /cases/symbols --json");
         options.AddTo(command);
         command.Add(tree);
+        command.Add(scan);
         command.SetAction(parse => CommandRunner.Run(() =>
         {
             using var session = options.Open(parse);
@@ -37,6 +39,14 @@ public static class PsCommand
             foreach (var (p, depth) in rows)
                 Console.WriteLine($"{p.Pid,7} {p.ParentPid,7}  {new string('.', depth) + p.Name,-16} {p.CreateTime?.ToString("yyyy-MM-dd HH:mm:ss") ?? "-",-20} " +
                                   $"0x{p.Eprocess:X16} 0x{p.Dtb:X10} {p.CommandLine ?? p.ImagePath ?? ""}");
+            if (parse.GetValue(scan))
+            {
+                Console.WriteLine();
+                Console.WriteLine("Not on the active process list (EPROCESS scan; terminated or hidden):");
+                foreach (var c in session.System.UnlinkedProcesses())
+                    Console.WriteLine($"{c.Pid,7} {c.ParentPid,7}  {c.Name,-16} {c.CreateTime?.ToString("yyyy-MM-dd HH:mm:ss") ?? "-",-20} physical 0x{c.PhysicalAddress:X} " +
+                                      (c.ExitTime is { } exit ? $"exited {exit:yyyy-MM-dd HH:mm:ss}" : ""));
+            }
             foreach (var w in session.System.Warnings) Console.Error.WriteLine($"warning: {w}");
             return 0;
         }));

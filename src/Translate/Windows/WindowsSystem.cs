@@ -65,12 +65,10 @@ public sealed class WindowsSystem
         {
             // The heuristics are one source among several; the resolution log says when none was usable.
         }
-        var sources = new List<IKernelProfileSource>(symbols.UserSources)
-        {
-            new EmbeddedPackSource(KernelPack.Embedded),
-            new BuildFamilySource(KernelPack.Embedded),
-            new FixedProfileSource(EprocessHeuristics.Source, heuristics?.Profile is { Offsets.Count: > 0 } p ? p : null, "no EPROCESS offsets could be validated"),
-        };
+        var heuristicSource = new FixedProfileSource(EprocessHeuristics.Source, heuristics?.Profile is { Offsets.Count: > 0 } p ? p : null, "no EPROCESS offsets could be validated");
+        List<IKernelProfileSource> sources = symbols.UseEmbeddedPack
+            ? [.. symbols.UserSources, new EmbeddedPackSource(KernelPack.Embedded), new BuildFamilySource(KernelPack.Embedded), heuristicSource]
+            : [.. symbols.UserSources, heuristicSource, new BuildFamilySource(KernelPack.Embedded)];
         var identityProfile = identity.ToProfile();
         var outcome = ProfileResolver.Resolve(id, sources, profile => Validate(discovery, identity, profile, image.Facts));
         var chosen = outcome.Profile ?? throw new KernelProfileException(
@@ -159,6 +157,16 @@ public sealed class WindowsSystem
             ImagePath = Profile.Offset("_RTL_USER_PROCESS_PARAMETERS.ImagePathName") is { } i ? memory.UnicodeString(parameters + (ulong)i) : null,
             CommandLine = Profile.Offset("_RTL_USER_PROCESS_PARAMETERS.CommandLine") is { } c ? memory.UnicodeString(parameters + (ulong)c) : null,
         };
+    }
+
+    /// <summary>
+    /// EPROCESS objects found by scanning physical memory that are not on the active list: terminated or hidden.
+    /// A linked process is recognised by its PID, name and create time.
+    /// </summary>
+    public IReadOnlyList<EprocessScanner.Candidate> UnlinkedProcesses(CancellationToken cancel = default)
+    {
+        var linked = Processes.Select(p => (p.Pid, p.Name, p.CreateTime)).ToHashSet();
+        return EprocessScanner.Scan(Image.Memory, Profile, cancel: cancel).Where(c => !linked.Contains((c.Pid, c.Name, c.CreateTime))).ToList();
     }
 
     /// <summary>The VADs of a process (read once, then kept), as the translator's VAD source.</summary>

@@ -27,6 +27,7 @@ public class WindowsCommandTests
         var profile = KernelPack.Embedded.TryGetFamily(19041, out _)!;
         _objects = new TestWindowsSystem(profile, _kernel.Image, _kernel.KernelBase + TestPeImage.PsActiveProcessHead, _kernel.KernelBase + TestPeImage.PsLoadedModuleList);
         _explorer = _objects.AddProcess(0x1F40, 0x58, "explorer.exe", new DateTime(2021, 2, 21, 1, 5, 0, DateTimeKind.Utc));
+        _objects.AddProcess(0x2A0C, 0x1F40, "hidden.exe", new DateTime(2021, 2, 21, 1, 6, 0, DateTimeKind.Utc), linked: false);
         var prototypes = _objects.Image.PrototypeArray(4);
         _explorer.Vads.AddRange(
         [
@@ -57,6 +58,16 @@ public class WindowsCommandTests
         var explorer = JsonDocument.Parse(result.Text).RootElement.EnumerateArray().Single(p => p.GetProperty("name").GetString() == "explorer.exe");
         Assert.That(explorer.GetProperty("commandLine").GetString(), Is.EqualTo(_explorer.CommandLine));
         Assert.That(explorer.GetProperty("eprocess").GetString(), Is.EqualTo($"0x{_explorer.Eprocess:X}"));
+    }
+
+    [Test]
+    public void PsScanFindsTheUnlinkedProcess()
+    {
+        var result = MemFsProcess.Run("ps", _raw, "--scan");
+        Assert.That(result.ExitCode, Is.Zero, result.Stderr);
+        var scanned = result.Text[result.Text.IndexOf("Not on the active process list", StringComparison.Ordinal)..];
+        Assert.That(scanned, Does.Contain("hidden.exe").And.Contain("10764"));
+        Assert.That(scanned, Does.Not.Contain("explorer.exe"), "linked processes are not repeated");
     }
 
     [Test]

@@ -68,7 +68,10 @@ internal sealed class TestWindowsSystem
     public BuiltProcess AddProcess(long pid, long ppid, string name, DateTime created, bool linked = true)
     {
         var size = Profile.Size("_EPROCESS") ?? 0xB80;
-        var eprocess = Image.AllocateKernel(size + 0x30, 16) + 0x30;
+        // Pool header (tag "Proc" at +4), then the object header, then the EPROCESS body.
+        var pool = Image.AllocateKernel(size + 0x40, 16);
+        Image.WriteKernel(pool + 4, "Proc"u8);
+        var eprocess = pool + 0x40;
         Image.WriteKernel64(eprocess + (ulong)Off("_EPROCESS.UniqueProcessId"), (ulong)pid);
         Image.WriteKernel64(eprocess + (ulong)Off("_EPROCESS.InheritedFromUniqueProcessId"), (ulong)ppid);
         Image.WriteKernel(eprocess + (ulong)Off("_EPROCESS.ImageFileName"), Encoding.ASCII.GetBytes(name.Length > 14 ? name[..14] : name));

@@ -1,4 +1,5 @@
 using MemFs.Tests.Translate.Windows.Kernel;
+using MemFs.Translate.Windows.Objects;
 using MemFs.Translate.Windows;
 using NUnit.Framework;
 
@@ -49,5 +50,32 @@ public class WindowsSystemTests
         Assert.That(processes.Select(p => p.Name).Distinct().Count(), Is.EqualTo(processes.Count), "each process once");
         Assert.That(processes.Select(p => p.Name), Is.SupersetOf(new[] { "System", "smss.exe", "services.exe" }));
         Assert.That(system.Warnings, Has.Some.Contains("loops back"));
+    }
+
+    /// <summary>
+    /// No symbol files and no exact-GUID pack: the EPROCESS offsets come from the heuristics (validated on the image),
+    /// the VAD and loader layouts from the compiled-in per-build table — and processes, VADs and modules still come back.
+    /// </summary>
+    [Test]
+    public void HeuristicsAloneListProcessesVadsAndModules()
+    {
+        var kernel = new TestKernelImage(EprocessLayout.Windows10);
+        var family = MemFs.Translate.Windows.Symbols.Pack.KernelPack.Embedded.TryGetFamily(19041, out _)!;
+        var objects = new Objects.TestWindowsSystem(family, kernel.Image, kernel.KernelBase + TestPeImage.PsActiveProcessHead, kernel.KernelBase + TestPeImage.PsLoadedModuleList);
+        var explorer = objects.AddProcess(0x1F40, 0x58, "explorer.exe", TestKernelImage.BootTime.AddMinutes(1));
+        explorer.Vads.Add(new VadDescriptor(0x10000, 0x1FFFF, true, true, 4, 0, 0, 0, null, Kind: "VadS"));
+        objects.WriteVadTree(explorer);
+        objects.AddProcessModule(explorer, 0x7FF6_0000_0000, 0x4F000, @"C:\Windows\explorer.exe");
+        using var space = kernel.Space();
+
+        var system = WindowsSystem.Open(kernel.Open(), space, new SymbolOptions([], UseEmbeddedPack: false));
+
+        Assert.That(system.Resolution.ChosenSource, Is.EqualTo("heuristics"));
+        Assert.That(system.Profile.Offsets["_EPROCESS.UniqueProcessId"].Source, Is.EqualTo("heuristics"));
+        Assert.That(system.Profile.Offsets["_MMVAD_SHORT.StartingVpn"].Source, Does.Contain("family"));
+        var listed = system.Processes.Single(p => p.Name == "explorer.exe");
+        Assert.That((listed.Pid, listed.CommandLine), Is.EqualTo((explorer.Pid, explorer.CommandLine)));
+        Assert.That(system.Vads(listed).Vads.Select(v => (v.Start, v.End)), Is.EqualTo(new[] { (0x10000UL, 0x1FFFFUL) }));
+        Assert.That(system.Modules(listed).Modules.Select(m => m.FullName), Is.EqualTo(new[] { @"C:\Windows\explorer.exe" }));
     }
 }
