@@ -56,11 +56,15 @@ public class WindowsSystemTests
     /// No symbol files and no exact-GUID pack: the EPROCESS offsets come from the heuristics (validated on the image),
     /// the VAD and loader layouts from the compiled-in per-build table — and processes, VADs and modules still come back.
     /// </summary>
-    [Test]
-    public void HeuristicsAloneListProcessesVadsAndModules()
+    [TestCase(7601u)]
+    [TestCase(19041u)]
+    [TestCase(22000u)]
+    public void HeuristicsAloneListProcessesVadsAndModules(uint build)
     {
-        var kernel = new TestKernelImage(EprocessLayout.Windows10);
-        var family = MemFs.Translate.Windows.Symbols.Pack.KernelPack.Embedded.TryGetFamily(19041, out _)!;
+        // 22000 keeps 19041's EPROCESS offsets (symbols.md §5); only the build differs.
+        var layout = build == 7601 ? EprocessLayout.Windows7 : EprocessLayout.Windows10 with { Build = build };
+        var kernel = new TestKernelImage(layout);
+        var family = MemFs.Translate.Windows.Symbols.Pack.KernelPack.Embedded.TryGetFamily(build, out _)!;
         var objects = new Objects.TestWindowsSystem(family, kernel.Image, kernel.KernelBase + TestPeImage.PsActiveProcessHead, kernel.KernelBase + TestPeImage.PsLoadedModuleList);
         var explorer = objects.AddProcess(0x1F40, 0x58, "explorer.exe", TestKernelImage.BootTime.AddMinutes(1));
         explorer.Vads.Add(new VadDescriptor(0x10000, 0x1FFFF, true, true, 4, 0, 0, 0, null, Kind: "VadS"));
