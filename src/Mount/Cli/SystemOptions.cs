@@ -1,7 +1,6 @@
 using System.CommandLine;
 using MemFs.Translate.Extended;
 using MemFs.Translate.Files;
-using MemFs.Translate.Files.Ntfs;
 using MemFs.Translate.Physical;
 using MemFs.Translate.Windows;
 using MemFs.Translate.Windows.Symbols.Sources;
@@ -50,16 +49,8 @@ public sealed class SystemSession(PhysicalImage image, ExtendedPhysicalSpace spa
         var disposables = new List<IDisposable>();
         try
         {
-            var providers = new List<IMappedFileProvider>();
-            if (files is not null) providers.Add(new DirectoryTreeFiles(files));
-            if (disk is not null)
-            {
-                var volumes = NtfsVolumeFiles.OpenAll(disk);
-                if (volumes.Count == 0) throw new UsageException($"--disk {disk}: no NTFS volume found");
-                providers.AddRange(volumes);
-                disposables.AddRange(volumes);
-            }
-            var space = TranslationSources.Build(image, PagefileArgument.Parse(pagefiles), providers.Count == 0 ? null : new CompositeFileProvider(providers), out var notes);
+            var extraFiles = MappedFileArguments.Build(files, disk, disposables);
+            var space = TranslationSources.Build(image, PagefileArgument.Parse(pagefiles), extraFiles, out var notes);
             disposables.Add(space);
             var system = WindowsSystem.Open(image, space, new SymbolOptions(SymbolArguments.Parse(symbolPaths), build));
             return new SystemSession(image, space, system, notes, disposables);

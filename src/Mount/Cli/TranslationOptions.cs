@@ -1,7 +1,6 @@
 using System.CommandLine;
 using MemFs.Translate.Extended;
 using MemFs.Translate.Files;
-using MemFs.Translate.Files.Ntfs;
 using MemFs.Translate.Paging;
 using MemFs.Translate.Physical;
 using MemFs.Translate.Windows;
@@ -41,27 +40,21 @@ public sealed class TranslationOptions
     public TranslationSession Open(ParseResult parse)
     {
         var image = PhysicalImageOpener.Open(parse.GetValue(Image)!);
+        var owned = new List<IDisposable>();
         try
         {
             var settings = Settings(parse, image.Facts);
             var dtb = parse.GetValue(Dtb) is { } text ? NumberParser.ParseAddress(text, "--dtb")
                 : image.Facts.DirectoryTableBase ?? throw new UsageException("the image states no DTB: give --dtb 0x… (the CR3 of the address space)");
-            var providers = new List<IMappedFileProvider>();
-            if (parse.GetValue(Files) is { } directory) providers.Add(new DirectoryTreeFiles(directory));
-            if (parse.GetValue(Disk) is { } disk)
-            {
-                var volumes = NtfsVolumeFiles.OpenAll(disk);
-                if (volumes.Count == 0) throw new UsageException($"--disk {disk}: no NTFS volume found (neither a volume nor an MBR/GPT partition with an NTFS boot sector)");
-                providers.AddRange(volumes);
-            }
-            var extraFiles = providers.Count == 0 ? null : new CompositeFileProvider(providers);
+            var extraFiles = MappedFileArguments.Build(parse.GetValue(Files), parse.GetValue(Disk), owned);
             var space = TranslationSources.Build(image, PagefileArgument.Parse(parse.GetValue(Pagefiles) ?? []), extraFiles, out var notes);
             var kernelDtb = image.Facts.DirectoryTableBase ?? dtb;
             var translator = new WindowsTranslator(space, settings, kernelDtb, new SectionObjectReader(SectionObjectLayout.ForBuild(settings.Build ?? 19041)));
-            return new TranslationSession(image, space, translator, dtb, notes, providers.OfType<IDisposable>().ToArray());
+            return new TranslationSession(image, space, translator, dtb, notes, owned);
         }
         catch
         {
+            foreach (var d in owned) d.Dispose();
             image.Dispose();
             throw;
         }
