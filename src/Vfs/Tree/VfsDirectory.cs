@@ -1,0 +1,30 @@
+namespace MemFs.Vfs.Tree;
+
+/// <summary>
+/// A directory whose children are produced on first listing and then kept (the image never changes).
+/// Thread-safe: concurrent first listings produce the children once.
+/// </summary>
+public sealed class VfsDirectory : VfsNode
+{
+    private readonly Lazy<(IReadOnlyList<VfsNode> List, Dictionary<string, VfsNode> ByName)> _children;
+
+    public VfsDirectory(string name, Func<IEnumerable<VfsNode>> children) : base(name)
+    {
+        _children = new Lazy<(IReadOnlyList<VfsNode>, Dictionary<string, VfsNode>)>(() =>
+        {
+            var list = new List<VfsNode>();
+            var byName = new Dictionary<string, VfsNode>(StringComparer.Ordinal);
+            foreach (var child in children())
+                if (byName.TryAdd(child.Name, child)) list.Add(child);
+            return (list, byName);
+        }, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public VfsDirectory(string name, params VfsNode[] children) : this(name, () => children)
+    {
+    }
+
+    public IReadOnlyList<VfsNode> Children => _children.Value.List;
+
+    public VfsNode? Child(string name) => _children.Value.ByName.GetValueOrDefault(name);
+}

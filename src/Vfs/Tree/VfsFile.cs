@@ -1,0 +1,23 @@
+namespace MemFs.Vfs.Tree;
+
+/// <summary>
+/// A read-only file. Reads are positional and thread-safe; a range that cannot be produced throws an
+/// <see cref="IOException"/>, which hosts report as EIO for that read only. Sparse files say where their data is
+/// (SEEK_DATA/SEEK_HOLE) and how much of them is backed (st_blocks), so grep and cp skip the holes.
+/// </summary>
+public abstract class VfsFile(string name) : VfsNode(name)
+{
+    public abstract long Length { get; }
+
+    /// <summary>Bytes that hold data (st_blocks × 512); less than <see cref="Length"/> for sparse files.</summary>
+    public virtual long AllocatedBytes => Length;
+
+    /// <summary>Reads up to <c>destination.Length</c> bytes at <paramref name="offset"/>; fewer only at the end of the file.</summary>
+    public abstract int Read(long offset, Span<byte> destination);
+
+    /// <summary>SEEK_DATA: the first data byte at or after <paramref name="offset"/>, or null (ENXIO) when none follows.</summary>
+    public virtual long? SeekData(long offset) => offset < Length ? offset : null;
+
+    /// <summary>SEEK_HOLE: the first hole at or after <paramref name="offset"/> (the end of the file counts as one).</summary>
+    public virtual long? SeekHole(long offset) => offset < Length ? Length : null;
+}
