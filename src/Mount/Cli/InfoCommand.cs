@@ -2,6 +2,7 @@ using System.CommandLine;
 using MemFs.Translate.Files;
 using MemFs.Translate.Extended;
 using MemFs.Translate.Physical;
+using MemFs.Vfs.Producers;
 using MemFs.Translate.Windows;
 using MemFs.Translate.Windows.Symbols.Sources;
 

@@ -7,9 +7,12 @@ namespace MemFs.Vfs.Tree;
 public sealed class VfsDirectory : VfsNode
 {
     private readonly Lazy<(IReadOnlyList<VfsNode> List, Dictionary<string, VfsNode> ByName)> _children;
+    private readonly Func<string, VfsNode?>? _resolve;
 
-    public VfsDirectory(string name, Func<IEnumerable<VfsNode>> children) : base(name)
+    /// <param name="resolve">Names that exist without being listed (vtop/&lt;address&gt;.txt): produced on lookup.</param>
+    public VfsDirectory(string name, Func<IEnumerable<VfsNode>> children, Func<string, VfsNode?>? resolve = null) : base(name)
     {
+        _resolve = resolve;
         _children = new Lazy<(IReadOnlyList<VfsNode>, Dictionary<string, VfsNode>)>(() =>
         {
             var list = new List<VfsNode>();
@@ -26,5 +29,5 @@ public sealed class VfsDirectory : VfsNode
 
     public IReadOnlyList<VfsNode> Children => _children.Value.List;
 
-    public VfsNode? Child(string name) => _children.Value.ByName.GetValueOrDefault(name);
+    public VfsNode? Child(string name) => _children.Value.ByName.GetValueOrDefault(name) ?? _resolve?.Invoke(name);
 }

@@ -4,25 +4,32 @@ using MemFs.Translate.Windows;
 using MemFs.Translate.Windows.Symbols;
 using MemFs.Translate.Windows.Symbols.Pack;
 
-namespace MemFs.Mount.Cli;
+namespace MemFs.Vfs.Producers;
 
 /// <summary>The operating-system part of <c>memfs info</c>: how the kernel was found and where each structure's offsets came from.</summary>
 public sealed class OsFactsReport(TextWriter output)
 {
     public void Write(PhysicalImage image, ExtendedPhysicalSpace space, SymbolOptions symbols)
     {
-        output.WriteLine();
-        output.WriteLine("Operating system");
         WindowsSystem? system = null;
+        string? failure = null;
         try
         {
             system = WindowsSystem.Open(image, space, symbols);
         }
         catch (IOException e)
         {
-            Field("Windows", $"not read from memory: {e.Message}");
+            failure = e.Message;
         }
+        Write(image, system, failure);
+    }
+
+    public void Write(PhysicalImage image, WindowsSystem? system, string? failure)
+    {
+        output.WriteLine();
+        output.WriteLine("Operating system");
         if (system is not null) WriteSystem(system);
+        else Field("Windows", $"not read from memory: {failure}");
         WriteHeaderIdentification(image.Facts);
     }
 

@@ -1,7 +1,7 @@
 using MemFs.Translate.Physical;
 using MemFs.Translate.Physical.Aff4;
 
-namespace MemFs.Mount.Cli;
+namespace MemFs.Vfs.Producers;
 
 /// <summary>Renders the text of <c>memfs info</c>.</summary>
 public sealed class PhysicalInfoReport(PhysicalImage image, IReadOnlyList<AuxiliarySource> extraSources, TextWriter output)

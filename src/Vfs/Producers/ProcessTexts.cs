@@ -1,0 +1,53 @@
+using System.Text;
+using MemFs.Translate.Paging;
+
+namespace MemFs.Vfs.Producers;
+
+/// <summary>The text files of a process directory: info.txt and vads.txt.</summary>
+public static class ProcessTexts
+{
+    public static string Info(ProcessView view)
+    {
+        var p = view.Process;
+        var text = new StringBuilder();
+        void Field(string name, object? value) => text.AppendLine($"{name + ":",-18} {value}");
+        Field("pid", p.Pid);
+        Field("ppid", p.ParentPid);
+        Field("name", p.Name);
+        Field("created (UTC)", p.CreateTime?.ToString("yyyy-MM-dd HH:mm:ss.fff"));
+        Field("exited (UTC)", p.ExitTime?.ToString("yyyy-MM-dd HH:mm:ss.fff"));
+        Field("EPROCESS", $"0x{p.Eprocess:X}");
+        Field("DTB", $"0x{p.Dtb:X}");
+        Field("user DTB", p.UserDtb is { } u ? $"0x{u:X}" : null);
+        Field("PEB", p.Peb is { } peb ? $"0x{peb:X}" : null);
+        Field("WoW64", p.Wow64 is { } w && w != 0 ? $"0x{w:X}" : "no");
+        Field("image path", p.ImagePath);
+        Field("command line", p.CommandLine);
+        Field("found by", p.FoundBy);
+        Field("VADs", view.Vads.Count);
+        Field("zero_fill", view.ZeroFill ? "on: unresolvable pages read as zeros (see vadmap.txt)" : "off: unresolvable pages fail with EIO (see vadmap.txt)");
+        return text.ToString();
+    }
+
+    public static string Vads(ProcessView view)
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"{"VAD",-18} {"Start",-14} {"End",-14} {"Kind",-22} {"Type",-7} {"Commit",-6} {"Protection",-18} File");
+        foreach (var v in view.Vads)
+            text.AppendLine($"0x{v.Address:X16} 0x{v.Start:X12} 0x{v.End:X12} {v.Kind,-22} {(v.IsPrivate ? "Private" : "Mapped"),-7} {(v.MemCommit ? "yes" : "no"),-6} {MmProtection.Name(v.Protection),-18} {v.FileName}");
+        return text.ToString();
+    }
+
+    public const string VtopReadme =
+        "Reading vtop/<hex address>.txt (e.g. vtop/7ff6a1230000.txt or vtop/0x7FF6A1230000.txt) gives that address's\n" +
+        "translation in this process, every step shown: each table entry's location and value, the decoded PTE,\n" +
+        "VAD and prototype PTE lookups, subsection to file, pagefile number and offset, and the final location\n" +
+        "in the extended physical space, or why there is none. The files are not listed; any address works.\n";
+
+    public static string Vtop(ProcessView view, ulong va)
+    {
+        var trace = new TraceRecorder();
+        var result = view.System.Translator.Translate(view.Process.Dtb, va, view.Memory.Vads, trace);
+        return TraceRenderer.Render(va, trace.Steps, result, view.System.Translator.Settings);
+    }
+}

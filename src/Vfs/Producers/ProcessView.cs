@@ -1,0 +1,41 @@
+using MemFs.Translate.Paging;
+using MemFs.Translate.Windows;
+using MemFs.Translate.Windows.Objects;
+
+namespace MemFs.Vfs.Producers;
+
+/// <summary>One process as the tree shows it: its VADs, the ranges that hold data, and its address space.</summary>
+public sealed class ProcessView(WindowsSystem system, ProcessInfo process, bool zeroFill)
+{
+    /// <summary>x64 user space: 128 TiB.</summary>
+    public const long UserSpace = 0x0000_8000_0000_0000;
+
+    private readonly Lazy<IReadOnlyList<VadDescriptor>> _vads = new(() => system.Vads(process).Vads);
+
+    public WindowsSystem System => system;
+    public ProcessInfo Process => process;
+    public bool ZeroFill => zeroFill;
+    public IReadOnlyList<VadDescriptor> Vads => _vads.Value;
+    public VirtualMemory Memory => system.ProcessMemory(process, zeroFill);
+
+    /// <summary>VADs that can hold bytes: everything but private memory that was only reserved.</summary>
+    public IEnumerable<VadDescriptor> DataVads => Vads.Where(v => !(v.IsPrivate && !v.MemCommit) && v.End < UserSpace);
+
+    public IReadOnlyList<(long Start, long End)> DataRanges =>
+        DataVads.Select(v => ((long)v.Start, (long)v.End + 1)).OrderBy(r => r.Item1).ToArray();
+
+    /// <summary>Reads user space: outside the data VADs is a hole (zeros); inside, the translator's bytes or an error.</summary>
+    public void Read(long address, Span<byte> destination)
+    {
+        destination.Clear();
+        var end = address + destination.Length;
+        foreach (var (start, stop) in DataRanges)
+        {
+            if (stop <= address) continue;
+            if (start >= end) break;
+            var from = Math.Max(start, address);
+            var to = Math.Min(stop, end);
+            Memory.Read((ulong)from, destination.Slice((int)(from - address), (int)(to - from)));
+        }
+    }
+}

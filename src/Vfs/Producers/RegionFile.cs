@@ -1,0 +1,25 @@
+using MemFs.Aff4.Caching;
+using MemFs.Translate.Windows;
+using MemFs.Vfs.Cache;
+
+namespace MemFs.Vfs.Producers;
+
+/// <summary>regions/&lt;start&gt;-&lt;end&gt;-&lt;kind&gt;[-&lt;file&gt;].bin: one VAD's bytes, offset 0 = the VAD's start.</summary>
+public sealed class RegionFile(ProcessView process, VadDescriptor vad, ChunkCache cache) : CachedFile(NameOf(vad), cache)
+{
+    public override long Length => (long)(vad.End - vad.Start + 1);
+
+    protected override byte[] ProducePage(long index)
+    {
+        var page = new byte[PageLength(index)];
+        process.Memory.Read(vad.Start + (ulong)(index * PageSize), page);
+        return page;
+    }
+
+    public static string NameOf(VadDescriptor vad)
+    {
+        var kind = vad.IsPrivate ? "private" : vad.Kind.Contains("Image", StringComparison.Ordinal) ? "image" : vad.FileName is null ? "shared" : "mapped";
+        var file = vad.FileName is null ? "" : "-" + Path.GetFileName(vad.FileName.Replace('\\', '/')).Replace('/', '_');
+        return $"0x{vad.Start:X12}-0x{vad.End:X12}-{kind}{file}.bin";
+    }
+}
