@@ -10,6 +10,8 @@ public static class MemFsCommand
         var root = new RootCommand(
             "MemFs: mount a Windows memory image as a read-only file system, and inspect memory images.\n\n" +
             "Examples:\n" +
+            "  memfs mount memory.aff4 /mnt/memory\n" +
+            "  memfs ls memory.aff4 /processes\n" +
             "  memfs info memory.dmp\n" +
             "  memfs physical cat memory.raw --offset 0x1000 --length 4096 | xxd\n" +
             "  memfs ps memory.aff4 --tree\n" +
@@ -17,6 +19,8 @@ public static class MemFsCommand
             "  memfs aff4 info memory.aff4\n" +
             "  memfs aff4 cat memory.aff4 --offset 0x1000 --length 4096 | xxd\n" +
             "  memfs aff4 hash memory.aff4 --verify");
+        root.Add(LsCommand.Create());
+        root.Add(TreeCatCommand.Create());
         root.Add(InfoCommand.Create());
         root.Add(PhysicalCommand.Create());
         root.Add(PsCommand.Create());

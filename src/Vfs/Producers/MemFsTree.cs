@@ -18,7 +18,7 @@ public sealed class MemFsTree : IVirtualFileSystem
         var time = image.Facts.SystemTime ?? DateTime.UnixEpoch;
         Root = new VfsDirectory("", () =>
         [
-            BytesFile.Text("README.txt", () => ReadmeText.Render(image, system, zeroFill)),
+            BytesFile.Text("README.txt", () => ReadmeText.Render(image, system, systemFailure, zeroFill)),
             new VfsDirectory("image", () => ImageChildren(image, space, system, systemFailure, cache)),
             new VfsDirectory("processes", () => system is null ? [] : system.Processes.Select(p => ProcessDirectory(new ProcessView(system, p, zeroFill), cache))),
         ]) { Time = time };

@@ -11,18 +11,20 @@ public sealed class ProcessView(WindowsSystem system, ProcessInfo process, bool 
     public const long UserSpace = 0x0000_8000_0000_0000;
 
     private readonly Lazy<IReadOnlyList<VadDescriptor>> _vads = new(() => system.Vads(process).Vads);
+    private readonly Lazy<VirtualMemory> _memory = new(() => system.ProcessMemory(process, zeroFill));
+    private (long Start, long End)[]? _dataRanges;
 
     public WindowsSystem System => system;
     public ProcessInfo Process => process;
     public bool ZeroFill => zeroFill;
     public IReadOnlyList<VadDescriptor> Vads => _vads.Value;
-    public VirtualMemory Memory => system.ProcessMemory(process, zeroFill);
+    public VirtualMemory Memory => _memory.Value;
 
     /// <summary>VADs that can hold bytes: everything but private memory that was only reserved.</summary>
     public IEnumerable<VadDescriptor> DataVads => Vads.Where(v => !(v.IsPrivate && !v.MemCommit) && v.End < UserSpace);
 
     public IReadOnlyList<(long Start, long End)> DataRanges =>
-        DataVads.Select(v => ((long)v.Start, (long)v.End + 1)).OrderBy(r => r.Item1).ToArray();
+        _dataRanges ??= DataVads.Select(v => ((long)v.Start, (long)v.End + 1)).OrderBy(r => r.Item1).ToArray();
 
     /// <summary>Reads user space: outside the data VADs is a hole (zeros); inside, the translator's bytes or an error.</summary>
     public void Read(long address, Span<byte> destination)

@@ -6,7 +6,7 @@ namespace MemFs.Vfs.Producers;
 /// <summary>/README.txt: what this mount is and how to read it.</summary>
 public static class ReadmeText
 {
-    public static string Render(PhysicalImage image, WindowsSystem? system, bool zeroFill) =>
+    public static string Render(PhysicalImage image, WindowsSystem? system, string? failure, bool zeroFill) =>
         $"""
         MemFs: {image.Path}
         {image.Format}
@@ -33,7 +33,7 @@ public static class ReadmeText
         Tools: point grep -r at processes/*/regions (grep also handles vmem through SEEK_DATA); ripgrep, ssdeep,
         hashers and yara read every byte of a file, so do not point them at vmem.
 
-        {(system is null ? "No Windows kernel was read from this image: processes/ is empty (see image/info.txt)." : $"Windows {system.Identity?.Build} kernel at 0x{system.Identity?.Base:X}, {system.Processes.Count} processes.")}
+        {(system is null ? $"No Windows kernel was read from this image, so processes/ is empty: {failure} (details in image/info.txt)." : $"Windows {system.Identity?.Build} kernel at 0x{system.Identity?.Base:X}, {system.Processes.Count} processes.")}
 
         """;
 }

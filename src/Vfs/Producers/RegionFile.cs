@@ -16,6 +16,8 @@ public sealed class RegionFile(ProcessView process, VadDescriptor vad, ChunkCach
         return page;
     }
 
+    protected override void ReadDirect(long offset, Span<byte> destination) => process.Memory.Read(vad.Start + (ulong)offset, destination);
+
     public static string NameOf(VadDescriptor vad)
     {
         var kind = vad.IsPrivate ? "private" : vad.Kind.Contains("Image", StringComparison.Ordinal) ? "image" : vad.FileName is null ? "shared" : "mapped";

@@ -20,4 +20,6 @@ public sealed class VmemFile(ProcessView process, ChunkCache cache) : CachedFile
         process.Read(index * PageSize, page);
         return page;
     }
+
+    protected override void ReadDirect(long offset, Span<byte> destination) => process.Read(offset, destination);
 }

@@ -14,7 +14,7 @@ namespace MemFs.Tests.Mount.Cli;
 /// </summary>
 public class WindowsCommandTests
 {
-    private string _directory = "";
+    private SyntheticWindowsRaw _image = null!;
     private string _raw = "";
     private TestKernelImage _kernel = null!;
     private TestWindowsSystem.BuiltProcess _explorer = null!;
@@ -23,29 +23,12 @@ public class WindowsCommandTests
     [OneTimeSetUp]
     public void Build()
     {
-        _kernel = new TestKernelImage(EprocessLayout.Windows10);
-        var profile = KernelPack.Embedded.TryGetFamily(19041, out _)!;
-        _objects = new TestWindowsSystem(profile, _kernel.Image, _kernel.KernelBase + TestPeImage.PsActiveProcessHead, _kernel.KernelBase + TestPeImage.PsLoadedModuleList);
-        _explorer = _objects.AddProcess(0x1F40, 0x58, "explorer.exe", new DateTime(2021, 2, 21, 1, 5, 0, DateTimeKind.Utc));
-        _objects.AddProcess(0x2A0C, 0x1F40, "hidden.exe", new DateTime(2021, 2, 21, 1, 6, 0, DateTimeKind.Utc), linked: false);
-        var prototypes = _objects.Image.PrototypeArray(4);
-        _explorer.Vads.AddRange(
-        [
-            new VadDescriptor(0x0000_0000_0001_0000, 0x0000_0000_0001_FFFF, true, true, 4, 0, 0, 0, null, Kind: "VadS"),
-            new VadDescriptor(0x0000_7FF8_1234_0000, 0x0000_7FF8_1237_FFFF, false, false, 7, prototypes, prototypes + 24, 0, @"\Windows\System32\ntdll.dll", Kind: "Vad VadImageMap"),
-        ]);
-        _objects.WriteVadTree(_explorer);
-        _objects.AddProcessModule(_explorer, 0x0000_7FF6_0000_0000, 0x4F000, @"C:\Windows\explorer.exe");
-        _objects.AddProcessModule(_explorer, 0x0000_7FF8_1234_0000, 0x1F8000, @"C:\Windows\SYSTEM32\ntdll.dll");
-        _objects.AddKernelModule(_kernel.KernelBase, 0x1046000, @"\SystemRoot\system32\ntoskrnl.exe");
-        _objects.AddKernelModule(0xFFFFF804_79440000, 0x6000, @"\SystemRoot\system32\hal.dll");
-        _directory = Directory.CreateTempSubdirectory("memfs-windows-").FullName;
-        _raw = Path.Combine(_directory, "memory.raw");
-        File.WriteAllBytes(_raw, _kernel.Image.Physical.ToRaw());
+        _image = new SyntheticWindowsRaw();
+        (_raw, _kernel, _explorer, _objects) = (_image.Raw, _image.Kernel, _image.Explorer, _image.Objects);
     }
 
     [OneTimeTearDown]
-    public void Remove() => Directory.Delete(_directory, true);
+    public void Remove() => _image.Dispose();
 
     [Test]
     public void PsListsEveryProcessAsJson()

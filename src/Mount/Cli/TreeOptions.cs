@@ -1,0 +1,92 @@
+using System.CommandLine;
+using MemFs.Aff4.Caching;
+using MemFs.Translate.Extended;
+using MemFs.Translate.Files;
+using MemFs.Translate.Physical;
+using MemFs.Translate.Windows;
+using MemFs.Translate.Windows.Symbols.Sources;
+using MemFs.Vfs.Producers;
+
+namespace MemFs.Mount.Cli;
+
+/// <summary>
+/// The options of the commands that show the MemFs tree (mount, ls, cat): the image and its sources, symbols, the page
+/// cache size and whether unresolvable pages read as zeros.
+/// </summary>
+public sealed class TreeOptions
+{
+    public const long DefaultCacheBytes = 512L * 1024 * 1024;
+
+    public SystemOptions System { get; } = new();
+    public Option<string> CacheSize { get; } = new("--cache-size") { Description = "page cache bound (K/M/G suffixes; default 512M)", DefaultValueFactory = _ => "512M" };
+    public Option<bool> ZeroFill { get; } = new("--zero-fill")
+    {
+        Description = "read pages that cannot be resolved as zeros instead of an I/O error (the vadmap and vtop files still say why)",
+    };
+
+    public void AddTo(Command command)
+    {
+        System.AddTo(command, withJson: false);
+        command.Add(CacheSize);
+        command.Add(ZeroFill);
+    }
+
+    public TreeSession Open(ParseResult parse)
+    {
+        var cacheBytes = NumberParser.Parse(parse.GetValue(CacheSize)!, "--cache-size");
+        if (cacheBytes < CachedPageMinimum) throw new UsageException($"--cache-size {cacheBytes}: at least {CachedPageMinimum} bytes");
+        return TreeSession.Open(parse.GetValue(System.Image)!, parse.GetValue(System.Pagefiles) ?? [], parse.GetValue(System.Files), parse.GetValue(System.Disk),
+            parse.GetValue(System.Symbols) ?? [], parse.GetValue(System.Build), cacheBytes, parse.GetValue(ZeroFill));
+    }
+
+    private const long CachedPageMinimum = 1024 * 1024;
+}
+
+/// <summary>
+/// An image opened as a MemFs tree. Without a Windows kernel (or without symbols that fit it) the tree still shows the
+/// image and its sources; README.txt and image/info.txt say why there are no processes.
+/// </summary>
+public sealed class TreeSession(MemFsTree tree, WindowsSystem? system, string? systemFailure, IReadOnlyList<IDisposable> owned) : IDisposable
+{
+    public static TreeSession Open(string imagePath, IReadOnlyList<string> pagefiles, string? files, string? disk, IReadOnlyList<string> symbolPaths,
+        uint? build, long cacheBytes, bool zeroFill)
+    {
+        var image = PhysicalImageOpener.Open(imagePath);
+        var owned = new List<IDisposable>();
+        try
+        {
+            var extraFiles = MappedFileArguments.Build(files, disk, owned);
+            var space = TranslationSources.Build(image, PagefileArgument.Parse(pagefiles), extraFiles, out _);
+            owned.Add(space);
+            WindowsSystem? system = null;
+            string? failure = null;
+            try
+            {
+                system = WindowsSystem.Open(image, space, new SymbolOptions(SymbolArguments.Parse(symbolPaths), build));
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or FormatException)
+            {
+                failure = e.Message;
+            }
+            var cache = new ChunkCache(cacheBytes);
+            owned.Add(cache);
+            owned.Add(image);
+            return new TreeSession(new MemFsTree(image, space, system, failure, cache, zeroFill), system, failure, owned);
+        }
+        catch
+        {
+            foreach (var d in owned) d.Dispose();
+            image.Dispose();
+            throw;
+        }
+    }
+
+    public MemFsTree Tree => tree;
+    public WindowsSystem? System => system;
+    public string? SystemFailure => systemFailure;
+
+    public void Dispose()
+    {
+        foreach (var d in owned) d.Dispose();
+    }
+}

@@ -1,0 +1,56 @@
+using MemFs.Tests.Translate.Paging;
+using MemFs.Tests.Translate.Windows.Kernel;
+using MemFs.Tests.Translate.Windows.Objects;
+using MemFs.Translate.Windows;
+using MemFs.Translate.Windows.Symbols.Pack;
+
+namespace MemFs.Tests.Mount.Cli;
+
+/// <summary>
+/// A synthetic Windows 10 (19041 layout) image written out as a raw file: a kernel found by its low stub and PE
+/// header, the boot processes, and explorer.exe with a private VAD (one valid page, one paged-out page, the rest
+/// demand zero) and an image VAD of ntdll through prototype PTEs. Deleted on dispose.
+/// </summary>
+internal sealed class SyntheticWindowsRaw : IDisposable
+{
+    public const ulong PrivateStart = 0x0000_0000_0001_0000;
+    public const ulong ValidPage = PrivateStart;
+    public const ulong PagedOutPage = PrivateStart + 0x1000;
+
+    public SyntheticWindowsRaw()
+    {
+        Kernel = new TestKernelImage(EprocessLayout.Windows10);
+        var profile = KernelPack.Embedded.TryGetFamily(19041, out _)!;
+        Objects = new TestWindowsSystem(profile, Kernel.Image, Kernel.KernelBase + TestPeImage.PsActiveProcessHead, Kernel.KernelBase + TestPeImage.PsLoadedModuleList);
+        Explorer = Objects.AddProcess(0x1F40, 0x58, "explorer.exe", new DateTime(2021, 2, 21, 1, 5, 0, DateTimeKind.Utc));
+        Objects.AddProcess(0x2A0C, 0x1F40, "hidden.exe", new DateTime(2021, 2, 21, 1, 6, 0, DateTimeKind.Utc), linked: false);
+        var prototypes = Objects.Image.PrototypeArray(4);
+        Explorer.Vads.AddRange(
+        [
+            new VadDescriptor(PrivateStart, PrivateStart + 0xFFFF, true, true, 4, 0, 0, 0, null, Kind: "VadS"),
+            new VadDescriptor(0x0000_7FF8_1234_0000, 0x0000_7FF8_1237_FFFF, false, false, 7, prototypes, prototypes + 24, 0, @"\Windows\System32\ntdll.dll", Kind: "Vad VadImageMap"),
+        ]);
+        Objects.WriteVadTree(Explorer);
+        var image = Objects.Image;
+        ValidPageBytes = TestWindowsImage.StampedPage(0x5EED);
+        image.SetPte(ValidPage, TestWindowsImage.Valid(image.FrameWith(ValidPageBytes)));
+        image.SetPte(PagedOutPage, image.Pagefile(0, image.PagefilePage(TestWindowsImage.StampedPage(0xF11E)), 4));
+        Objects.AddProcessModule(Explorer, 0x0000_7FF6_0000_0000, 0x4F000, @"C:\Windows\explorer.exe");
+        Objects.AddProcessModule(Explorer, 0x0000_7FF8_1234_0000, 0x1F8000, @"C:\Windows\SYSTEM32\ntdll.dll");
+        Objects.AddKernelModule(Kernel.KernelBase, 0x1046000, @"\SystemRoot\system32\ntoskrnl.exe");
+        Objects.AddKernelModule(0xFFFFF804_79440000, 0x6000, @"\SystemRoot\system32\hal.dll");
+        Directory = System.IO.Directory.CreateTempSubdirectory("memfs-windows-").FullName;
+        Raw = Path.Combine(Directory, "memory.raw");
+        File.WriteAllBytes(Raw, Kernel.Image.Physical.ToRaw());
+    }
+
+    public TestKernelImage Kernel { get; }
+    public TestWindowsSystem Objects { get; }
+    public TestWindowsSystem.BuiltProcess Explorer { get; }
+    public byte[] ValidPageBytes { get; }
+    public string Directory { get; }
+    public string Raw { get; }
+    public string ExplorerDirectory => $"/processes/{Explorer.Pid}-{Explorer.Name}";
+
+    public void Dispose() => System.IO.Directory.Delete(Directory, true);
+}
