@@ -20,8 +20,9 @@ public sealed class ProcessView(WindowsSystem system, ProcessInfo process, bool 
     public IReadOnlyList<VadDescriptor> Vads => _vads.Value;
     public VirtualMemory Memory => _memory.Value;
 
-    /// <summary>VADs that can hold bytes: everything but private memory that was only reserved.</summary>
-    public IEnumerable<VadDescriptor> DataVads => Vads.Where(v => !(v.IsPrivate && !v.MemCommit) && v.End < UserSpace);
+    /// <summary>VADs in user space. Reserved private VADs are included: stacks commit their pages one by one, and the
+    /// pages never committed fail to read with the reason (vadmap.txt lists them).</summary>
+    public IEnumerable<VadDescriptor> DataVads => Vads.Where(v => v.End < UserSpace);
 
     public IReadOnlyList<(long Start, long End)> DataRanges =>
         _dataRanges ??= DataVads.Select(v => ((long)v.Start, (long)v.End + 1)).OrderBy(r => r.Item1).ToArray();
