@@ -19,6 +19,7 @@ public static class MemFsCommand
             "  memfs aff4 info memory.aff4\n" +
             "  memfs aff4 cat memory.aff4 --offset 0x1000 --length 4096 | xxd\n" +
             "  memfs aff4 hash memory.aff4 --verify");
+        root.Add(MountCommand.Create());
         root.Add(LsCommand.Create());
         root.Add(TreeCatCommand.Create());
         root.Add(InfoCommand.Create());

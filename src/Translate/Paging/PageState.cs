@@ -8,5 +8,7 @@ public enum PageState
     Pagefile,
     FileMapping,
     DemandZero,
+    /// <summary>Address space reserved in a VAD but never committed: no memory exists there (an access faults).</summary>
+    Reserved,
     Unresolvable,
 }

@@ -24,6 +24,10 @@ public readonly record struct Resolution(
     public static Resolution Unresolvable(string reason, bool prototype = false, int protection = -1) =>
         new(PageState.Unresolvable, null, false, prototype, protection, 4096, reason);
 
+    /// <summary>Reserved, not committed: no bytes exist. Not readable; a sparse view may show it as a hole.</summary>
+    public static Resolution Reserved(int protection) =>
+        new(PageState.Reserved, null, false, false, protection, 4096, "private memory reserved but not committed");
+
     public static Resolution Missing(PageState state, ExtendedLocation location, string reason, bool prototype, int protection) =>
         new(state, location, false, prototype, protection, 4096, reason);
 

@@ -40,6 +40,7 @@ public static class TraceRenderer
     {
         PageState.DemandZero => "Demand Zero" + (r.ViaPrototype ? " (P)" : ""),
         PageState.Unresolvable => $"Unresolvable: {r.Reason}",
+        PageState.Reserved => $"Reserved: {r.Reason}",
         _ when !r.Available => $"{Name(r.State)} {r.Location} — not available: {r.Reason}",
         _ => $"{Name(r.State)} {r.Location}" + (r.PageSize > 4096 ? $" ({r.PageSize / 1024 / 1024} MiB page)" : "") + (r.ViaPrototype ? " (P)" : ""),
     };
@@ -51,6 +52,7 @@ public static class TraceRenderer
         PageState.Pagefile => "Pagefile",
         PageState.FileMapping => "File Mapping",
         PageState.DemandZero => "Demand Zero",
+        PageState.Reserved => "Reserved",
         _ => "Unresolvable",
     };
 

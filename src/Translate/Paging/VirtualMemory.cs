@@ -7,9 +7,11 @@ namespace MemFs.Translate.Paging;
 /// <summary>
 /// A virtual address space (a process's, or the kernel's) read through the translator. Demand-zero pages read
 /// as zeros (that is their content); a page that cannot be resolved fails the read with the reason, unless
-/// <see cref="ZeroFillUnresolvable"/> was chosen, which then fills zeros and says so in reports.
+/// <see cref="ZeroFillUnresolvable"/> was chosen, which then fills zeros and says so in reports. Reserved pages (no
+/// memory behind them) fail the same way unless <c>reservedAsHoles</c>, which reads them as zeros the way a sparse
+/// file's holes read, like address space outside every VAD.
 /// </summary>
-public sealed class VirtualMemory(WindowsTranslator translator, ulong dtb, IVadSource? vads, bool zeroFillUnresolvable = false)
+public sealed class VirtualMemory(WindowsTranslator translator, ulong dtb, IVadSource? vads, bool zeroFillUnresolvable = false, bool reservedAsHoles = false)
 {
     private const int MaxPagesPerBatch = 512;
 
@@ -52,7 +54,7 @@ public sealed class VirtualMemory(WindowsTranslator translator, ulong dtb, IVadS
             var r = pages[p];
             if (!r.Readable)
             {
-                if (!zeroFillUnresolvable) throw new UnresolvableMemoryException(pageVa, r);
+                if (!zeroFillUnresolvable && !(reservedAsHoles && r.State == PageState.Reserved)) throw new UnresolvableMemoryException(pageVa, r);
                 destination.Slice(done, n).Clear();
             }
             else if (r.State == PageState.DemandZero)

@@ -210,7 +210,11 @@ public sealed class WindowsTranslator : IKernelReader
         var protection = protectionOverride ?? vad.Protection;
         if (vad.FirstPrototypePte == 0)
         {
-            if (!vad.MemCommit) return Fail(trace, "private memory reserved but not committed", protection: protection);
+            if (!vad.MemCommit)
+            {
+                Note(trace, "reserved: private memory reserved but not committed; no memory exists at this address");
+                return Resolution.Reserved(protection);
+            }
             Note(trace, $"demand zero: committed private memory never touched ({MmProtection.Name(protection)})");
             return Resolution.DemandZero(false, protection);
         }

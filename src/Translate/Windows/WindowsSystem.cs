@@ -182,8 +182,8 @@ public sealed class WindowsSystem
     }
 
     /// <summary>The process's virtual address space, with its VADs for zero and prototype PTEs.</summary>
-    public VirtualMemory ProcessMemory(ProcessInfo process, bool zeroFill = false) =>
-        new(Translator, process.Dtb, Vads(process), zeroFill);
+    public VirtualMemory ProcessMemory(ProcessInfo process, bool zeroFill = false, bool reservedAsHoles = false) =>
+        new(Translator, process.Dtb, Vads(process), zeroFill, reservedAsHoles);
 
     public LoaderListWalker.Result Modules(ProcessInfo process) =>
         process.Peb is { } peb && peb != 0

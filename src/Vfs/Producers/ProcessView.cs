@@ -11,7 +11,7 @@ public sealed class ProcessView(WindowsSystem system, ProcessInfo process, bool 
     public const long UserSpace = 0x0000_8000_0000_0000;
 
     private readonly Lazy<IReadOnlyList<VadDescriptor>> _vads = new(() => system.Vads(process).Vads);
-    private readonly Lazy<VirtualMemory> _memory = new(() => system.ProcessMemory(process, zeroFill));
+    private readonly Lazy<VirtualMemory> _memory = new(() => system.ProcessMemory(process, zeroFill, reservedAsHoles: true));
     private (long Start, long End)[]? _dataRanges;
 
     public WindowsSystem System => system;

@@ -68,9 +68,10 @@ public static class VadMapText
                 PageState.Pagefile => $"Pagefile {First.Location!.Value.PagefileNumber} @ 0x{First.Location.Value.Offset:X}",
                 PageState.FileMapping => $"File Mapping {First.Location!.Value.FilePath} @ 0x{First.Location.Value.Offset:X}",
                 PageState.DemandZero => "Demand Zero",
+                PageState.Reserved => "Reserved (not committed; a hole in vmem and regions)",
                 _ => $"Unresolvable: {First.Reason}",
             };
-            if (First.State != PageState.Unresolvable && !First.Available) state += $" — not available: {First.Reason}";
+            if (First.State is not (PageState.Unresolvable or PageState.Reserved) && !First.Available) state += $" — not available: {First.Reason}";
             return $"  0x{Start:X16} 0x{Start + (ulong)Pages * 4096 - 1:X16} {Pages,8}  {state}{(First.ViaPrototype ? " (P)" : "")}";
         }
     }

@@ -202,7 +202,7 @@ public class DemoImageTests
     public void AReservedStackPageCannotBeRead()
     {
         var resolution = Resolve("notepad.exe", NotepadStack);
-        Assert.That(resolution.State, Is.EqualTo(PageState.Unresolvable));
+        Assert.That(resolution.State, Is.EqualTo(PageState.Reserved));
         Assert.That(resolution.Reason, Does.Contain("reserved"));
         Assert.Throws<UnresolvableMemoryException>(() => Read("notepad.exe", NotepadStack));
     }

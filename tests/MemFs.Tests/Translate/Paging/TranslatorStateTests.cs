@@ -89,9 +89,13 @@ public class TranslatorStateTests(bool windows10)
         Assert.That(zeros, Is.All.EqualTo(0));
 
         var reserved = memory.Translate(_scenario.ReservedVa, NoTrace.Instance);
-        Assert.That((reserved.State, reserved.Reason), Is.EqualTo((PageState.Unresolvable, "private memory reserved but not committed")));
+        Assert.That((reserved.State, reserved.Readable, reserved.Reason), Is.EqualTo((PageState.Reserved, false, "private memory reserved but not committed")));
         var error = Assert.Throws<UnresolvableMemoryException>(() => memory.Read(_scenario.ReservedVa + 8, new byte[8]))!;
         Assert.That(error.Message, Does.Contain($"0x{_scenario.ReservedVa + 8:X}").And.Contain("reserved but not committed"));
+        var asHole = new byte[8];
+        asHole.AsSpan().Fill(0xAA);
+        new VirtualMemory(memory.Translator, memory.Dtb, memory.Vads, reservedAsHoles: true).Read(_scenario.ReservedVa + 8, asHole);
+        Assert.That(asHole, Is.All.EqualTo(0), "a sparse view reads reserved address space as a hole");
 
         Assert.That(memory.Translate(_scenario.DecommittedVa, NoTrace.Instance).Reason, Does.Contain("MM_DECOMMIT"));
         Assert.That(memory.Translate(0x0000_7000_0000_0000, NoTrace.Instance).Reason, Does.Contain("no VAD covers this address"));

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using MemFs.Mount.Fuse;
+
+namespace MemFs.Mount.Cli;
+
+/// <summary><c>memfs mount</c>: serves the MemFs tree of an image at a mount point until Ctrl-C or unmount.</summary>
+public static class MountCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("mount", "Mount a memory image read-only: one directory per process with its virtual memory (vmem), " +
+            "VAD regions, vadmap.txt and vtop traces; the image itself under image/. Runs in the foreground until Ctrl-C, " +
+            "SIGTERM or 'fusermount3 -u MOUNTPOINT'; the mount goes away when the process ends, however it ends.\n\n" +
+            "Examples:\n" +
+            "  memfs mount memory.aff4 /mnt/memory\n" +
+            "  memfs mount memory.raw /mnt/memory --pagefile pagefile.sys --symbols srv*/data/symbols --cache-size 2G\n" +
+            "  grep -rl --binary-files=text 'password=' /mnt/memory/processes/*/regions");
+        var options = new TreeOptions();
+        var mountPoint = new Argument<string>("MOUNTPOINT") { Description = "an existing empty directory" };
+        var allowOther = new Option<bool>("--allow-other") { Description = "let other users read the mount (needs user_allow_other in /etc/fuse.conf unless root)" };
+        var threads = new Option<uint>("--threads") { Description = "FUSE worker threads (default 16)", DefaultValueFactory = _ => 16 };
+        options.AddTo(command);
+        command.Add(mountPoint);
+        command.Add(allowOther);
+        command.Add(threads);
+        command.SetAction(parse => CommandRunner.Run(() =>
+        {
+            if (!OperatingSystem.IsLinux()) throw new UsageException("mounting needs FUSE (Linux); on Windows the WinFsp host is not built yet — use 'memfs ls' and 'memfs cat'");
+            var target = parse.GetValue(mountPoint)!;
+            Console.Error.WriteLine($"memfs: opening {parse.GetValue(options.System.Image)} …");
+            using var session = options.Open(parse);
+            var summary = session.System is { } system
+                ? $"{system.Processes.Count} processes"
+                : $"no processes ({session.SystemFailure})";
+            var host = new FuseHost
+            {
+                MaxThreads = Math.Max(1, parse.GetValue(threads)),
+                Mounted = path => Console.Error.WriteLine($"memfs: mounted at {path}: {summary}. Ctrl-C or 'fusermount3 -u {path}' unmounts."),
+            };
+            host.Run(session.Tree, target, new MountOptions(AllowOther: parse.GetValue(allowOther)), CancellationToken.None);
+            Console.Error.WriteLine("memfs: unmounted");
+            return 0;
+        }));
+        return command;
+    }
+}
