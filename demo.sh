@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds the deterministic demo memory image and mounts it read-only at /tmp/memfs (or $1) in the foreground.
-# Browse it from another terminal; Ctrl-C unmounts. Installs fuse3 (libfuse3, fusermount3) when it is missing.
+# Builds the deterministic demo memory image, mounts it read-only at /tmp/memfs (or $1) and shows the tree.
+# The mount stays until 'fusermount3 -u /tmp/memfs'. Installs fuse3 (libfuse3, fusermount3) when it is missing.
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -16,5 +16,7 @@ fi
 dotnet build src/Mount -c Release -v q -nologo >/dev/null
 dotnet run --project tests/DemoImage -c Release -- "$image"
 mkdir -p "$mountpoint"
-echo "demo: try   ls $mountpoint/processes   cat $mountpoint/processes/6724-notepad.exe/vadmap.txt   grep -rl c2.example $mountpoint/processes" >&2
-exec dotnet src/Mount/bin/Release/net10.0/memfs.dll mount "$image" "$mountpoint"
+mountpoint -q "$mountpoint" && fusermount3 -u "$mountpoint"
+dotnet src/Mount/bin/Release/net10.0/memfs.dll mount "$image" "$mountpoint"
+( set -x; ls "$mountpoint" "$mountpoint/processes" "$mountpoint/processes/6724-notepad.exe"; head -n 12 "$mountpoint/processes/6724-notepad.exe/vadmap.txt" )
+echo "demo: more:  grep -r 'MemFs demo' $mountpoint/processes/*/regions | head   ·   cat $mountpoint/README.txt   ·   fusermount3 -u $mountpoint" >&2

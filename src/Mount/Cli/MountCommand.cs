@@ -9,8 +9,9 @@ public static class MountCommand
     public static Command Create()
     {
         var command = new Command("mount", "Mount a memory image read-only: one directory per process with its virtual memory (vmem), " +
-            "VAD regions, vadmap.txt and vtop traces; the image itself under image/. Runs in the foreground until Ctrl-C, " +
-            "SIGTERM or 'fusermount3 -u MOUNTPOINT'; the mount goes away when the process ends, however it ends.\n\n" +
+            "VAD regions, vadmap.txt and vtop traces; the image itself under image/. Returns once mounted and serves in the " +
+            "background until 'fusermount3 -u MOUNTPOINT'; with --foreground, serves until Ctrl-C or SIGTERM. The mount goes away " +
+            "when the serving process ends, however it ends.\n\n" +
             "Examples:\n" +
             "  memfs mount memory.aff4 /mnt/memory\n" +
             "  memfs mount memory.raw /mnt/memory --pagefile pagefile.sys --symbols srv*/data/symbols --cache-size 2G\n" +
@@ -18,15 +19,18 @@ public static class MountCommand
         var options = new TreeOptions();
         var mountPoint = new Argument<string>("MOUNTPOINT") { Description = "an existing empty directory" };
         var allowOther = new Option<bool>("--allow-other") { Description = "let other users read the mount (needs user_allow_other in /etc/fuse.conf unless root)" };
+        var foreground = new Option<bool>("--foreground", "-f") { Description = "serve in this process until Ctrl-C, SIGTERM or unmount (progress and errors stay on this terminal)" };
         var threads = new Option<uint>("--threads") { Description = "FUSE worker threads (default 16)", DefaultValueFactory = _ => 16 };
         options.AddTo(command);
         command.Add(mountPoint);
         command.Add(allowOther);
         command.Add(threads);
+        command.Add(foreground);
         command.SetAction(parse => CommandRunner.Run(() =>
         {
             if (!OperatingSystem.IsLinux()) throw new UsageException("mounting needs FUSE (Linux); on Windows the WinFsp host is not built yet — use 'memfs ls' and 'memfs cat'");
             var target = parse.GetValue(mountPoint)!;
+            if (!parse.GetValue(foreground)) return BackgroundMount.Start(target);
             Console.Error.WriteLine($"memfs: opening {parse.GetValue(options.System.Image)} …");
             using var session = options.Open(parse);
             var summary = session.System is { } system

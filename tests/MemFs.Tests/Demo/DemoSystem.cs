@@ -64,6 +64,8 @@ internal sealed class DemoSystem
         Explorer(demoDll, ntdll);
         Notepad(demoDll, ntdll);
         Malware(ntdll);
+        // The boot processes' VadRoot points at a zeroed node (enough for the layout heuristics); here their trees are empty.
+        foreach (var boot in Kernel.Processes) Image.WriteKernel64(boot.Eprocess + (ulong)EprocessLayout.Windows10.VadRoot, 0);
         PadPhysicalMemory();
     }
 

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+
+namespace MemFs.Mount.Cli;
+
+/// <summary>
+/// <c>memfs mount</c> without <c>--foreground</c>: starts the same command with <c>--foreground</c> in a new session
+/// (so closing the terminal does not end it) and returns once the mount is in the kernel's mount table, or with the
+/// child's exit code when it fails first. The child's stderr is relayed until then; afterwards the child has no terminal
+/// (stdio pipes closed, so '$(memfs mount …)' and pipes do not wait for it), and per-read errors need --foreground.
+/// .NET cannot fork.
+/// </summary>
+public static class BackgroundMount
+{
+    private static readonly TimeSpan OpenLimit = TimeSpan.FromMinutes(10);
+
+    public static int Start(string mountPoint)
+    {
+        var start = new ProcessStartInfo(File.Exists("/usr/bin/setsid") ? "/usr/bin/setsid" : Environment.ProcessPath!) { UseShellExecute = false, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        if (start.FileName == "/usr/bin/setsid") start.ArgumentList.Add(Environment.ProcessPath!);
+        var arguments = Environment.GetCommandLineArgs();
+        // Under 'dotnet memfs.dll' the first argument is the assembly; under the apphost it is the host itself.
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet") start.ArgumentList.Add(arguments[0]);
+        foreach (var argument in arguments.Skip(1)) start.ArgumentList.Add(argument);
+        start.ArgumentList.Add("--foreground");
+        using var child = Process.Start(start) ?? throw new IOException("cannot start the background mount process");
+        child.StandardInput.Close();
+        child.ErrorDataReceived += (_, line) => { if (line.Data is { } text) Console.Error.WriteLine(text); };
+        child.BeginErrorReadLine();
+        var target = Path.GetFullPath(mountPoint).TrimEnd('/');
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < OpenLimit)
+        {
+            if (IsMounted(target))
+            {
+                child.CancelErrorRead();
+                Console.Error.WriteLine($"memfs: serving {target} in the background (pid {child.Id}); 'fusermount3 -u {target}' unmounts");
+                return 0;
+            }
+            if (child.WaitForExit(100))
+            {
+                child.WaitForExit(); // flushes the relayed stderr
+                return child.ExitCode == 0 ? CommandRunner.Failure : child.ExitCode;
+            }
+        }
+        throw new IOException($"{target} was not mounted within {OpenLimit.TotalMinutes} minutes (pid {child.Id} is still opening the image)");
+    }
+
+    private static bool IsMounted(string target) =>
+        File.ReadLines("/proc/self/mounts").Select(line => line.Split(' ')).Any(f => f.Length > 2 && f[1].Replace("\\040", " ") == target && f[2].StartsWith("fuse", StringComparison.Ordinal));
+}

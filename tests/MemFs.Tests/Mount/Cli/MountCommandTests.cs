@@ -1,0 +1,207 @@
+using System.Diagnostics;
+using System.Text;
+using MemFs.Tests.Demo;
+using MemFs.Tests.Mount.Fuse;
+using NUnit.Framework;
+using static MemFs.Tests.Demo.DemoLayout;
+
+namespace MemFs.Tests.Mount.Cli;
+
+/// <summary>
+/// <c>memfs mount</c> of the demo image, read through the kernel with ordinary tools: the tree, vmem and regions
+/// against the bytes the demo was built with, vadmap and vtop, grep, cp --sparse, concurrent readers, kill -9.
+/// </summary>
+[NonParallelizable]
+public class MountCommandTests
+{
+    private DemoSystem _demo = null!;
+    private string _directory = "";
+    private string _image = "";
+    private string _mount = "";
+
+    private string Notepad => Path.Combine(_mount, "processes", $"{NotepadPid}-notepad.exe");
+
+    [OneTimeSetUp]
+    public void MountTheDemo()
+    {
+        FuseRequirement.Require();
+        _demo = new DemoSystem();
+        _directory = Directory.CreateTempSubdirectory("memfs-mount-").FullName;
+        _image = Path.Combine(_directory, "demo.aff4");
+        File.WriteAllBytes(_image, DemoImageBuilder.Build(_demo));
+        _mount = Directory.CreateDirectory(Path.Combine(_directory, "mnt")).FullName;
+        var result = MemFsProcess.Run("mount", _image, _mount);
+        Assert.That(result.ExitCode, Is.Zero, result.Stderr);
+        Assert.That(MountTable.Find(_mount)?.Type, Is.EqualTo("fuse.memfs"), "the command returns once the mount exists");
+    }
+
+    [OneTimeTearDown]
+    public void Unmount()
+    {
+        if (_mount != "" && MountTable.Find(_mount) is not null) Shell.Run("fusermount3", "-u", _mount);
+        MountTable.WaitUntil(() => MountTable.Find(_mount) is null, TimeSpan.FromSeconds(10));
+        if (_directory != "") Directory.Delete(_directory, true);
+    }
+
+    [Test]
+    public void TheTreeListsEveryLinkedProcess()
+    {
+        var listed = Directory.GetDirectories(Path.Combine(_mount, "processes")).Select(Path.GetFileName).Order().ToArray();
+        var expected = _demo.Kernel.Processes.Select(p => $"{p.Pid}-{p.Name}")
+            .Concat(_demo.Processes.Where(p => p.Linked).Select(p => $"{p.Pid}-{p.Name}")).Order().ToArray();
+        Assert.That(listed, Is.EqualTo(expected));
+        Assert.That(Directory.GetFileSystemEntries(Notepad).Select(Path.GetFileName).Order(),
+            Is.EqualTo(new[] { "info.txt", "regions", "vadmap.txt", "vads.txt", "vmem", "vtop" }));
+        Assert.That(File.ReadAllText(Path.Combine(Notepad, "info.txt")), Does.Contain(_demo["notepad.exe"].CommandLine));
+    }
+
+    [Test]
+    public void VmemAndTheRegionReadTheDocumentInEveryPageState()
+    {
+        var expected = DocumentRegion();
+        using (var vmem = File.OpenRead(Path.Combine(Notepad, "vmem")))
+        {
+            var actual = new byte[expected.Length];
+            vmem.Seek((long)NotepadDocument, SeekOrigin.Begin);
+            vmem.ReadExactly(actual);
+            Assert.That(actual, Is.EqualTo(expected), "vmem at the document's virtual address");
+        }
+        var region = Path.Combine(Notepad, "regions", $"0x{NotepadDocument:X12}-0x{NotepadDocument + 0xFFFF:X12}-private.bin");
+        Assert.That(File.ReadAllBytes(region), Is.EqualTo(expected), "the document's region file");
+    }
+
+    [TestCase("notepad.exe")]
+    [TestCase("explorer.exe")]
+    public void DemoDllReadsAsTheAcquiredFile(string process)
+    {
+        var pid = _demo[process].Pid;
+        var region = Path.Combine(_mount, "processes", $"{pid}-{process}", "regions", $"0x{DemoDll:X12}-0x{DemoDll + DemoDllPages * Page - 1:X12}-image-demo.dll.bin");
+        Assert.That(File.ReadAllBytes(region), Is.EqualTo(_demo.DemoDllBytes.AsSpan(0, DemoDllPages * Page).ToArray()));
+    }
+
+    [Test]
+    public void VadmapAndVtopSayWhereEveryPageIs()
+    {
+        var vadmap = File.ReadAllText(Path.Combine(Notepad, "vadmap.txt"));
+        Assert.That(vadmap, Does.Contain($"0x{NotepadDocument + 2 * Page:X16} 0x{NotepadDocument + 5 * Page - 1:X16}        3  Pagefile 0 @ 0x1000"));
+        Assert.That(vadmap, Does.Contain($"0x{NotepadDocument + 5 * Page:X16} 0x{NotepadDocument + 7 * Page - 1:X16}        2  Transition PhysAS @ 0x"));
+        Assert.That(vadmap, Does.Contain($"0x{NotepadStack:X16} 0x{NotepadStack + 14 * Page - 1:X16}       14  Reserved"));
+        Assert.That(vadmap, Does.Contain("File Mapping \\Windows\\System32\\notepad.exe @ 0x2000 — not available"));
+        var vtop = File.ReadAllText(Path.Combine(Notepad, "vtop", $"0x{NotepadDocument + 2 * Page:X}.txt"));
+        Assert.That(vtop, Does.Contain("pagefile 0 @ 0x1000").And.Contain("_MMPTE_SOFTWARE"));
+    }
+
+    [Test]
+    public void GrepOverAllProcessesFinishesAndFindsEveryReadableLine()
+    {
+        // Without -a: grep then skips the holes of vmem through SEEK_DATA (with -a it would read all 128 TiB).
+        var grep = Shell.Run(TimeSpan.FromSeconds(60), "grep", "-rc", "MemFs demo: notepad.exe document", Path.Combine(_mount, "processes"));
+        Assert.That(grep.ExitCode, Is.EqualTo(0).Or.EqualTo(2), grep.Stderr); // 2: some files hold pages that cannot be read (EIO)
+        var counts = grep.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(':'))
+            .ToDictionary(f => f[0][(_mount.Length + 1)..], f => int.Parse(f[^1]));
+        var region = $"processes/{NotepadPid}-notepad.exe/regions/0x{NotepadDocument:X12}-0x{NotepadDocument + 0xFFFF:X12}-private.bin";
+        Assert.That(counts[region], Is.EqualTo(LinesContaining(DocumentRegion(), "MemFs demo: notepad.exe document")));
+        Assert.That(counts.Where(c => c.Value > 0).Select(c => c.Key).Where(k => !k.Contains("notepad", StringComparison.Ordinal)), Is.Empty);
+        Assert.That(grep.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.All.Contain("Input/output error"));
+    }
+
+    [Test]
+    public void AZeroFillMountCopiesVmemSparselyAndShowsUnreadablePagesAsZeros()
+    {
+        var mount = Directory.CreateDirectory(Path.Combine(_directory, "zero-fill")).FullName;
+        var result = MemFsProcess.Run("mount", _image, mount, "--zero-fill");
+        Assert.That(result.ExitCode, Is.Zero, result.Stderr);
+        var copy = Path.Combine("/dev/shm", $"memfs-vmem-{Environment.ProcessId}"); // tmpfs holds 128 TiB sparse files; ext4 stops at 16 TiB
+        try
+        {
+            var cp = Shell.Run(TimeSpan.FromSeconds(60), "cp", "--sparse=always", Path.Combine(mount, "processes", $"{NotepadPid}-notepad.exe", "vmem"), copy);
+            Assert.That(cp.ExitCode, Is.Zero, cp.Stderr);
+            var info = new FileInfo(copy);
+            Assert.That(info.Length, Is.EqualTo(0x8000_0000_0000L));
+            using var file = File.OpenRead(copy);
+            var document = new byte[DocumentRegion().Length];
+            file.Seek((long)NotepadDocument, SeekOrigin.Begin);
+            file.ReadExactly(document);
+            Assert.That(document, Is.EqualTo(DocumentRegion()));
+            var missing = new byte[Page];
+            file.Seek((long)NotepadExe + 2 * Page, SeekOrigin.Begin);
+            file.ReadExactly(missing);
+            Assert.That(missing, Is.All.EqualTo(0), "an image page whose file is not in the volume, zero-filled as asked");
+            var du = Shell.Run("du", "-k", copy);
+            Assert.That(int.Parse(du.Stdout.Split('\t')[0]), Is.LessThan(4096), "the copy stays sparse");
+            Assert.That(File.ReadAllText(Path.Combine(mount, "README.txt")), Does.Contain("zero"));
+        }
+        finally
+        {
+            File.Delete(copy);
+            Shell.Run("fusermount3", "-u", mount);
+        }
+    }
+
+    [Test]
+    public void SixteenThreadsReadingRandomRangesForThirtySecondsGetEveryByteRight()
+    {
+        var files = new (string Path, byte[] Expected)[]
+        {
+            (Path.Combine(Notepad, "regions", $"0x{NotepadDocument:X12}-0x{NotepadDocument + 0xFFFF:X12}-private.bin"), DocumentRegion()),
+            (Path.Combine(Notepad, "regions", $"0x{DemoDll:X12}-0x{DemoDll + DemoDllPages * Page - 1:X12}-image-demo.dll.bin"), _demo.DemoDllBytes[..(DemoDllPages * Page)]),
+            (Path.Combine(_mount, "processes", $"{ExplorerPid}-explorer.exe", "regions", $"0x{DemoDll:X12}-0x{DemoDll + DemoDllPages * Page - 1:X12}-image-demo.dll.bin"), _demo.DemoDllBytes[..(DemoDllPages * Page)]),
+            (Path.Combine(_mount, "image", "files", "C", "Windows", "System32", "demo.dll"), _demo.DemoDllBytes),
+        };
+        var clock = Stopwatch.StartNew();
+        long reads = 0, bytes = 0;
+        var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
+        Parallel.For(0, 16, new ParallelOptions { MaxDegreeOfParallelism = 16 }, thread =>
+        {
+            var random = new Random(thread);
+            var buffer = new byte[64 * 1024];
+            while (clock.Elapsed < TimeSpan.FromSeconds(30) && failures.IsEmpty)
+            {
+                var (path, expected) = files[random.Next(files.Length)];
+                var offset = random.Next(expected.Length);
+                var count = random.Next(1, Math.Min(buffer.Length, expected.Length - offset) + 1);
+                using var handle = File.OpenHandle(path);
+                var read = RandomAccess.Read(handle, buffer.AsSpan(0, count), offset);
+                if (read != count || !buffer.AsSpan(0, count).SequenceEqual(expected.AsSpan(offset, count)))
+                    failures.Add($"{path} @ {offset} + {count}: read {read}");
+                Interlocked.Increment(ref reads);
+                Interlocked.Add(ref bytes, count);
+            }
+        });
+        Assert.That(failures, Is.Empty);
+        TestContext.Out.WriteLine($"{reads:N0} reads, {bytes / 1048576.0:N0} MiB in {clock.Elapsed.TotalSeconds:N1} s");
+        Assert.That(reads, Is.GreaterThan(1000));
+    }
+
+    [Test]
+    public void KillingTheMountProcessLeavesNoStaleMount()
+    {
+        var mount = Directory.CreateDirectory(Path.Combine(_directory, "killed")).FullName;
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "memfs.dll"), "mount", _image, mount, "--foreground" }) start.ArgumentList.Add(a);
+        using var child = Process.Start(start)!;
+        var stderr = child.StandardError.ReadToEndAsync();
+        Assert.That(MountTable.WaitUntil(() => MountTable.Find(mount) is not null || child.HasExited, TimeSpan.FromSeconds(60)) && !child.HasExited,
+            () => $"not mounted: {(child.HasExited ? stderr.Result : "")}");
+        Assert.That(Directory.GetDirectories(Path.Combine(mount, "processes")), Is.Not.Empty);
+        child.Kill();
+        child.WaitForExit();
+        Assert.That(MountTable.WaitUntil(() => MountTable.Find(mount) is null, TimeSpan.FromSeconds(5)), Is.True, "auto_unmount removes the mount");
+        Assert.That(Directory.GetFileSystemEntries(mount), Is.Empty, "the mount point is an ordinary empty directory again");
+    }
+
+    /// <summary>The document VAD as built: 2 valid pages, 3 paged out, 2 in transition, then demand zero.</summary>
+    private static byte[] DocumentRegion()
+    {
+        var region = new byte[16 * Page];
+        for (var page = 0; page < 7; page++)
+        {
+            var note = page < DocumentValidPages ? null : page < DocumentValidPages + DocumentPagefilePages ? PagefileNote : TransitionNote;
+            TextPage(Line("notepad.exe", "document", page, note)).CopyTo(region, page * Page);
+        }
+        return region;
+    }
+
+    private static int LinesContaining(byte[] bytes, string needle) =>
+        Encoding.ASCII.GetString(bytes).Split('\n').Count(line => line.Contains(needle, StringComparison.Ordinal));
+}
