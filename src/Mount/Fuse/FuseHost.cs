@@ -75,6 +75,7 @@ public sealed unsafe class FuseHost : IMountHost
         var signals = StopOnSignals(stopping);
         try
         {
+            ReadAhead.TryRaise(path);
             NotifyMounted(path, stopping);
             WaitHandle.WaitAny([stopping.Token.WaitHandle, loopDone.WaitHandle]);
             if (loopDone.IsSet) return;

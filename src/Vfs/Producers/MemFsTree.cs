@@ -35,7 +35,7 @@ public sealed class MemFsTree : IVirtualFileSystem
             new OsFactsReport(writer).Write(image, system, failure);
             return writer.ToString();
         });
-        yield return new PhysicalMemoryFile(image.Memory, cache);
+        yield return new PhysicalMemoryFile(image.Memory);
         yield return new VfsDirectory("pagefiles", () => space.Regions.Where(r => r.Kind == BackingKind.Pagefile)
             .Select(r => new ExtendedSourceFile($"pagefile{r.PagefileNumber}.sys", space, ExtendedLocation.Pagefile(r.PagefileNumber, 0), r.Length, cache)));
         yield return FilesDirectory(image, space, cache);

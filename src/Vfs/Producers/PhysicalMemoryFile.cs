@@ -1,14 +1,15 @@
-using MemFs.Aff4.Caching;
 using MemFs.Translate.Physical;
-using MemFs.Vfs.Cache;
+using MemFs.Vfs.Tree;
 
 namespace MemFs.Vfs.Producers;
 
 /// <summary>
 /// /image/physical.raw: the physical address space as a sparse file. Holes read as zeros, as holes of any sparse
-/// file do, and SEEK_HOLE/st_blocks say where they are; every byte of a run comes from the image.
+/// file do, and SEEK_HOLE/st_blocks say where they are; every byte of a run comes from the image. Read straight from
+/// the image, not through the page cache: raw files are memory-mapped and compressed formats cache their own chunks,
+/// so a second copy would only cost time.
 /// </summary>
-public sealed class PhysicalMemoryFile(IPhysicalMemory memory, ChunkCache cache) : CachedFile("physical.raw", cache)
+public sealed class PhysicalMemoryFile(IPhysicalMemory memory) : VfsFile("physical.raw")
 {
     private readonly IReadOnlyList<(long Start, long End)> _runs = memory.Runs.Select(r => (r.Start, r.End)).ToArray();
 
@@ -17,10 +18,11 @@ public sealed class PhysicalMemoryFile(IPhysicalMemory memory, ChunkCache cache)
     public override long? SeekData(long offset) => Ranges.SeekData(_runs, offset, Length);
     public override long? SeekHole(long offset) => Ranges.SeekHole(_runs, offset, Length);
 
-    protected override byte[] ProducePage(long index)
+    public override int Read(long offset, Span<byte> destination)
     {
-        var page = new byte[PageLength(index)];
-        PhysicalReads.Read(memory, index * PageSize, page, zeroHoles: true);
-        return page;
+        if (offset >= Length) return 0;
+        var n = (int)Math.Min(destination.Length, Length - offset);
+        PhysicalReads.Read(memory, offset, destination[..n], zeroHoles: true);
+        return n;
     }
 }
