@@ -28,9 +28,10 @@ public static class ReadmeText
                                       one file per VAD with data, offset 0 = the VAD's start: search these
             vtop/<hex address>.txt    how that address translates, every step (see vtop/README.txt)
 
-        Unreadable pages: demand-zero pages read as zeros (that is their content); any other page that cannot be
-        resolved makes the read of that range fail with EIO, and vadmap.txt says why.{(zeroFill ? " This mount was made with zero_fill: such pages read as zeros instead." : "")}
-        Tools: point grep -r at processes/*/regions (grep also handles vmem through SEEK_DATA); ripgrep, ssdeep,
+        Unreadable pages: demand-zero pages read as zeros (that is their content), and so does address space with
+        no memory behind it (outside every VAD, or reserved and never committed: "Reserved" in vadmap.txt); any
+        other page that cannot be resolved makes the read of that range fail with EIO, and vadmap.txt says why.{(zeroFill ? " This mount was made with zero_fill: such pages read as zeros instead." : "")}
+        Tools: point grep -r at processes/*/regions (grep without -a also handles vmem through SEEK_DATA); ripgrep, ssdeep,
         hashers and yara read every byte of a file, so do not point them at vmem.
 
         {(system is null ? $"No Windows kernel was read from this image, so processes/ is empty: {failure} (details in image/info.txt)." : $"Windows {system.Identity?.Build} kernel at 0x{system.Identity?.Base:X}, {system.Processes.Count} processes.")}
