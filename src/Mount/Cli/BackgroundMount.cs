@@ -33,7 +33,7 @@ public static class BackgroundMount
             if (IsMounted(target))
             {
                 child.CancelErrorRead();
-                Console.Error.WriteLine($"memfs: serving {target} in the background (pid {child.Id}); 'fusermount3 -u {target}' unmounts");
+                Console.Error.WriteLine($"memfs: serving {target} in the background (pid {child.Id})");
                 return 0;
             }
             if (child.WaitForExit(100))

@@ -39,7 +39,7 @@ public static class MountCommand
             var host = new FuseHost
             {
                 MaxThreads = Math.Max(1, parse.GetValue(threads)),
-                Mounted = path => Console.Error.WriteLine($"memfs: mounted at {path}: {summary}. Ctrl-C or 'fusermount3 -u {path}' unmounts."),
+                Mounted = path => Console.Error.WriteLine($"memfs: mounted at {path}: {summary}; 'fusermount3 -u {path}' unmounts."),
             };
             host.Run(session.Tree, target, new MountOptions(AllowOther: parse.GetValue(allowOther)), CancellationToken.None);
             Console.Error.WriteLine("memfs: unmounted");
