@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MemFs.Mount.Fuse;
 
 namespace MemFs.Mount.Cli;
 
@@ -30,7 +31,7 @@ public static class BackgroundMount
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < OpenLimit)
         {
-            if (IsMounted(target))
+            if (MountInfo.Find(target)?.Type.StartsWith("fuse", StringComparison.Ordinal) == true)
             {
                 child.CancelErrorRead();
                 Console.Error.WriteLine($"memfs: serving {target} in the background (pid {child.Id})");
@@ -44,7 +45,4 @@ public static class BackgroundMount
         }
         throw new IOException($"{target} was not mounted within {OpenLimit.TotalMinutes} minutes (pid {child.Id} is still opening the image)");
     }
-
-    private static bool IsMounted(string target) =>
-        File.ReadLines("/proc/self/mounts").Select(line => line.Split(' ')).Any(f => f.Length > 2 && f[1].Replace("\\040", " ") == target && f[2].StartsWith("fuse", StringComparison.Ordinal));
 }

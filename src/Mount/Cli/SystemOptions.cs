@@ -41,39 +41,19 @@ public sealed class SystemOptions
 }
 
 /// <summary>An image opened down to its Windows objects; disposing closes every source.</summary>
-public sealed class SystemSession(PhysicalImage image, ExtendedPhysicalSpace space, WindowsSystem system, IReadOnlyList<string> notes, IReadOnlyList<IDisposable> owned) : IDisposable
+public sealed class SystemSession(ImageSources sources, WindowsSystem system) : IDisposable
 {
-    public static SystemSession Open(string imagePath, IReadOnlyList<string> pagefiles, string? files, string? disk, IReadOnlyList<string> symbolPaths, uint? build)
-    {
-        var image = PhysicalImageOpener.Open(imagePath);
-        var disposables = new List<IDisposable>();
-        try
-        {
-            var extraFiles = MappedFileArguments.Build(files, disk, disposables);
-            var space = TranslationSources.Build(image, PagefileArgument.Parse(pagefiles), extraFiles, out var notes);
-            disposables.Add(space);
-            var system = WindowsSystem.Open(image, space, new SymbolOptions(SymbolArguments.Parse(symbolPaths), build));
-            return new SystemSession(image, space, system, notes, disposables);
-        }
-        catch
-        {
-            foreach (var d in disposables) d.Dispose();
-            image.Dispose();
-            throw;
-        }
-    }
+    public static SystemSession Open(string imagePath, IReadOnlyList<string> pagefiles, string? files, string? disk, IReadOnlyList<string> symbolPaths, uint? build) =>
+        ImageSources.Open(imagePath, pagefiles, files, disk).Then(sources =>
+            new SystemSession(sources, WindowsSystem.Open(sources.Image, sources.Space, new SymbolOptions(SymbolArguments.Parse(symbolPaths), build))));
 
-    public PhysicalImage Image => image;
-    public ExtendedPhysicalSpace Space => space;
+    public PhysicalImage Image => sources.Image;
+    public ExtendedPhysicalSpace Space => sources.Space;
     public WindowsSystem System => system;
-    public IReadOnlyList<string> Notes => notes;
+    public IReadOnlyList<string> Notes => sources.Notes;
 
     public Translate.Windows.Objects.ProcessInfo Process(long pid) =>
         system.Processes.FirstOrDefault(p => p.Pid == pid) ?? throw new UsageException($"no process with PID {pid} (see 'memfs ps')");
 
-    public void Dispose()
-    {
-        foreach (var d in owned) d.Dispose();
-        image.Dispose();
-    }
+    public void Dispose() => sources.Dispose();
 }

@@ -37,28 +37,17 @@ public sealed class TranslationOptions
         command.Add(InvalidPteMask);
     }
 
-    public TranslationSession Open(ParseResult parse)
-    {
-        var image = PhysicalImageOpener.Open(parse.GetValue(Image)!);
-        var owned = new List<IDisposable>();
-        try
+    public TranslationSession Open(ParseResult parse) =>
+        ImageSources.Open(parse.GetValue(Image)!, parse.GetValue(Pagefiles) ?? [], parse.GetValue(Files), parse.GetValue(Disk)).Then(sources =>
         {
+            var image = sources.Image;
             var settings = Settings(parse, image.Facts);
             var dtb = parse.GetValue(Dtb) is { } text ? NumberParser.ParseAddress(text, "--dtb")
                 : image.Facts.DirectoryTableBase ?? throw new UsageException("the image states no DTB: give --dtb 0x… (the CR3 of the address space)");
-            var extraFiles = MappedFileArguments.Build(parse.GetValue(Files), parse.GetValue(Disk), owned);
-            var space = TranslationSources.Build(image, PagefileArgument.Parse(parse.GetValue(Pagefiles) ?? []), extraFiles, out var notes);
             var kernelDtb = image.Facts.DirectoryTableBase ?? dtb;
-            var translator = new WindowsTranslator(space, settings, kernelDtb, new SectionObjectReader(SectionObjectLayout.ForBuild(settings.Build ?? 19041)));
-            return new TranslationSession(image, space, translator, dtb, notes, owned);
-        }
-        catch
-        {
-            foreach (var d in owned) d.Dispose();
-            image.Dispose();
-            throw;
-        }
-    }
+            var translator = new WindowsTranslator(sources.Space, settings, kernelDtb, new SectionObjectReader(SectionObjectLayout.ForBuild(settings.Build ?? 19041)));
+            return new TranslationSession(sources, translator, dtb);
+        });
 
     private PagingSettings Settings(ParseResult parse, ImageFacts facts)
     {
@@ -79,19 +68,13 @@ public sealed class TranslationOptions
 }
 
 /// <summary>An opened image ready to translate; disposing closes every source.</summary>
-public sealed class TranslationSession(PhysicalImage image, ExtendedPhysicalSpace space, WindowsTranslator translator, ulong dtb, IReadOnlyList<string> notes,
-    IReadOnlyList<IDisposable> fileSources) : IDisposable
+public sealed class TranslationSession(ImageSources sources, WindowsTranslator translator, ulong dtb) : IDisposable
 {
-    public PhysicalImage Image => image;
-    public ExtendedPhysicalSpace Space => space;
+    public PhysicalImage Image => sources.Image;
+    public ExtendedPhysicalSpace Space => sources.Space;
     public WindowsTranslator Translator => translator;
     public ulong Dtb => dtb;
-    public IReadOnlyList<string> Notes => notes;
+    public IReadOnlyList<string> Notes => sources.Notes;
 
-    public void Dispose()
-    {
-        space.Dispose();
-        foreach (var source in fileSources) source.Dispose();
-        image.Dispose();
-    }
+    public void Dispose() => sources.Dispose();
 }

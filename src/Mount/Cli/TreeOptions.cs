@@ -46,40 +46,25 @@ public sealed class TreeOptions
 /// An image opened as a MemFs tree. Without a Windows kernel (or without symbols that fit it) the tree still shows the
 /// image and its sources; README.txt and image/info.txt say why there are no processes.
 /// </summary>
-public sealed class TreeSession(MemFsTree tree, WindowsSystem? system, string? systemFailure, IReadOnlyList<IDisposable> owned) : IDisposable
+public sealed class TreeSession(ImageSources sources, ChunkCache cache, MemFsTree tree, WindowsSystem? system, string? systemFailure) : IDisposable
 {
     public static TreeSession Open(string imagePath, IReadOnlyList<string> pagefiles, string? files, string? disk, IReadOnlyList<string> symbolPaths,
-        uint? build, long cacheBytes, bool zeroFill)
-    {
-        var image = PhysicalImageOpener.Open(imagePath);
-        var owned = new List<IDisposable>();
-        try
+        uint? build, long cacheBytes, bool zeroFill) =>
+        ImageSources.Open(imagePath, pagefiles, files, disk).Then(sources =>
         {
-            var extraFiles = MappedFileArguments.Build(files, disk, owned);
-            var space = TranslationSources.Build(image, PagefileArgument.Parse(pagefiles), extraFiles, out _);
-            owned.Add(space);
             WindowsSystem? system = null;
             string? failure = null;
             try
             {
-                system = WindowsSystem.Open(image, space, new SymbolOptions(SymbolArguments.Parse(symbolPaths), build));
+                system = WindowsSystem.Open(sources.Image, sources.Space, new SymbolOptions(SymbolArguments.Parse(symbolPaths), build));
             }
             catch (Exception e) when (e is IOException or InvalidDataException or FormatException)
             {
                 failure = e.Message;
             }
             var cache = new ChunkCache(cacheBytes);
-            owned.Add(cache);
-            owned.Add(image);
-            return new TreeSession(new MemFsTree(image, space, system, failure, cache, zeroFill), system, failure, owned);
-        }
-        catch
-        {
-            foreach (var d in owned) d.Dispose();
-            image.Dispose();
-            throw;
-        }
-    }
+            return new TreeSession(sources, cache, new MemFsTree(sources.Image, sources.Space, system, failure, cache, zeroFill), system, failure);
+        });
 
     public MemFsTree Tree => tree;
     public WindowsSystem? System => system;
@@ -87,6 +72,7 @@ public sealed class TreeSession(MemFsTree tree, WindowsSystem? system, string? s
 
     public void Dispose()
     {
-        foreach (var d in owned) d.Dispose();
+        cache.Dispose();
+        sources.Dispose();
     }
 }

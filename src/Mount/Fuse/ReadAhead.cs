@@ -13,11 +13,8 @@ internal static class ReadAhead
     {
         try
         {
-            // /proc/self/mountinfo: id parent major:minor root mountpoint ...
-            var device = File.ReadLines("/proc/self/mountinfo").Select(line => line.Split(' '))
-                .LastOrDefault(f => f.Length > 4 && f[4].Replace("\\040", " ") == mountPoint)?[2];
-            if (device is null) return false;
-            File.WriteAllText($"/sys/class/bdi/{device}/read_ahead_kb", Kilobytes.ToString());
+            if (MountInfo.Find(mountPoint) is not { } mount) return false;
+            File.WriteAllText($"/sys/class/bdi/{mount.Device}/read_ahead_kb", Kilobytes.ToString());
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -13,8 +13,9 @@ public abstract class CachedFile(string name, ChunkCache cache) : VfsFile(name)
 {
     public const int PageSize = 64 * 1024;
 
-    /// <summary>Produces page <paramref name="index"/> (the last page may be shorter). Throws IOException when it cannot.</summary>
-    protected abstract byte[] ProducePage(long index);
+    /// <summary>Reads <paramref name="destination"/>.Length bytes at <paramref name="offset"/> (within the file) without the
+    /// cache; throws an IOException naming the bad part when it cannot.</summary>
+    protected abstract void ReadUncached(long offset, Span<byte> destination);
 
     public override int Read(long offset, Span<byte> destination)
     {
@@ -35,23 +36,24 @@ public abstract class CachedFile(string name, ChunkCache cache) : VfsFile(name)
             catch (IOException)
             {
                 var piece = Math.Min(total - done, PageLength(index) - inPage);
-                ReadDirect(at, destination.Slice(done, piece));
+                ReadUncached(at, destination.Slice(done, piece));
                 done += piece;
                 continue;
             }
             var n = Math.Min(total - done, page.Length - inPage);
-            if (n <= 0) throw new IOException($"{Name}: page {index} is shorter than the file says");
             page.AsSpan(inPage, n).CopyTo(destination[done..]);
             done += n;
         }
         return total;
     }
 
-    /// <summary>Reads a range within one page without the cache; throws IOException naming the bad part. By default the
-    /// page is the smallest unit (the producer's exception is rethrown).</summary>
-    protected virtual void ReadDirect(long offset, Span<byte> destination) =>
-        ProducePage(offset / PageSize).AsSpan((int)(offset % PageSize), destination.Length).CopyTo(destination);
+    private byte[] ProducePage(long index)
+    {
+        var page = new byte[PageLength(index)];
+        ReadUncached(index * PageSize, page);
+        return page;
+    }
 
     /// <summary>The length of page <paramref name="index"/>.</summary>
-    protected int PageLength(long index) => (int)Math.Min(PageSize, Length - index * PageSize);
+    private int PageLength(long index) => (int)Math.Min(PageSize, Length - index * PageSize);
 }

@@ -9,10 +9,5 @@ public sealed class ExtendedSourceFile(string name, IExtendedSpace space, Extend
 {
     public override long Length => length;
 
-    protected override byte[] ProducePage(long index)
-    {
-        var page = new byte[PageLength(index)];
-        space.Read(start.Plus(index * PageSize), page);
-        return page;
-    }
+    protected override void ReadUncached(long offset, Span<byte> destination) => space.Read(start.Plus(offset), destination);
 }

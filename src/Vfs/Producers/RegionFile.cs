@@ -9,14 +9,7 @@ public sealed class RegionFile(ProcessView process, VadDescriptor vad, ChunkCach
 {
     public override long Length => (long)(vad.End - vad.Start + 1);
 
-    protected override byte[] ProducePage(long index)
-    {
-        var page = new byte[PageLength(index)];
-        process.Memory.Read(vad.Start + (ulong)(index * PageSize), page);
-        return page;
-    }
-
-    protected override void ReadDirect(long offset, Span<byte> destination) => process.Memory.Read(vad.Start + (ulong)offset, destination);
+    protected override void ReadUncached(long offset, Span<byte> destination) => process.Memory.Read(vad.Start + (ulong)offset, destination);
 
     public static string NameOf(VadDescriptor vad)
     {

@@ -14,12 +14,5 @@ public sealed class VmemFile(ProcessView process, ChunkCache cache) : CachedFile
     public override long? SeekData(long offset) => Ranges.SeekData(process.DataRanges, offset, Length);
     public override long? SeekHole(long offset) => Ranges.SeekHole(process.DataRanges, offset, Length);
 
-    protected override byte[] ProducePage(long index)
-    {
-        var page = new byte[PageLength(index)];
-        process.Read(index * PageSize, page);
-        return page;
-    }
-
-    protected override void ReadDirect(long offset, Span<byte> destination) => process.Read(offset, destination);
+    protected override void ReadUncached(long offset, Span<byte> destination) => process.Read(offset, destination);
 }

@@ -14,18 +14,9 @@ public class CachedFileTests
 
         public static byte At(long i) => (byte)(i * 7 + i / 4096);
 
-        protected override byte[] ProducePage(long index)
+        protected override void ReadUncached(long offset, Span<byte> destination)
         {
             Interlocked.Increment(ref Produced);
-            var page = new byte[PageLength(index)];
-            Fill(index * PageSize, page);
-            return page;
-        }
-
-        protected override void ReadDirect(long offset, Span<byte> destination) => Fill(offset, destination);
-
-        private void Fill(long offset, Span<byte> destination)
-        {
             for (var i = 0; i < destination.Length; i++)
             {
                 var at = offset + i;

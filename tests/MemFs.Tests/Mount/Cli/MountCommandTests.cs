@@ -21,6 +21,10 @@ public class MountCommandTests
 
     private string Notepad => Path.Combine(_mount, "processes", $"{NotepadPid}-notepad.exe");
 
+    /// <summary>The region file names the tree gives the two VADs these tests read most (the name is the interface).</summary>
+    private const string DocumentRegionName = "0x02115C600000-0x02115C60FFFF-private.bin";
+    private const string DemoDllRegionName = "0x7FFB6A200000-0x7FFB6A205FFF-image-demo.dll.bin";
+
     [OneTimeSetUp]
     public void MountTheDemo()
     {
@@ -66,7 +70,7 @@ public class MountCommandTests
             vmem.ReadExactly(actual);
             Assert.That(actual, Is.EqualTo(expected), "vmem at the document's virtual address");
         }
-        var region = Path.Combine(Notepad, "regions", $"0x{NotepadDocument:X12}-0x{NotepadDocument + 0xFFFF:X12}-private.bin");
+        var region = Path.Combine(Notepad, "regions", DocumentRegionName);
         Assert.That(File.ReadAllBytes(region), Is.EqualTo(expected), "the document's region file");
     }
 
@@ -75,7 +79,7 @@ public class MountCommandTests
     public void DemoDllReadsAsTheAcquiredFile(string process)
     {
         var pid = _demo[process].Pid;
-        var region = Path.Combine(_mount, "processes", $"{pid}-{process}", "regions", $"0x{DemoDll:X12}-0x{DemoDll + DemoDllPages * Page - 1:X12}-image-demo.dll.bin");
+        var region = Path.Combine(_mount, "processes", $"{pid}-{process}", "regions", DemoDllRegionName);
         Assert.That(File.ReadAllBytes(region), Is.EqualTo(_demo.DemoDllBytes.AsSpan(0, DemoDllPages * Page).ToArray()));
     }
 
@@ -99,7 +103,7 @@ public class MountCommandTests
         Assert.That(grep.ExitCode, Is.EqualTo(0).Or.EqualTo(2), grep.Stderr); // 2: some files hold pages that cannot be read (EIO)
         var counts = grep.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(':'))
             .ToDictionary(f => f[0][(_mount.Length + 1)..], f => int.Parse(f[^1]));
-        var region = $"processes/{NotepadPid}-notepad.exe/regions/0x{NotepadDocument:X12}-0x{NotepadDocument + 0xFFFF:X12}-private.bin";
+        var region = $"processes/{NotepadPid}-notepad.exe/regions/{DocumentRegionName}";
         Assert.That(counts[region], Is.EqualTo(LinesContaining(DocumentRegion(), "MemFs demo: notepad.exe document")));
         Assert.That(counts.Where(c => c.Value > 0).Select(c => c.Key).Where(k => !k.Contains("notepad", StringComparison.Ordinal)), Is.Empty);
         Assert.That(grep.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.All.Contain("Input/output error"));
@@ -143,9 +147,9 @@ public class MountCommandTests
     {
         var files = new (string Path, byte[] Expected)[]
         {
-            (Path.Combine(Notepad, "regions", $"0x{NotepadDocument:X12}-0x{NotepadDocument + 0xFFFF:X12}-private.bin"), DocumentRegion()),
-            (Path.Combine(Notepad, "regions", $"0x{DemoDll:X12}-0x{DemoDll + DemoDllPages * Page - 1:X12}-image-demo.dll.bin"), _demo.DemoDllBytes[..(DemoDllPages * Page)]),
-            (Path.Combine(_mount, "processes", $"{ExplorerPid}-explorer.exe", "regions", $"0x{DemoDll:X12}-0x{DemoDll + DemoDllPages * Page - 1:X12}-image-demo.dll.bin"), _demo.DemoDllBytes[..(DemoDllPages * Page)]),
+            (Path.Combine(Notepad, "regions", DocumentRegionName), DocumentRegion()),
+            (Path.Combine(Notepad, "regions", DemoDllRegionName), _demo.DemoDllBytes[..(DemoDllPages * Page)]),
+            (Path.Combine(_mount, "processes", $"{ExplorerPid}-explorer.exe", "regions", DemoDllRegionName), _demo.DemoDllBytes[..(DemoDllPages * Page)]),
             (Path.Combine(_mount, "image", "files", "C", "Windows", "System32", "demo.dll"), _demo.DemoDllBytes),
         };
         var clock = Stopwatch.StartNew();
