@@ -72,6 +72,12 @@ public sealed class ExtendedPhysicalSpace : IExtendedSpace, IDisposable
         return reason is null;
     }
 
+    public long? FileLength(string path, out string? reason)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return Find(ExtendedLocation.File(path, 0), out reason)?.Region.Length;
+    }
+
     public long? CombinedOffset(ExtendedLocation location)
     {
         var region = location.Kind == BackingKind.Physical ? _physicalRegion : Find(location, out _)?.Region;

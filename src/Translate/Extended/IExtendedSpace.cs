@@ -17,6 +17,9 @@ public interface IExtendedSpace
     /// <summary>Whether the location can be read, and if not why (for traces and vadmap).</summary>
     bool IsAvailable(ExtendedLocation location, out string? reason);
 
+    /// <summary>The length of the mapped file the kernel calls <paramref name="path"/>, or null with why it is not available.</summary>
+    long? FileLength(string path, out string? reason);
+
     /// <summary>The location's offset in the combined space, or null when its source is not placed (not available).</summary>
     long? CombinedOffset(ExtendedLocation location);
 

@@ -14,10 +14,13 @@ public readonly record struct Resolution(
     bool ViaPrototype,
     int Protection,
     long PageSize,
-    string? Reason)
+    string? Reason,
+    int DataBytes = 4096)
 {
-    public static Resolution Mapped(PageState state, ExtendedLocation location, bool prototype, int protection, long pageSize = 4096) =>
-        new(state, location, true, prototype, protection, pageSize, null);
+    /// <param name="dataBytes">For the last page of an image subsection's file data: how many bytes come from the
+    /// file; the rest of the page reads as zeros (Windows zero-fills it).</param>
+    public static Resolution Mapped(PageState state, ExtendedLocation location, bool prototype, int protection, long pageSize = 4096, int dataBytes = 4096) =>
+        new(state, location, true, prototype, protection, pageSize, null, dataBytes);
 
     public static Resolution DemandZero(bool prototype, int protection) => new(PageState.DemandZero, null, true, prototype, protection, 4096, null);
 

@@ -61,13 +61,21 @@ public sealed class VirtualMemory(WindowsTranslator translator, ulong dtb, IVadS
             {
                 destination.Slice(done, n).Clear();
             }
+            else if (r.DataBytes < 4096)
+            {
+                // The last page of an image subsection's file data: the file supplies its first DataBytes bytes.
+                var inPage = (int)(pageVa & 0xFFF);
+                var fromFile = Math.Clamp(r.DataBytes - inPage, 0, n);
+                if (fromFile > 0) translator.Space.Read(r.Location!.Value.Plus(inPage), destination.Slice(done, fromFile));
+                destination.Slice(done + fromFile, n - fromFile).Clear();
+            }
             else
             {
                 // Pages are translated at their start; the read may begin inside the first one.
                 var start = r.Location!.Value.Plus((long)(pageVa & 0xFFF));
                 var length = n;
                 // Following pages whose bytes continue where this one's end are read with it.
-                while (p + 1 < pages.Length && done + length < destination.Length && pages[p + 1].Readable && pages[p + 1].Location is { } next
+                while (p + 1 < pages.Length && done + length < destination.Length && pages[p + 1].Readable && pages[p + 1].DataBytes == 4096 && pages[p + 1].Location is { } next
                        && next.Kind == start.Kind && next.PagefileNumber == start.PagefileNumber && next.FilePath == start.FilePath
                        && next.Offset == start.Offset + length)
                 {

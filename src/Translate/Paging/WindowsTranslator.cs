@@ -272,11 +272,26 @@ public sealed class WindowsTranslator : IKernelReader
                 $"StartingSector 0x{subsection.StartingSector:X}, SubsectionBase 0x{subsection.SubsectionBase:X}, PTE index {index}", VirtualAddress: subsection.Address));
         if (subsection.FileName is null)
             return Fail(trace, "subsection of a pagefile-backed section (no file object)", true, content.Protection);
+        var dataBytes = 4096;
+        if (subsection.FileDataBytes is { } covered)
+        {
+            var pageStart = (ulong)index * 4096;
+            if (pageStart >= covered)
+            {
+                Note(trace, $"past the subsection's 0x{covered:X} bytes of file data: demand zero (Windows zero-fills it)");
+                return Resolution.DemandZero(true, content.Protection);
+            }
+            if (covered - pageStart < 4096)
+            {
+                dataBytes = (int)(covered - pageStart);
+                Note(trace, $"the subsection's file data ends 0x{dataBytes:X} bytes into this page; the rest reads as zeros");
+            }
+        }
         Note(trace, $"subsection PTE to file {subsection.FileName} @ 0x{offset:X}");
-        return Located(trace, PageState.FileMapping, ExtendedLocation.File(subsection.FileName, offset), true, content.Protection);
+        return Located(trace, PageState.FileMapping, ExtendedLocation.File(subsection.FileName, offset), true, content.Protection, dataBytes: dataBytes);
     }
 
-    private Resolution Located(ITraceSink trace, PageState state, ExtendedLocation location, bool prototype, int protection, long pageSize = 4096)
+    private Resolution Located(ITraceSink trace, PageState state, ExtendedLocation location, bool prototype, int protection, long pageSize = 4096, int dataBytes = 4096)
     {
         if (!_space.IsAvailable(location, out var why))
         {
@@ -288,7 +303,7 @@ public sealed class WindowsTranslator : IKernelReader
             var combined = _space.CombinedOffset(location);
             trace.Add(new TraceStep(TraceStepKind.Note, $"{state}: {location}" + (combined is { } c && location.Kind != BackingKind.Physical ? $" (extended space 0x{c:X})" : ""), location));
         }
-        return Resolution.Mapped(state, location, prototype, protection, pageSize);
+        return Resolution.Mapped(state, location, prototype, protection, pageSize, dataBytes);
     }
 
     /// <summary>Reads kernel virtual memory through the kernel DTB (no VADs in kernel space).</summary>

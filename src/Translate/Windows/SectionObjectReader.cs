@@ -55,8 +55,13 @@ public sealed class SectionObjectReader(SectionObjectLayout layout) : ISectionOb
         string? name = null;
         if (fileObject != 0 && !TryReadFileName(kernel, fileObject, out name, out reason)) return null;
         reason = null;
+        var isImage = ((caFlags >> SectionObjectLayout.ImageFlagBit) & 1) != 0;
+        // _MMSUBSECTION_FLAGS.SectorEndOffset (bits 20-31): the bytes of the last, partial sector.
+        var fullSectors = BinaryPrimitives.ReadUInt32LittleEndian(s.AsSpan(layout.NumberOfFullSectors));
+        var sectorEnd = flags >> 20;
+        ulong? fileData = isImage && (fullSectors != 0 || sectorEnd != 0) ? (ulong)fullSectors * 512 + sectorEnd : null;
         return new SubsectionInfo(kva, controlArea, U64(s, layout.SubsectionBase), BinaryPrimitives.ReadUInt32LittleEndian(s.AsSpan(layout.PtesInSubsection)),
-            startingSector, ((caFlags >> SectionObjectLayout.ImageFlagBit) & 1) != 0, ((caFlags >> SectionObjectLayout.FileFlagBit) & 1) != 0, name);
+            startingSector, isImage, ((caFlags >> SectionObjectLayout.FileFlagBit) & 1) != 0, name, fileData);
     }
 
     private bool TryReadFileName(IKernelReader kernel, ulong fileObject, out string? name, out string? reason)

@@ -185,6 +185,19 @@ public sealed class WindowsSystem
     public VirtualMemory ProcessMemory(ProcessInfo process, bool zeroFill = false, bool reservedAsHoles = false) =>
         new(Translator, process.Dtb, Vads(process), zeroFill, reservedAsHoles);
 
+    /// <summary>
+    /// Where the process's main image is mapped: EPROCESS.SectionBaseAddress (kernel memory, so readable when the
+    /// PEB is paged out), else PEB.ImageBaseAddress; null when neither can be read.
+    /// </summary>
+    public ulong? ImageBase(ProcessInfo process)
+    {
+        if (Profile.Offset("_EPROCESS.SectionBaseAddress") is { } section && Kernel.TryU64(process.Eprocess + (ulong)section, out var fromKernel) && fromKernel != 0)
+            return fromKernel;
+        if (process.Peb is not { } peb || peb == 0 || Profile.Offset("_PEB.ImageBaseAddress") is not { } field) return null;
+        var memory = new KernelStructReader(new ProcessMemoryReader(ProcessMemory(process)));
+        return memory.TryU64(peb + (ulong)field, out var fromPeb) && fromPeb != 0 ? fromPeb : null;
+    }
+
     public LoaderListWalker.Result Modules(ProcessInfo process) =>
         process.Peb is { } peb && peb != 0
             ? LoaderListWalker.ProcessModules(new KernelStructReader(new ProcessMemoryReader(ProcessMemory(process))), Profile, peb)

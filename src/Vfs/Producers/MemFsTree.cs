@@ -74,15 +74,20 @@ public sealed class MemFsTree : IVirtualFileSystem
     private static VfsDirectory ProcessDirectory(ProcessView view, ChunkCache cache)
     {
         var name = $"{view.Process.Pid}-{view.Process.Name.Replace('/', '_')}";
-        return new VfsDirectory(name, () =>
-        [
-            BytesFile.Text("info.txt", () => ProcessTexts.Info(view)),
-            new VmemFile(view, cache),
-            BytesFile.Text("vads.txt", () => ProcessTexts.Vads(view)),
-            BytesFile.Text("vadmap.txt", () => VadMapText.Render(view)),
-            new VfsDirectory("regions", () => view.DataVads.Select(v => new RegionFile(view, v, cache))),
-            new VfsDirectory("vtop", () => [BytesFile.Text("README.txt", () => ProcessTexts.VtopReadme)], file => VtopFile(view, file)),
-        ]) { Time = view.Process.CreateTime ?? DateTime.UnixEpoch };
+        IEnumerable<VfsNode> Children()
+        {
+            yield return BytesFile.Text("info.txt", () => ProcessTexts.Info(view));
+            yield return new VmemFile(view, cache);
+            yield return BytesFile.Text("vads.txt", () => ProcessTexts.Vads(view));
+            yield return BytesFile.Text("vadmap.txt", () => VadMapText.Render(view));
+            yield return new VfsDirectory("regions", () => view.DataVads.Select(v => new RegionFile(view, v, cache)));
+            yield return new VfsDirectory("vtop", () => [BytesFile.Text("README.txt", () => ProcessTexts.VtopReadme)], file => VtopFile(view, file));
+            if (view.MainImage() is { } main)
+                foreach (var file in ImageFiles.Of(view, main, cache))
+                    yield return file;
+            yield return ImageFiles.ModulesDirectory(view, cache);
+        }
+        return view.Process.CreateTime is { } created ? new VfsDirectory(name, Children) { Time = created } : new VfsDirectory(name, Children);
     }
 
     private static VfsNode? VtopFile(ProcessView view, string name)

@@ -18,7 +18,11 @@ public sealed class VfsDirectory : VfsNode
             var list = new List<VfsNode>();
             var byName = new Dictionary<string, VfsNode>(StringComparer.Ordinal);
             foreach (var child in children())
-                if (byName.TryAdd(child.Name, child)) list.Add(child);
+            {
+                if (!byName.TryAdd(child.Name, child)) continue;
+                child.InheritTime(Time);
+                list.Add(child);
+            }
             return (list, byName);
         }, LazyThreadSafetyMode.ExecutionAndPublication);
     }
@@ -29,5 +33,11 @@ public sealed class VfsDirectory : VfsNode
 
     public IReadOnlyList<VfsNode> Children => _children.Value.List;
 
-    public VfsNode? Child(string name) => _children.Value.ByName.GetValueOrDefault(name) ?? _resolve?.Invoke(name);
+    public VfsNode? Child(string name)
+    {
+        if (_children.Value.ByName.GetValueOrDefault(name) is { } listed) return listed;
+        var resolved = _resolve?.Invoke(name);
+        resolved?.InheritTime(Time);
+        return resolved;
+    }
 }

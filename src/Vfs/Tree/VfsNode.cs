@@ -5,6 +5,18 @@ public abstract class VfsNode(string name)
 {
     public string Name { get; } = name;
 
-    /// <summary>Modification time shown for the node: the image's acquisition time when known.</summary>
-    public DateTime Time { get; init; } = DateTime.UnixEpoch;
+    private DateTime? _time;
+
+    /// <summary>
+    /// Modification time shown for the node: its own when it has one (a process's creation time), else its
+    /// directory's, up to the root's (the image's acquisition time).
+    /// </summary>
+    public DateTime Time
+    {
+        get => _time ?? DateTime.UnixEpoch;
+        init => _time = value;
+    }
+
+    /// <summary>Called by the directory that produces this node.</summary>
+    internal void InheritTime(DateTime parent) => _time ??= parent;
 }

@@ -25,7 +25,7 @@ public sealed class PeImageView
     private readonly IKernelReader _reader;
 
     private PeImageView(IKernelReader reader, ulong imageBase, ushort machine, uint timeDateStamp, uint sizeOfImage, bool is64,
-        IReadOnlyList<PeSection> sections, IReadOnlyList<PeDataDirectory> directories)
+        IReadOnlyList<PeSection> sections, IReadOnlyList<PeDataDirectory> directories, PeFileAlignment file)
     {
         _reader = reader;
         Base = imageBase;
@@ -35,6 +35,7 @@ public sealed class PeImageView
         Is64Bit = is64;
         Sections = sections;
         DataDirectories = directories;
+        File = file;
     }
 
     public ulong Base { get; }
@@ -46,6 +47,9 @@ public sealed class PeImageView
     public bool Is64Bit { get; }
     public IReadOnlyList<PeSection> Sections { get; }
     public IReadOnlyList<PeDataDirectory> DataDirectories { get; }
+
+    /// <summary>The optional header's file-layout fields (SizeOfHeaders, FileAlignment, SectionAlignment).</summary>
+    public PeFileAlignment File { get; }
 
     public bool HasSection(string name) => Sections.Any(s => s.Name == name);
 
@@ -63,8 +67,13 @@ public sealed class PeImageView
         return Parse(reader, imageBase, page, out why);
     }
 
-    private static PeImageView? Parse(IKernelReader reader, ulong imageBase, byte[] page, out string? why)
+    /// <summary>
+    /// The image whose first <see cref="HeaderBytes"/> bytes are <paramref name="page"/> (read from memory or from the
+    /// file on disk), with later reads going to <paramref name="reader"/> at <paramref name="imageBase"/>.
+    /// </summary>
+    public static PeImageView? Parse(IKernelReader reader, ulong imageBase, byte[] page, out string? why)
     {
+        if (page.Length < HeaderBytes) return Fail(out why, $"{page.Length} header bytes given, {HeaderBytes} needed");
         ReadOnlySpan<byte> h = page;
         if (h[0] != (byte)'M' || h[1] != (byte)'Z') return Fail(out why, "no MZ signature");
         var lfanew = BinaryPrimitives.ReadInt32LittleEndian(h[0x3C..]);
@@ -82,6 +91,9 @@ public sealed class PeImageView
         var is64 = magic == 0x20B;
         var sizeOfImage = BinaryPrimitives.ReadUInt32LittleEndian(h[(optional + 56)..]);
         if (sizeOfImage == 0 || sizeOfImage > MaxImageSize) return Fail(out why, $"SizeOfImage 0x{sizeOfImage:X} is implausible");
+        // SectionAlignment, FileAlignment and SizeOfHeaders sit at the same offsets in PE32 and PE32+.
+        var layout = new PeFileAlignment(SizeOfHeaders: BinaryPrimitives.ReadUInt32LittleEndian(h[(optional + 60)..]),
+            FileAlignment: BinaryPrimitives.ReadUInt32LittleEndian(h[(optional + 36)..]), SectionAlignment: BinaryPrimitives.ReadUInt32LittleEndian(h[(optional + 32)..]));
         var countAt = optional + (is64 ? 108 : 92);
         var directoriesAt = countAt + 4;
         var directoryCount = (int)Math.Min(BinaryPrimitives.ReadUInt32LittleEndian(h[countAt..]), 16);
@@ -99,10 +111,10 @@ public sealed class PeImageView
             var s = h.Slice(sectionsAt + i * 40, 40);
             var name = Encoding.ASCII.GetString(s[..8]).TrimEnd('\0');
             sections[i] = new PeSection(name, BinaryPrimitives.ReadUInt32LittleEndian(s[12..]), BinaryPrimitives.ReadUInt32LittleEndian(s[8..]),
-                BinaryPrimitives.ReadUInt32LittleEndian(s[36..]));
+                BinaryPrimitives.ReadUInt32LittleEndian(s[36..]), BinaryPrimitives.ReadUInt32LittleEndian(s[20..]), BinaryPrimitives.ReadUInt32LittleEndian(s[16..]));
         }
         why = null;
-        return new PeImageView(reader, imageBase, machine, timeDateStamp, sizeOfImage, is64, sections, directories);
+        return new PeImageView(reader, imageBase, machine, timeDateStamp, sizeOfImage, is64, sections, directories, layout);
     }
 
     /// <summary>The first RSDS CodeView record of the debug directory, or null with the reason.</summary>

@@ -169,7 +169,17 @@ internal sealed class TestWindowsImage
     /// A file section: _FILE_OBJECT (FileName at +0x58), _CONTROL_AREA (Image flag bit 5 or File bit 7, FilePointer
     /// as an _EX_FAST_REF with a reference count in its low bits) and its first _SUBSECTION right after it.
     /// </summary>
-    public ulong FileSection(string kernelName, bool image, ulong subsectionBase, uint ptes, uint startingSector)
+    public ulong FileSection(string kernelName, bool image, ulong subsectionBase, uint ptes, uint startingSector) =>
+        Section(kernelName, image, [new SubsectionSpec(subsectionBase, ptes, startingSector, 0)])[0];
+
+    /// <summary>One _SUBSECTION: its first prototype PTE, PTE count, StartingSector and, for images, the file bytes it maps (0: not recorded).</summary>
+    public readonly record struct SubsectionSpec(ulong SubsectionBase, uint Ptes, uint StartingSector, uint FileBytes);
+
+    /// <summary>
+    /// A section with several subsections, chained by NextSubsection after the control area, as an image section has
+    /// one per PE section. FileBytes go into NumberOfFullSectors (512-byte sectors) and SectorEndOffset (flag bits 20-31).
+    /// </summary>
+    public ulong[] Section(string kernelName, bool image, IReadOnlyList<SubsectionSpec> subsections)
     {
         var nameBytes = Encoding.Unicode.GetBytes(kernelName);
         var nameBuffer = AllocateKernel(nameBytes.Length);
@@ -181,16 +191,24 @@ internal sealed class TestWindowsImage
         BinaryPrimitives.WriteUInt64LittleEndian(unicodeString.AsSpan(8), nameBuffer);
         WriteKernel(fileObject + (ulong)Sections.FileObjectFileName, unicodeString);
 
-        var controlArea = AllocateKernel(Sections.ControlAreaSize + 0x38);
+        var controlArea = AllocateKernel(Sections.ControlAreaSize + 0x38 * subsections.Count);
         var flags = image ? 1u << SectionObjectLayout.ImageFlagBit | 1u << SectionObjectLayout.FileFlagBit : 1u << SectionObjectLayout.FileFlagBit;
         WriteKernel(controlArea + (ulong)Sections.ControlAreaFlags, BitConverter.GetBytes(flags));
         WriteKernel64(controlArea + (ulong)Sections.ControlAreaFilePointer, fileObject | 0x5);
-        var subsection = controlArea + (ulong)Sections.ControlAreaSize;
-        WriteKernel64(subsection, controlArea);
-        WriteKernel64(subsection + (ulong)Sections.SubsectionBase, subsectionBase);
-        WriteKernel(subsection + (ulong)Sections.PtesInSubsection, BitConverter.GetBytes(ptes));
-        WriteKernel(subsection + (ulong)Sections.StartingSector, BitConverter.GetBytes(startingSector));
-        return subsection;
+        var addresses = new ulong[subsections.Count];
+        for (var i = 0; i < subsections.Count; i++)
+        {
+            var spec = subsections[i];
+            var subsection = addresses[i] = controlArea + (ulong)Sections.ControlAreaSize + (ulong)(0x38 * i);
+            WriteKernel64(subsection, controlArea);
+            WriteKernel64(subsection + (ulong)Sections.SubsectionBase, spec.SubsectionBase);
+            WriteKernel(subsection + (ulong)Sections.PtesInSubsection, BitConverter.GetBytes(spec.Ptes));
+            WriteKernel(subsection + (ulong)Sections.StartingSector, BitConverter.GetBytes(spec.StartingSector));
+            WriteKernel(subsection + (ulong)Sections.NumberOfFullSectors, BitConverter.GetBytes(spec.FileBytes / 512));
+            WriteKernel(subsection + (ulong)Sections.SubsectionFlags, BitConverter.GetBytes((spec.FileBytes % 512) << 20));
+            if (i > 0) WriteKernel64(addresses[i - 1] + (ulong)Sections.NextSubsection, subsection);
+        }
+        return addresses;
     }
 
     /// <summary>The production extended space over this image, with or without its pagefile and mapped files.</summary>

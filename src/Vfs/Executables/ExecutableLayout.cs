@@ -1,0 +1,108 @@
+using MemFs.Translate.Windows.Kernel;
+
+namespace MemFs.Vfs.Executables;
+
+/// <summary>
+/// The file layout executable.exe is rebuilt in (Rekall's procdump, Volatility's procexedump): the headers at 0, each
+/// section's SizeOfRawData bytes at its PointerToRawData taken from the section's RVA in memory, then the overlay
+/// (bytes past the last section) from the file on disk. Raw bytes past what the loader maps (SizeOfRawData beyond
+/// the section's aligned VirtualSize), gaps between sections and the overlay come from the file on disk when it is
+/// available, else they are missing (zero-filled and reported).
+/// </summary>
+public sealed class ExecutableLayout
+{
+    /// <summary>No executable.exe is built larger than this, whatever the headers say.</summary>
+    public const long MaxLength = 1L << 30;
+
+    private ExecutableLayout(IReadOnlyList<FilePiece> pieces, IReadOnlyList<string> notes)
+    {
+        Pieces = pieces;
+        Notes = notes;
+        Length = pieces.Count == 0 ? 0 : pieces[^1].End;
+    }
+
+    public IReadOnlyList<FilePiece> Pieces { get; }
+    public long Length { get; }
+
+    /// <summary>What was left out or clipped, and why (hostile or damaged headers).</summary>
+    public IReadOnlyList<string> Notes { get; }
+
+    /// <param name="headers">The PE headers (from memory, or from the file on disk when memory's are unusable).</param>
+    /// <param name="imageSize">The mapped image's size (SizeOfImage, clipped to its VAD).</param>
+    /// <param name="diskLength">The length of the file on disk, or null when it is not available.</param>
+    /// <param name="headersFromDisk">The headers in memory are unusable: take them from the file on disk.</param>
+    public static ExecutableLayout Build(PeImageView headers, long imageSize, long? diskLength, bool headersFromDisk)
+    {
+        var notes = new List<string>();
+        var wanted = new List<FilePiece>();
+        var headerBytes = Math.Min(headers.File.SizeOfHeaders == 0 ? PeImageView.HeaderBytes : headers.File.SizeOfHeaders, imageSize);
+        wanted.Add(headersFromDisk
+            ? new FilePiece(0, headerBytes, PieceSource.Disk, 0, "headers")
+            : new FilePiece(0, headerBytes, PieceSource.Image, 0, "headers"));
+        var alignment = headers.File.SectionAlignment is > 0 and <= 1u << 20 ? headers.File.SectionAlignment : 4096u;
+        foreach (var section in headers.Sections)
+        {
+            if (section.SizeOfRawData == 0 || section.PointerToRawData == 0) continue;
+            long start = section.PointerToRawData, length = section.SizeOfRawData;
+            if (start + length > MaxLength)
+            {
+                notes.Add($"section {section.Name}: raw data 0x{start:X}+0x{length:X} lies past the {MaxLength >> 20} MiB limit; left out");
+                continue;
+            }
+            var virtualSize = section.VirtualSize == 0 ? length : (section.VirtualSize + alignment - 1) / alignment * alignment;
+            var mapped = Math.Max(0, Math.Min(Math.Min(length, virtualSize), imageSize - section.VirtualAddress));
+            if (mapped > 0) wanted.Add(new FilePiece(start, mapped, PieceSource.Image, section.VirtualAddress, section.Name));
+            if (mapped < length) wanted.AddRange(FromDisk(start + mapped, length - mapped, section.Name, diskLength));
+        }
+        return new ExecutableLayout(Arrange(wanted, diskLength, notes), notes);
+    }
+
+    /// <summary>The piece holding file offset <paramref name="offset"/> (which must be inside the file).</summary>
+    public FilePiece PieceAt(long offset)
+    {
+        int low = 0, high = Pieces.Count - 1;
+        while (low < high)
+        {
+            var mid = (low + high + 1) / 2;
+            if (Pieces[mid].Offset <= offset) low = mid;
+            else high = mid - 1;
+        }
+        return Pieces[low];
+    }
+
+    /// <summary>Sorts the pieces, clips overlaps (the earlier piece wins), fills gaps and appends the overlay.</summary>
+    private static List<FilePiece> Arrange(List<FilePiece> wanted, long? diskLength, List<string> notes)
+    {
+        var pieces = new List<FilePiece>();
+        long end = 0;
+        foreach (var piece in wanted.OrderBy(p => p.Offset).ThenBy(p => p.Part == "headers" ? 0 : 1))
+        {
+            var p = piece;
+            if (p.Offset < end)
+            {
+                var overlap = Math.Min(end - p.Offset, p.Length);
+                notes.Add($"{p.Part}: file bytes 0x{p.Offset:X}+0x{overlap:X} overlap the part before; that part's bytes are kept");
+                p = p with { Offset = p.Offset + overlap, Length = p.Length - overlap, SourceOffset = p.SourceOffset + overlap };
+                if (p.Length <= 0) continue;
+            }
+            if (p.Offset > end) pieces.AddRange(FromDisk(end, p.Offset - end, "gap", diskLength));
+            pieces.Add(p);
+            end = p.End;
+        }
+        if (diskLength is { } length && length > end)
+        {
+            if (length > MaxLength) notes.Add($"the file on disk is 0x{length:X} bytes; its overlay is cut at the {MaxLength >> 20} MiB limit");
+            var overlayEnd = Math.Min(length, MaxLength);
+            if (overlayEnd > end) pieces.Add(new FilePiece(end, overlayEnd - end, PieceSource.Disk, end, "overlay"));
+        }
+        return pieces;
+    }
+
+    /// <summary>File bytes the image does not hold: from the file on disk as far as it reaches, the rest missing.</summary>
+    private static IEnumerable<FilePiece> FromDisk(long offset, long length, string part, long? diskLength)
+    {
+        var onDisk = Math.Clamp((diskLength ?? 0) - offset, 0, length);
+        if (onDisk > 0) yield return new FilePiece(offset, onDisk, PieceSource.Disk, offset, part);
+        if (onDisk < length) yield return new FilePiece(offset + onDisk, length - onDisk, PieceSource.Missing, offset + onDisk, part);
+    }
+}

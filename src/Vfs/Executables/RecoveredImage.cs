@@ -1,0 +1,115 @@
+using MemFs.Translate.Extended;
+using MemFs.Translate.Paging;
+using MemFs.Translate.Windows;
+using MemFs.Translate.Windows.Kernel;
+using MemFs.Translate.Windows.Objects;
+
+namespace MemFs.Vfs.Executables;
+
+/// <summary>
+/// One PE image recovered from a process (its main image or a module): the image as mapped (memory.bin), the
+/// headers executable.exe is rebuilt from, the file on disk when a file source has it, and executable.exe's layout.
+/// </summary>
+public sealed class RecoveredImage
+{
+    private RecoveredImage(string name, MappedImage image, PeImageView headers, string headerSource, DiskFile? disk, string? diskMissing, ExecutableLayout layout, IReadOnlyList<string> notes)
+    {
+        Name = name;
+        Image = image;
+        Headers = headers;
+        HeaderSource = headerSource;
+        Disk = disk;
+        DiskMissing = diskMissing;
+        Layout = layout;
+        Notes = notes;
+    }
+
+    public string Name { get; }
+    public MappedImage Image { get; }
+    public PeImageView Headers { get; }
+
+    /// <summary>"memory", or "the file on disk" with why memory's headers were not used.</summary>
+    public string HeaderSource { get; }
+    public DiskFile? Disk { get; }
+
+    /// <summary>Why there is no file on disk to fill from and compare with (null when there is).</summary>
+    public string? DiskMissing { get; }
+    public ExecutableLayout Layout { get; }
+    public IReadOnlyList<string> Notes { get; }
+
+    /// <summary>
+    /// The image at <paramref name="imageBase"/> in <paramref name="memory"/>, or null with why it cannot be rebuilt
+    /// (no usable headers in memory nor on disk).
+    /// </summary>
+    public static RecoveredImage? Open(VirtualMemory memory, string name, ulong imageBase, VadDescriptor? vad, out string? why)
+    {
+        var disk = DiskFile.Find(memory.Translator.Space, vad?.FileName, out var diskMissing);
+        var reader = new ProcessMemoryReader(memory);
+        var headers = PeImageView.TryOpen(reader, imageBase, out var memoryWhy);
+        var headerSource = "memory";
+        if (headers is null)
+        {
+            if (disk is null || DiskHeaders(reader, imageBase, disk, out var diskWhy) is not { } fromDisk)
+            {
+                why = $"no usable PE headers at 0x{imageBase:X}: in memory {memoryWhy}; on disk {(disk is null ? diskMissing : "unusable")}";
+                return null;
+            }
+            headers = fromDisk;
+            headerSource = $"the file on disk (the headers in memory: {memoryWhy})";
+        }
+        var notes = new List<string>();
+        long size = headers.SizeOfImage;
+        if (vad is not null && imageBase + (ulong)size - 1 > vad.End)
+        {
+            var inVad = (long)(vad.End - imageBase + 1);
+            notes.Add($"SizeOfImage 0x{size:X} runs past the image's VAD (0x{vad.Start:X}-0x{vad.End:X}); cut to 0x{inVad:X}");
+            size = inVad;
+        }
+        var layout = ExecutableLayout.Build(headers, size, disk?.Length, headerSource != "memory");
+        notes.AddRange(layout.Notes);
+        why = null;
+        return new RecoveredImage(name, new MappedImage(memory, imageBase, size), headers, headerSource, disk, diskMissing, layout, notes);
+    }
+
+    private static PeImageView? DiskHeaders(ProcessMemoryReader reader, ulong imageBase, DiskFile disk, out string? why)
+    {
+        var page = new byte[PeImageView.HeaderBytes];
+        try
+        {
+            disk.Read(0, page.AsSpan(0, (int)Math.Min(page.Length, disk.Length)));
+        }
+        catch (IOException e)
+        {
+            why = e.Message;
+            return null;
+        }
+        return PeImageView.Parse(reader, imageBase, page, out why);
+    }
+
+    /// <summary>Reads executable.exe's bytes at <paramref name="offset"/> (inside the file).</summary>
+    public void ReadExecutable(long offset, Span<byte> destination)
+    {
+        var done = 0;
+        while (done < destination.Length)
+        {
+            var at = offset + done;
+            var piece = Layout.PieceAt(at);
+            var n = (int)Math.Min(destination.Length - done, piece.End - at);
+            var part = destination.Slice(done, n);
+            var from = piece.SourceOffset + (at - piece.Offset);
+            switch (piece.Source)
+            {
+                case PieceSource.Image:
+                    Image.Read(from, part);
+                    break;
+                case PieceSource.Disk:
+                    Disk!.Read(from, part);
+                    break;
+                default:
+                    part.Clear();
+                    break;
+            }
+            done += n;
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using System.Security.Cryptography;
+using MemFs.Vfs.Tree;
+
+namespace MemFs.Vfs.Executables;
+
+/// <summary>
+/// One pass over a recovered image: the sha256 of executable.exe, memory.bin and the file on disk, and, where the
+/// file on disk is available, executable.exe compared with it byte by byte per part (headers, sections, gaps,
+/// overlay). Zero-filled bytes are counted as missing, never as differences.
+/// </summary>
+public sealed class RecoveryAnalysis
+{
+    public const int MaxListedDifferences = 200;
+    private const int Chunk = 1 << 20;
+
+    public sealed record PartComparison(string Part, long Offset, long Length, long Compared, long Differing, long Missing);
+
+    public sealed record Difference(long Offset, long Length, string Part);
+
+    private RecoveryAnalysis(string executableSha256, string memorySha256, string? diskSha256, IReadOnlyList<ZeroFilledRange> zeroFilled,
+        IReadOnlyList<PartComparison> parts, IReadOnlyList<Difference> differences, long differenceRuns)
+    {
+        ExecutableSha256 = executableSha256;
+        MemorySha256 = memorySha256;
+        DiskSha256 = diskSha256;
+        ZeroFilled = zeroFilled;
+        Parts = parts;
+        Differences = differences;
+        DifferenceRuns = differenceRuns;
+    }
+
+    public string ExecutableSha256 { get; }
+    public string MemorySha256 { get; }
+    public string? DiskSha256 { get; }
+    public IReadOnlyList<ZeroFilledRange> ZeroFilled { get; }
+
+    /// <summary>Per part of executable.exe; empty when there is no file on disk.</summary>
+    public IReadOnlyList<PartComparison> Parts { get; }
+
+    /// <summary>The first <see cref="MaxListedDifferences"/> runs of differing bytes; <see cref="DifferenceRuns"/> counts all.</summary>
+    public IReadOnlyList<Difference> Differences { get; }
+    public long DifferenceRuns { get; }
+
+    /// <summary>Reads both files as the tree serves them (so the pass also warms the page cache).</summary>
+    public static RecoveryAnalysis Run(RecoveredImage image, VfsFile executable, VfsFile memory)
+    {
+        var zeroFilled = ZeroFilledRange.Of(image);
+        var memorySha = Sha256(memory, memory.Length, (file, at, span) => file.Read(at, span));
+        using var exeHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var parts = new List<PartComparison>();
+        var differences = new List<Difference>();
+        long runs = 0;
+        var exe = new byte[Chunk];
+        var disk = new byte[Chunk];
+        var missing = new MissingMask(zeroFilled);
+        Difference? open = null;
+        foreach (var piece in image.Layout.Pieces)
+        {
+            long compared = 0, differing = 0, missingBytes = 0;
+            for (var at = piece.Offset; at < piece.End; at += Chunk)
+            {
+                var n = (int)Math.Min(Chunk, piece.End - at);
+                executable.Read(at, exe.AsSpan(0, n));
+                exeHash.AppendData(exe, 0, n);
+                if (image.Disk is not { } file) continue;
+                var onDisk = (int)Math.Clamp(file.Length - at, 0, n);
+                file.Read(at, disk.AsSpan(0, onDisk));
+                for (var i = 0; i < n; i++)
+                {
+                    var offset = at + i;
+                    if (missing.Contains(offset)) missingBytes++;
+                    else if (i >= onDisk) continue;
+                    else
+                    {
+                        compared++;
+                        if (exe[i] == disk[i]) continue;
+                        differing++;
+                        if (open is { } run && run.Offset + run.Length == offset && run.Part == piece.Part) open = run with { Length = run.Length + 1 };
+                        else
+                        {
+                            Close(open, differences, ref runs);
+                            open = new Difference(offset, 1, piece.Part);
+                        }
+                    }
+                }
+            }
+            if (image.Disk is not null) parts.Add(new PartComparison(piece.Part, piece.Offset, piece.Length, compared, differing, missingBytes));
+        }
+        Close(open, differences, ref runs);
+        var diskSha = image.Disk is { } d ? Sha256(d, d.Length, (f, at, span) => f.Read(at, span)) : null;
+        return new RecoveryAnalysis(Convert.ToHexStringLower(exeHash.GetHashAndReset()), memorySha, diskSha, zeroFilled, MergeParts(parts), differences, runs);
+    }
+
+    private static void Close(Difference? run, List<Difference> differences, ref long runs)
+    {
+        if (run is null) return;
+        runs++;
+        if (differences.Count < MaxListedDifferences) differences.Add(run);
+    }
+
+    /// <summary>A section split into an in-memory and an on-disk piece is reported once.</summary>
+    private static List<PartComparison> MergeParts(List<PartComparison> parts)
+    {
+        var merged = new List<PartComparison>();
+        foreach (var p in parts)
+        {
+            if (merged.Count > 0 && merged[^1] is var last && last.Part == p.Part && last.Offset + last.Length == p.Offset)
+                merged[^1] = last with { Length = last.Length + p.Length, Compared = last.Compared + p.Compared, Differing = last.Differing + p.Differing, Missing = last.Missing + p.Missing };
+            else merged.Add(p);
+        }
+        return merged;
+    }
+
+    private static string Sha256<T>(T source, long length, Action<T, long, Span<byte>> read)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[Chunk];
+        for (long at = 0; at < length; at += Chunk)
+        {
+            var n = (int)Math.Min(Chunk, length - at);
+            read(source, at, buffer.AsSpan(0, n));
+            hash.AppendData(buffer, 0, n);
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>Membership in the zero-filled ranges for offsets visited in increasing order.</summary>
+    private sealed class MissingMask(IReadOnlyList<ZeroFilledRange> ranges)
+    {
+        private int _next;
+
+        public bool Contains(long offset)
+        {
+            while (_next < ranges.Count && ranges[_next].End <= offset) _next++;
+            return _next < ranges.Count && ranges[_next].Offset <= offset;
+        }
+    }
+}

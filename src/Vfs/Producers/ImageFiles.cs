@@ -1,0 +1,44 @@
+using System.Text;
+using MemFs.Aff4.Caching;
+using MemFs.Vfs.Cache;
+using MemFs.Vfs.Executables;
+using MemFs.Vfs.Tree;
+
+namespace MemFs.Vfs.Producers;
+
+/// <summary>
+/// The files of one recovered image, in a process directory (its main image) or in modules/&lt;name&gt;/:
+/// executable.exe, memory.bin and recovery.txt. Produced on first read; recovery.txt reads both files once.
+/// </summary>
+public static class ImageFiles
+{
+    public static IEnumerable<VfsNode> Of(ProcessView view, ProcessImage image, ChunkCache cache)
+    {
+        var owner = $"{view.Process.Pid} {view.Process.Name}";
+        if (view.Recover(image, out var why) is not { } recovered)
+        {
+            yield return BytesFile.Text("recovery.txt", () => $"{image.Name} at 0x{image.Base:X16} in {owner} cannot be rebuilt: {why}\n");
+            yield break;
+        }
+        var executable = new ExecutableFile(recovered, cache);
+        var memory = new MemoryImageFile(recovered, cache);
+        var analysis = new Lazy<RecoveryAnalysis>(() => RecoveryAnalysis.Run(recovered, executable, memory), LazyThreadSafetyMode.ExecutionAndPublication);
+        var listed = image.InLoaderList ? "" : " (not in the PEB's loader list)";
+        yield return executable;
+        yield return memory;
+        yield return new RenderedFile("recovery.txt", () => Encoding.UTF8.GetBytes(RecoveryReport.Render(recovered, analysis.Value, owner + listed)), cache);
+    }
+
+    /// <summary>modules/: one directory per image, named by the module (the base address added when two share a name).</summary>
+    public static VfsDirectory ModulesDirectory(ProcessView view, ChunkCache cache) => new("modules", () =>
+    {
+        var images = view.Images;
+        var shared = images.GroupBy(i => i.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return images.Select(image =>
+        {
+            var name = image.Name.Replace('/', '_');
+            if (shared.Contains(image.Name)) name += $"-0x{image.Base:X}";
+            return new VfsDirectory(name, () => Of(view, image, cache));
+        });
+    });
+}
