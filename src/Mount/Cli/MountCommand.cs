@@ -1,5 +1,4 @@
 using System.CommandLine;
-using MemFs.Mount.Fuse;
 
 namespace MemFs.Mount.Cli;
 
@@ -28,19 +27,16 @@ public static class MountCommand
         command.Add(foreground);
         command.SetAction(parse => CommandRunner.Run(() =>
         {
-            if (!OperatingSystem.IsLinux()) throw new UsageException("mounting needs FUSE (Linux); on Windows the WinFsp host is not built yet — use 'memfs ls' and 'memfs cat'");
+            if (!OperatingSystem.IsLinux() && !OperatingSystem.IsWindows()) throw new UsageException("mounting needs FUSE (Linux) or WinFsp (Windows) — use 'memfs ls' and 'memfs cat'");
             var target = parse.GetValue(mountPoint)!;
-            if (!parse.GetValue(foreground)) return BackgroundMount.Start(target);
+            if (!parse.GetValue(foreground) && OperatingSystem.IsLinux()) return BackgroundMount.Start(target); // Windows serves in place
             Console.Error.WriteLine($"memfs: opening {parse.GetValue(options.System.Image)} …");
             using var session = options.Open(parse);
             var summary = session.System is { } system
                 ? $"{system.Processes.Count} processes"
                 : $"no processes ({session.SystemFailure})";
-            var host = new FuseHost
-            {
-                MaxThreads = Math.Max(1, parse.GetValue(threads)),
-                Mounted = path => Console.Error.WriteLine($"memfs: mounted at {path}: {summary}; 'fusermount3 -u {path}' unmounts."),
-            };
+            var host = MountHostFactory.Create(Math.Max(1, parse.GetValue(threads)),
+                path => Console.Error.WriteLine($"memfs: mounted at {path}: {summary}; {MountHostFactory.UnmountHint(path)}"));
             host.Run(session.Tree, target, new MountOptions(AllowOther: parse.GetValue(allowOther)), CancellationToken.None);
             Console.Error.WriteLine("memfs: unmounted");
             return 0;
