@@ -40,8 +40,8 @@ public class FuseReadTests
     public void AnUnreadablePageFailsWithEioAndOnlyThatPage()
     {
         var log = new StringWriter();
-        var stderr = ErrorLog.Output;
-        ErrorLog.Output = TextWriter.Synchronized(log);
+        var stderr = RequestErrorLog.Output;
+        RequestErrorLog.Output = TextWriter.Synchronized(log);
         try
         {
             using var mount = TestMount.Start();
@@ -61,7 +61,7 @@ public class FuseReadTests
         }
         finally
         {
-            ErrorLog.Output = stderr;
+            RequestErrorLog.Output = stderr;
         }
     }
 

@@ -1,3 +1,4 @@
+using MemFs.Mount;
 using System.Buffers.Binary;
 using System.Text;
 using MemFs.Mount.WinFsp;
@@ -104,8 +105,8 @@ public unsafe class WinFspFileSystemTests
     public void AnUnreadablePageIsAnIoDeviceErrorLoggedOnce()
     {
         var log = new StringWriter();
-        var stderr = WinFspErrorLog.Output;
-        WinFspErrorLog.Output = log;
+        var stderr = RequestErrorLog.Output;
+        RequestErrorLog.Output = log;
         try
         {
             var context = Open(@"\faulty.bin").Context;
@@ -119,7 +120,7 @@ public unsafe class WinFspFileSystemTests
         }
         finally
         {
-            WinFspErrorLog.Output = stderr;
+            RequestErrorLog.Output = stderr;
         }
     }
 
