@@ -1,0 +1,26 @@
+namespace MemFs.Vfs.Pictures;
+
+/// <summary>A virtual page's state as vmem.png shows it; callers map their own translation states onto these.</summary>
+public enum PageKind
+{
+    /// <summary>Resident in physical memory.</summary>
+    Valid,
+
+    /// <summary>On a standby or modified list, still in physical memory.</summary>
+    Transition,
+
+    /// <summary>Paged out to a pagefile.</summary>
+    Pagefile,
+
+    /// <summary>Backed by a mapped file (image or data section) and not resident.</summary>
+    FileBacked,
+
+    /// <summary>Committed but never touched: reads as zeros.</summary>
+    DemandZero,
+
+    /// <summary>Reserved and never committed.</summary>
+    Reserved,
+
+    /// <summary>The translation cannot say what the page holds.</summary>
+    Unresolvable,
+}
