@@ -17,7 +17,7 @@ internal static class RequestErrorLog
     public static void Failed(string host, string operation, string? path, long offset, Exception exception)
     {
         var key = $"{operation} {path} @{offset}";
-        if (Seen.Count > MaxDistinct || !Seen.TryAdd(key, 0)) return;
+        if (Seen.Count > MaxDistinct || !Seen.TryAdd($"{host} {key}", 0)) return;
         Output.WriteLine(Seen.Count > MaxDistinct
             ? $"memfs: {host}: too many errors; further ones are not shown"
             : $"memfs: {host}: {key}: {(exception is IOException ? exception.Message : exception.ToString())}");

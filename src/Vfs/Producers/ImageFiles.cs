@@ -8,7 +8,7 @@ namespace MemFs.Vfs.Producers;
 
 /// <summary>
 /// The files of one recovered image, in a process directory (its main image) or in modules/&lt;name&gt;/:
-/// executable.exe, memory.bin and recovery.txt. Produced on first read; recovery.txt reads both files once.
+/// executable.exe, memory.bin, recovery.txt and the pictures. Produced on first read; recovery.txt reads both files once.
 /// </summary>
 public static class ImageFiles
 {
@@ -27,6 +27,7 @@ public static class ImageFiles
         yield return executable;
         yield return memory;
         yield return new RenderedFile("recovery.txt", () => Encoding.UTF8.GetBytes(RecoveryReport.Render(recovered, analysis.Value, owner + listed)), cache);
+        foreach (var picture in ImagePictures.Of(recovered, executable, cache)) yield return picture;
     }
 
     /// <summary>modules/: one directory per image, named by the module (the base address added when two share a name).</summary>

@@ -2,6 +2,7 @@ using MemFs.Aff4.Caching;
 using MemFs.Translate.Extended;
 using MemFs.Translate.Physical;
 using MemFs.Translate.Windows;
+using MemFs.Vfs.Cache;
 using MemFs.Vfs.Tree;
 
 namespace MemFs.Vfs.Producers;
@@ -80,6 +81,7 @@ public sealed class MemFsTree : IVirtualFileSystem
             yield return new VmemFile(view, cache);
             yield return BytesFile.Text("vads.txt", () => ProcessTexts.Vads(view));
             yield return BytesFile.Text("vadmap.txt", () => VadMapText.Render(view));
+            yield return new RenderedFile("vmem.png", () => VmemPicture.Render(view), cache);
             yield return new VfsDirectory("regions", () => view.DataVads.Select(v => new RegionFile(view, v, cache)));
             yield return new VfsDirectory("vtop", () => [BytesFile.Text("README.txt", () => ProcessTexts.VtopReadme)], file => VtopFile(view, file));
             if (view.MainImage() is { } main)

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using MemFs.Tests.Mount.Cli;
 using MemFs.Tests.Mount.Fuse;
+using MemFs.Tests.Vfs.Pictures;
+using MemFs.Vfs.Pictures;
 using NUnit.Framework;
 
 namespace MemFs.Tests.Executables;
@@ -104,6 +106,49 @@ public class MountedRecoveryTests
         var text = Section(report, "Compared with the file on disk").Single(l => l.TrimStart().StartsWith(".text ", StringComparison.Ordinal));
         Assert.That(text.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^2], Is.EqualTo(RealPeProcess.HookBytes.Length.ToString()), "differing bytes in .text");
         Assert.That(report, Does.Contain("sha256 " + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(_pe.ExpectedExecutable(true)))));
+    }
+
+    /// <summary>The pictures decode (pngcheck and a python3 zlib decoder), have their documented sizes and show known pages and bytes in their colours.</summary>
+    [Test]
+    public void PicturesShowTheKnownPagesAndBytes()
+    {
+        var executable = _pe.ExpectedExecutable(true);
+        var bytes = PngDecoder.Decode(File.ReadAllBytes(InProcess(_withFile, "executable.png")));
+        var layout = new ByteColumnLayout(executable.Length);
+        Assert.That((bytes.Width, bytes.Height), Is.EqualTo((512, layout.Height)));
+        foreach (var index in new long[] { 0, 0x3C, _pe.Facts.FileOffsetOf(RealPeProcess.HookRva), executable.Length - 1 })
+        {
+            var (x, y) = layout.PixelOf(index);
+            Assert.That(bytes.Pixel(x, y), Is.EqualTo(BytePalette.Of(executable[index])), $"byte 0x{index:X}");
+        }
+
+        var recovery = PngDecoder.Decode(File.ReadAllBytes(InProcess(_withFile, "recovery.png")));
+        var pages = _pe.States.Length;
+        Assert.That((recovery.Width, recovery.Height), Is.EqualTo((RecoveryPicture.Width, RecoveryPicture.HeightFor(pages))));
+        void Cell(RealPeProcess.State state, PageSource source)
+        {
+            var (x, y) = RecoveryPicture.CellOrigin(_pe.PagesIn(state).First());
+            PictureAssert.Filled(recovery, x, y, RecoveryPicture.CellSize, RecoveryPicture.CellSize, Palettes.PageSources.Colour(source), $"a {state} page");
+        }
+        Cell(RealPeProcess.State.Resident, PageSource.Memory);
+        Cell(RealPeProcess.State.FileOnly, PageSource.Disk);
+        Cell(RealPeProcess.State.Absent, PageSource.ZeroFilled);
+
+        var diff = PngDecoder.Decode(File.ReadAllBytes(InProcess(_withFile, "diff.png")));
+        var hook = DiffPicture.PixelOf(_pe.Facts.FileOffsetOf(RealPeProcess.HookRva), executable.Length);
+        Assert.That(diff.Pixel(hook.X, hook.Y), Is.EqualTo(Palettes.ByteMatches.Colour(ByteMatch.Different)), "the hook");
+        var zeroFilled = DiffPicture.PixelOf(_pe.ExpectedZeroFilled(true)[0].Offset, executable.Length);
+        Assert.That(diff.Pixel(zeroFilled.X, zeroFilled.Y), Is.EqualTo(Palettes.ByteMatches.Colour(ByteMatch.Missing)), "a zero-filled byte");
+        var equal = DiffPicture.PixelOf(0, executable.Length);
+        Assert.That(diff.Pixel(equal.X, equal.Y), Is.EqualTo(Palettes.ByteMatches.Colour(ByteMatch.Equal)), "the MZ header");
+
+        var vmem = PngDecoder.Decode(File.ReadAllBytes(InProcess(_withFile, "vmem.png")));
+        Assert.That((vmem.Width, vmem.Height), Is.EqualTo((AddressSpacePicture.Width, AddressSpacePicture.HeightFor(1))), "one VAD: the image");
+        var top = AddressSpacePicture.ContentTop(0);
+        var scale = BarScale.For((ulong)pages, AddressSpacePicture.BarWidth);
+        Assert.That(vmem.Pixel(AddressSpacePicture.BarLeft + _pe.PagesIn(RealPeProcess.State.Absent).First() * scale.PixelsPerCell, top + 1),
+            Is.EqualTo(Palettes.PageKinds.Colour(PageKind.Unresolvable)), "an absent page cannot be read");
+        Assert.That(vmem.Pixel(AddressSpacePicture.BarLeft, top + 1), Is.EqualTo(Palettes.PageKinds.Colour(PageKind.Valid)), "the header page");
     }
 
     /// <summary>ssdeep (Debian package) on the mounted file against the original; pages filled from disk must score higher than zeros.</summary>

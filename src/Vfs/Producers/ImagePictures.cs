@@ -1,0 +1,50 @@
+using MemFs.Aff4.Caching;
+using MemFs.Vfs.Cache;
+using MemFs.Vfs.Executables;
+using MemFs.Vfs.Pictures;
+using MemFs.Vfs.Tree;
+
+namespace MemFs.Vfs.Producers;
+
+/// <summary>
+/// The pictures of one recovered image: executable.png (its bytes, colorize-style), recovery.png (where each page
+/// came from) and, with the file on disk, diff.png (filecompare-style). Rendered on first read, kept in the page cache.
+/// </summary>
+public static class ImagePictures
+{
+    public static IEnumerable<VfsNode> Of(RecoveredImage image, VfsFile executable, ChunkCache cache)
+    {
+        var fits = executable.Length <= ByteColumnLayout.MaxLength;
+        if (fits) yield return new RenderedFile("executable.png", () => PngEncoder.Encode(BytePicture.Render(ReadAll(executable))), cache);
+        if (image.Image.PageCount <= RecoveryPicture.MaxPages)
+            yield return new RenderedFile("recovery.png", () => PngEncoder.Encode(RecoveryPicture.Render(image.Image.Pages.Select(Source).ToList())), cache);
+        if (fits && image.Disk is { } disk && disk.Length <= ByteColumnLayout.MaxLength)
+            yield return new RenderedFile("diff.png", () =>
+            {
+                var onDisk = new byte[disk.Length];
+                disk.Read(0, onDisk);
+                var zeroFilled = ZeroFilledRange.Of(image).Select(r => (r.Offset, r.End)).ToList();
+                return PngEncoder.Encode(DiffPicture.Render(ReadAll(executable), onDisk, zeroFilled));
+            }, cache);
+    }
+
+    /// <summary>Demand-zero pages count as from memory: zeros are their content.</summary>
+    private static PageSource Source(ImagePage page) => page.Origin switch
+    {
+        PageOrigin.Disk => PageSource.Disk,
+        PageOrigin.ZeroFilled => PageSource.ZeroFilled,
+        _ => PageSource.Memory,
+    };
+
+    private static byte[] ReadAll(VfsFile file)
+    {
+        var bytes = new byte[file.Length];
+        for (var at = 0; at < bytes.Length;)
+        {
+            var n = file.Read(at, bytes.AsSpan(at));
+            if (n == 0) throw new IOException($"{file.Name} ended at {at} of {bytes.Length} bytes");
+            at += n;
+        }
+        return bytes;
+    }
+}
