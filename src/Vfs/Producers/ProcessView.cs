@@ -59,9 +59,10 @@ public sealed class ProcessView(WindowsSystem system, ProcessInfo process, bool 
     {
         destination.Clear();
         var end = address + destination.Length;
-        foreach (var (start, stop) in DataRanges)
+        var ranges = DataRanges;
+        for (var i = Ranges.FirstEndingAfter(ranges, address); i < ranges.Count; i++)
         {
-            if (stop <= address) continue;
+            var (start, stop) = ranges[i];
             if (start >= end) break;
             var from = Math.Max(start, address);
             var to = Math.Min(stop, end);

@@ -1,26 +1,35 @@
 namespace MemFs.Vfs.Producers;
 
-/// <summary>SEEK_DATA/SEEK_HOLE over a sorted list of data ranges [Start, End).</summary>
+/// <summary>SEEK_DATA/SEEK_HOLE over a sorted list of non-overlapping data ranges [Start, End).</summary>
 public static class Ranges
 {
+    /// <summary>The index of the first range that ends after <paramref name="offset"/> (data.Count when none does).</summary>
+    public static int FirstEndingAfter(IReadOnlyList<(long Start, long End)> data, long offset)
+    {
+        int low = 0, high = data.Count;
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            if (data[mid].End <= offset) low = mid + 1;
+            else high = mid;
+        }
+        return low;
+    }
+
     public static long? SeekData(IReadOnlyList<(long Start, long End)> data, long offset, long length)
     {
         if (offset >= length) return null;
-        foreach (var (start, end) in data)
-        {
-            if (end <= offset) continue;
-            return Math.Max(start, offset);
-        }
-        return null;
+        var i = FirstEndingAfter(data, offset);
+        return i < data.Count ? Math.Max(data[i].Start, offset) : null;
     }
 
     public static long? SeekHole(IReadOnlyList<(long Start, long End)> data, long offset, long length)
     {
         if (offset >= length) return null;
         var position = offset;
-        foreach (var (start, end) in data)
+        for (var i = FirstEndingAfter(data, offset); i < data.Count; i++)
         {
-            if (end <= position) continue;
+            var (start, end) = data[i];
             if (start > position) return position;
             position = end;
         }
