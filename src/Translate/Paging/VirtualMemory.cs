@@ -42,6 +42,16 @@ public sealed class VirtualMemory(WindowsTranslator translator, ulong dtb, IVadS
         }
     }
 
+    /// <summary>
+    /// Reads with pages already translated (by <see cref="WindowsTranslator.TranslatePages"/>): <paramref name="pages"/>[0]
+    /// is the page holding <paramref name="va"/>, one entry per page the read touches.
+    /// </summary>
+    public void Read(ulong va, ReadOnlySpan<Resolution> pages, Span<byte> destination)
+    {
+        if (ReadPages(va, pages, destination) != destination.Length)
+            throw new ArgumentException($"{pages.Length} translated pages do not cover 0x{destination.Length:X} bytes at 0x{va:X}", nameof(pages));
+    }
+
     /// <summary>Copies the translated pages, merging physically contiguous pages into one read.</summary>
     private int ReadPages(ulong va, ReadOnlySpan<Resolution> pages, Span<byte> destination)
     {

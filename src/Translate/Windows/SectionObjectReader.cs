@@ -1,15 +1,19 @@
 using System.Buffers.Binary;
+using System.Collections.Concurrent;
 using System.Text;
 
 namespace MemFs.Translate.Windows;
 
 /// <summary>
 /// Reads _SUBSECTION → _CONTROL_AREA → _FILE_OBJECT.FileName from kernel memory with known offsets.
-/// The first subsection follows its control area; later ones are reached through NextSubsection.
+/// The first subsection follows its control area; later ones are reached through NextSubsection. Subsections read
+/// once are remembered (the image never changes): every file-backed page of a section names the same few.
 /// </summary>
 public sealed class SectionObjectReader(SectionObjectLayout layout) : ISectionObjects
 {
     private const int MaxSubsections = 65536;
+    private const int MaxRemembered = 65536;
+    private readonly ConcurrentDictionary<ulong, SubsectionInfo> _read = new();
 
     public SectionObjectLayout Layout => layout;
 
@@ -32,6 +36,22 @@ public sealed class SectionObjectReader(SectionObjectLayout layout) : ISectionOb
     }
 
     private SubsectionInfo? ReadSubsection(ulong kva, IKernelReader kernel, out string? reason)
+    {
+        if (_read.TryGetValue(kva, out var known))
+        {
+            reason = null;
+            return known;
+        }
+        var read = ReadSubsectionObjects(kva, kernel, out reason);
+        if (read is not null)
+        {
+            if (_read.Count >= MaxRemembered) _read.Clear();
+            _read[kva] = read;
+        }
+        return read;
+    }
+
+    private SubsectionInfo? ReadSubsectionObjects(ulong kva, IKernelReader kernel, out string? reason)
     {
         var s = new byte[0x38];
         if (!kernel.TryRead(kva, s, out reason))

@@ -1,4 +1,3 @@
-using System.Buffers;
 using MemFs.Translate.Paging;
 
 namespace MemFs.Vfs.Executables;
@@ -12,13 +11,15 @@ public sealed class MappedImage(VirtualMemory memory, ulong imageBase, long size
 {
     private const int PageSize = 4096;
     private const int Batch = 512;
-    private ImagePage[]? _pages;
+    private (ImagePage[] Pages, Resolution[] Resolutions)? _translated;
 
     public ulong Base => imageBase;
     public long Size => size;
     public int PageCount => (int)((size + PageSize - 1) / PageSize);
 
-    public IReadOnlyList<ImagePage> Pages => _pages ??= Translate();
+    public IReadOnlyList<ImagePage> Pages => Translated.Pages;
+
+    private (ImagePage[] Pages, Resolution[] Resolutions) Translated => _translated ??= Translate();
 
     public ImagePage PageAt(long rva) => Pages[(int)(rva / PageSize)];
 
@@ -37,31 +38,22 @@ public sealed class MappedImage(VirtualMemory memory, ulong imageBase, long size
             while (end < limit && IsZeroFilled(end) == filled) end = Math.Min(end + PageSize, limit);
             var run = destination.Slice(done, (int)(end - at));
             if (filled) run.Clear();
-            else memory.Read(imageBase + (ulong)at, run);
+            else memory.Read(imageBase + (ulong)at, Translated.Resolutions.AsSpan((int)(at / PageSize), (int)((end - 1) / PageSize - at / PageSize + 1)), run);
             done += run.Length;
         }
     }
 
     private bool IsZeroFilled(long rva) => PageAt(rva).Origin == PageOrigin.ZeroFilled;
 
-    private ImagePage[] Translate()
+    /// <summary>Translates every page once; reads use these resolutions instead of walking the tables again.</summary>
+    private (ImagePage[], Resolution[]) Translate()
     {
-        var pages = new ImagePage[PageCount];
-        var resolutions = ArrayPool<Resolution>.Shared.Rent(Batch);
-        try
+        var resolutions = new Resolution[PageCount];
+        for (var first = 0; first < resolutions.Length; first += Batch)
         {
-            for (var first = 0; first < pages.Length; first += Batch)
-            {
-                var count = Math.Min(Batch, pages.Length - first);
-                var batch = resolutions.AsSpan(0, count);
-                memory.Translator.TranslatePages(memory.Dtb, imageBase + (ulong)first * PageSize, batch, memory.Vads);
-                for (var i = 0; i < count; i++) pages[first + i] = ImagePage.From(batch[i]);
-            }
+            var count = Math.Min(Batch, resolutions.Length - first);
+            memory.Translator.TranslatePages(memory.Dtb, imageBase + (ulong)first * PageSize, resolutions.AsSpan(first, count), memory.Vads);
         }
-        finally
-        {
-            ArrayPool<Resolution>.Shared.Return(resolutions);
-        }
-        return pages;
+        return (resolutions.Select(ImagePage.From).ToArray(), resolutions);
     }
 }
