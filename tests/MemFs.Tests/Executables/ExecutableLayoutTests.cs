@@ -9,15 +9,6 @@ namespace MemFs.Tests.Executables;
 /// <summary>executable.exe's layout from PE headers, including damaged and hostile ones: every byte placed once, nothing unbounded.</summary>
 public class ExecutableLayoutTests
 {
-    private sealed class NoReads : IKernelReader
-    {
-        public bool TryRead(ulong va, Span<byte> destination, out string? reason)
-        {
-            reason = "not readable in this test";
-            return false;
-        }
-    }
-
     /// <summary>A PE32+ header page with the given sections (name, RVA, VirtualSize, raw offset, raw size).</summary>
     private static PeImageView Headers(uint sizeOfImage, params (string Name, uint Rva, uint VirtualSize, uint RawOffset, uint RawSize)[] sections)
     {
@@ -44,7 +35,7 @@ public class ExecutableLayoutTests
             BinaryPrimitives.WriteUInt32LittleEndian(s[16..], sections[i].RawSize);
             BinaryPrimitives.WriteUInt32LittleEndian(s[20..], sections[i].RawOffset);
         }
-        return PeImageView.Parse(new NoReads(), 0x1_4000_0000, page, out var why) ?? throw new AssertionException(why ?? "unparsable");
+        return PeImageView.Parse(new HeadersOnly(), 0x1_4000_0000, page, out var why) ?? throw new AssertionException(why ?? "unparsable");
     }
 
     private static void AssertContiguous(ExecutableLayout layout)

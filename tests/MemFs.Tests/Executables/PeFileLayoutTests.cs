@@ -9,15 +9,6 @@ namespace MemFs.Tests.Executables;
 /// <summary>The header fields executable.exe is rebuilt from, read from every real PE in ../shared/data/pe against its expected.json.</summary>
 public class PeFileLayoutTests
 {
-    private sealed class NoReads : IKernelReader
-    {
-        public bool TryRead(ulong va, Span<byte> destination, out string? reason)
-        {
-            reason = "headers only";
-            return false;
-        }
-    }
-
     public static IEnumerable<string> Files()
     {
         using var json = JsonDocument.Parse(File.ReadAllText(SharedData.Require("pe/expected.json")));
@@ -32,7 +23,7 @@ public class PeFileLayoutTests
         static uint Hex(JsonElement e, string field) => Convert.ToUInt32(e.GetProperty(field).GetString(), 16);
         var page = File.ReadAllBytes(SharedData.Require("pe/" + name))[..PeImageView.HeaderBytes];
 
-        var headers = PeImageView.Parse(new NoReads(), 0, page, out var why);
+        var headers = PeImageView.Parse(new HeadersOnly(), 0, page, out var why);
 
         Assert.That(headers, Is.Not.Null, why);
         Assert.That(headers!.File, Is.EqualTo(new PeFileAlignment(Hex(expected, "SizeOfHeaders"), Hex(expected, "FileAlignment"), Hex(expected, "SectionAlignment"))));
