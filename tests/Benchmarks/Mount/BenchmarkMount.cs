@@ -105,3 +105,30 @@ internal static class KernelPageCache
     [DllImport("libc", EntryPoint = "sync")]
     private static extern void Sync();
 }
+
+/// <summary>
+/// A GlobalSetup that removes what it made when it fails (BenchmarkDotNet runs no GlobalCleanup then), so a failed
+/// check leaves no image in /tmp or /dev/shm and no mount behind.
+/// </summary>
+internal static class GuardedSetup
+{
+    public static void Run(Action setup, Action cleanup)
+    {
+        try
+        {
+            setup();
+        }
+        catch
+        {
+            try
+            {
+                cleanup();
+            }
+            catch (Exception e)
+            {
+                Console.Error.WriteLine($"cleanup after the failed setup failed too: {e.Message}");
+            }
+            throw;
+        }
+    }
+}

@@ -33,7 +33,9 @@ public class GrepBenchmarks
     private BenchmarkMount? _mount;
 
     [GlobalSetup]
-    public void Setup()
+    public void Setup() => GuardedSetup.Run(Build, Cleanup);
+
+    private void Build()
     {
         _directory = Directory.CreateTempSubdirectory("memfs-bench-grep-").FullName;
         _mountPoint = Directory.CreateDirectory(Path.Combine(_directory, "mnt")).FullName;
@@ -101,8 +103,8 @@ public class GrepBenchmarks
     public void Cleanup()
     {
         Unmount();
-        Directory.Delete(_directory, true);
-        Directory.Delete(_plainFiles, true);
+        if (Directory.Exists(_directory)) Directory.Delete(_directory, true);
+        if (Directory.Exists(_plainFiles)) Directory.Delete(_plainFiles, true);
     }
 
     /// <summary>Keeps the limit in the same job as the mounted greps (one invocation per iteration), so BenchmarkDotNet reports ratios.</summary>

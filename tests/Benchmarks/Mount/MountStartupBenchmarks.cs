@@ -36,7 +36,9 @@ public partial class MountStartupBenchmarks
     private int? _server;
 
     [GlobalSetup]
-    public void Setup()
+    public void Setup() => GuardedSetup.Run(Build, Cleanup);
+
+    private void Build()
     {
         _memfs = Path.Combine(AppContext.BaseDirectory, "memfs.dll");
         if (!File.Exists(_memfs) || !File.Exists(Path.ChangeExtension(_memfs, ".runtimeconfig.json")))
@@ -68,7 +70,7 @@ public partial class MountStartupBenchmarks
     public void Cleanup()
     {
         Unmount();
-        Directory.Delete(_directory, true);
+        if (Directory.Exists(_directory)) Directory.Delete(_directory, true);
     }
 
     [IterationSetup]

@@ -38,7 +38,9 @@ public class RegionReadBenchmarks
     private readonly byte[] _buffer = new byte[ReadSize];
 
     [GlobalSetup]
-    public void Setup()
+    public void Setup() => GuardedSetup.Run(Build, Cleanup);
+
+    private void Build()
     {
         if (ColdDisk) KernelPageCache.RequireRoot("ColdDisk");
         _directory = Directory.CreateTempSubdirectory("memfs-bench-region-").FullName;
@@ -83,7 +85,7 @@ public class RegionReadBenchmarks
     public void Cleanup()
     {
         CloseTree();
-        Directory.Delete(_directory, true);
+        if (Directory.Exists(_directory)) Directory.Delete(_directory, true);
     }
 
     [IterationSetup(Target = nameof(RawFileDirect))]
