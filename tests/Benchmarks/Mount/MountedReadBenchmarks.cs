@@ -1,8 +1,5 @@
-using System.Runtime.InteropServices;
 using BenchmarkDotNet.Attributes;
 using MemFs.Aff4.Caching;
-using MemFs.Mount;
-using MemFs.Mount.Fuse;
 using MemFs.Tests.Translate.Physical.CrashDump;
 using MemFs.Translate.Extended;
 using MemFs.Translate.Physical;
@@ -22,17 +19,16 @@ public class MountedReadBenchmarks
 {
     private const int ImageBytes = 256 << 20;
     private const int ReadSize = 1 << 20;
+    private const string PhysicalRaw = "/image/physical.raw";
 
     private string _directory = "";
     private string _rawPath = "";
-    private string _mountPoint = "";
     private PhysicalImage? _image;
     private ExtendedPhysicalSpace? _space;
     private ChunkCache? _cache;
     private MemFsTree? _tree;
     private VfsFile? _physicalFile;
-    private CancellationTokenSource? _stop;
-    private Thread? _host;
+    private BenchmarkMount? _mount;
     private readonly byte[] _buffer = new byte[ReadSize];
 
     [GlobalSetup]
@@ -47,20 +43,14 @@ public class MountedReadBenchmarks
         _space = TranslationSources.Build(_image, [], null, out _);
         _cache = new ChunkCache(64L << 20);
         _tree = new MemFsTree(_image, _space, null, "benchmark image: physical memory only", _cache, zeroFill: false);
-        _physicalFile = (VfsFile)_tree.Lookup("/image/physical.raw")!;
-        _mountPoint = Directory.CreateDirectory(Path.Combine(_directory, "mnt")).FullName;
-        _stop = new CancellationTokenSource();
-        using var mounted = new ManualResetEventSlim();
-        _host = new Thread(() => new FuseHost { Mounted = _ => mounted.Set() }.Run(_tree, _mountPoint, new MountOptions(), _stop.Token)) { IsBackground = true };
-        _host.Start();
-        if (!mounted.Wait(TimeSpan.FromSeconds(30))) throw new InvalidOperationException($"FUSE mount at {_mountPoint} did not come up");
+        _physicalFile = (VfsFile)_tree.Lookup(PhysicalRaw)!;
+        _mount = new BenchmarkMount(_tree, Directory.CreateDirectory(Path.Combine(_directory, "mnt")).FullName);
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
-        _stop?.Cancel();
-        _host?.Join(TimeSpan.FromSeconds(15));
+        _mount?.Dispose();
         _cache?.Dispose();
         _space?.Dispose();
         _image?.Dispose();
@@ -68,11 +58,7 @@ public class MountedReadBenchmarks
     }
 
     [IterationSetup(Target = nameof(ThroughTheMount))]
-    public void DropTheKernelsCachedPages()
-    {
-        using var handle = File.OpenHandle(Path.Combine(_mountPoint, "image", "physical.raw"));
-        _ = PosixFadvise((int)handle.DangerousGetHandle(), 0, 0, FadviseDontNeed);
-    }
+    public void DropTheKernelsCachedPages() => KernelPageCache.Drop(_mount![PhysicalRaw]);
 
     [Benchmark(Baseline = true, Description = "limit: the raw file read directly")]
     public long RawFileDirect()
@@ -92,17 +78,5 @@ public class MountedReadBenchmarks
     }
 
     [Benchmark(Description = "image/physical.raw through the FUSE mount, cold caches")]
-    public long ThroughTheMount()
-    {
-        using var stream = new FileStream(Path.Combine(_mountPoint, "image", "physical.raw"), FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        long total = 0;
-        int n;
-        while ((n = stream.Read(_buffer)) > 0) total += n;
-        return total;
-    }
-
-    private const int FadviseDontNeed = 4;
-
-    [DllImport("libc", EntryPoint = "posix_fadvise", SetLastError = true)]
-    private static extern int PosixFadvise(int fd, long offset, long length, int advice);
+    public long ThroughTheMount() => BenchmarkMount.ReadSequentially(_mount![PhysicalRaw], _buffer);
 }

@@ -1,0 +1,147 @@
+using System.Text.RegularExpressions;
+using BenchmarkDotNet.Attributes;
+using MemFs.Tests.Demo;
+
+namespace MemFs.Benchmarks.Mount;
+
+/// <summary>
+/// Time from starting the real command, <c>dotnet memfs.dll mount IMAGE MNT</c> (it backgrounds the server and returns
+/// once the mount exists), until <c>ls MNT/processes</c> lists every process; next to the same command returning
+/// without the ls, <c>memfs ls IMAGE /processes</c> (the same tree without FUSE) and <c>memfs --version</c> (the
+/// floor: starting .NET and the command). Images: a 4 GiB raw Windows 10 image (the synthetic kernel, 6 boot and 100
+/// added processes with a 1 MiB region each at their physical addresses, every other byte pseudo-random, written to
+/// /tmp, not sparse) and, for comparison, the demo AFF4 image. <see cref="ColdImage"/> drops the image file's pages
+/// from the OS page cache before each iteration (the .NET runtime stays cached). Needs /dev/fuse and fusermount3.
+/// </summary>
+[SimpleJob(warmupCount: 1, iterationCount: 10)]
+[MedianColumn, MinColumn, MaxColumn]
+public partial class MountStartupBenchmarks
+{
+    public const string Raw4GiB = "raw 4 GiB";
+    public const string DemoAff4 = "demo AFF4";
+    private const long ImageBytes = 4L << 30;
+    private const int AddedProcesses = 100;
+
+    [Params(Raw4GiB, DemoAff4)]
+    public string Image { get; set; } = Raw4GiB;
+
+    [Params(false, true)]
+    public bool ColdImage { get; set; }
+
+    private string _memfs = "";
+    private string _directory = "";
+    private string _image = "";
+    private string _mountPoint = "";
+    private string[] _expected = [];
+    private int? _server;
+
+    [GlobalSetup]
+    public void Setup() => GuardedSetup.Run(Build, Cleanup);
+
+    private void Build()
+    {
+        _memfs = Path.Combine(AppContext.BaseDirectory, "memfs.dll");
+        if (!File.Exists(_memfs) || !File.Exists(Path.ChangeExtension(_memfs, ".runtimeconfig.json")))
+            throw new InvalidOperationException($"{_memfs} (and its runtimeconfig.json) should be in the benchmark's output: the project references src/Mount");
+        _directory = Directory.CreateTempSubdirectory("memfs-bench-startup-").FullName;
+        _mountPoint = Directory.CreateDirectory(Path.Combine(_directory, "mnt")).FullName;
+        if (Image == Raw4GiB)
+        {
+            _image = Path.Combine(_directory, "memory.raw");
+            var image = new SyntheticWindowsImage();
+            for (var p = 0; p < AddedProcesses; p++) image.AddRegion(image.AddProcess(0x1000 + p * 4, $"app{p:D3}.exe"), 1 << 20);
+            image.WriteRaw(_image, ImageBytes);
+            _expected = [.. image.ProcessDirectories.Order(StringComparer.Ordinal)];
+        }
+        else
+        {
+            _image = Path.Combine(_directory, "demo.aff4");
+            var demo = new DemoSystem();
+            File.WriteAllBytes(_image, DemoImageBuilder.Build(demo));
+            _expected = [.. demo.Kernel.Processes.Select(p => $"{p.Pid}-{p.Name}").Concat(demo.Processes.Where(p => p.Linked).Select(p => $"{p.Pid}-{p.Name}"))
+                .Order(StringComparer.Ordinal)];
+        }
+        MountThenLs();
+        Unmount();
+        LsWithoutMount();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        Unmount();
+        if (Directory.Exists(_directory)) Directory.Delete(_directory, true);
+    }
+
+    [IterationSetup]
+    public void DropTheImageIfCold()
+    {
+        if (ColdImage) KernelPageCache.Drop(_image);
+    }
+
+    [IterationCleanup(Targets = [nameof(MountReturns), nameof(MountThenLs)])]
+    public void Unmount()
+    {
+        if (_server is not { } pid) return;
+        ChildProcess.Check("fusermount3", ["-u", _mountPoint]);
+        _server = null;
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (IsRunning(pid))
+        {
+            if (DateTime.UtcNow > deadline) throw new InvalidOperationException($"the mount server (pid {pid}) did not end after fusermount3 -u");
+            Thread.Sleep(5);
+        }
+    }
+
+    [Benchmark(Description = "floor: dotnet memfs.dll --version")]
+    public int ProcessStart() => ChildProcess.Check("dotnet", [_memfs, "--version"]).ExitCode;
+
+    [Benchmark(Description = "memfs ls IMAGE /processes (the tree without FUSE)")]
+    public int LsWithoutMount()
+    {
+        var listed = ChildProcess.Check("dotnet", [_memfs, "ls", _image, "/processes"]).Lines.Select(l => l.TrimEnd('/'));
+        return ExpectEveryProcess(listed, "memfs ls");
+    }
+
+    [Benchmark(Description = "memfs mount IMAGE MNT returns (mounted, served in the background)")]
+    public int MountReturns()
+    {
+        var result = ChildProcess.Check("dotnet", [_memfs, "mount", _image, _mountPoint]);
+        var served = ServingPid().Match(result.Stderr);
+        if (!served.Success) throw new InvalidOperationException($"memfs mount did not say which process serves the mount: {result.Stderr}");
+        _server = int.Parse(served.Groups[1].Value);
+        return _server.Value;
+    }
+
+    [Benchmark(Description = "memfs mount IMAGE MNT, then ls MNT/processes lists every process")]
+    public int MountThenLs()
+    {
+        MountReturns();
+        return ExpectEveryProcess(ChildProcess.Check("ls", [Path.Combine(_mountPoint, "processes")]).Lines, "ls through the mount");
+    }
+
+    private int ExpectEveryProcess(IEnumerable<string> listed, string what)
+    {
+        var names = listed.Order(StringComparer.Ordinal).ToArray();
+        if (!names.SequenceEqual(_expected))
+            throw new InvalidOperationException($"{what} listed {names.Length} process directories, expected {_expected.Length}: {string.Join(' ', names.Take(10))} …");
+        return names.Length;
+    }
+
+    /// <summary>Alive and not a zombie.</summary>
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..][0] != 'Z';
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    [GeneratedRegex(@"in the background \(pid (\d+)\)")]
+    private static partial Regex ServingPid();
+}
