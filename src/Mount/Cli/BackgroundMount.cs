@@ -37,7 +37,7 @@ public static class BackgroundMount
                 Console.Error.WriteLine($"memfs: serving {target} in the background (pid {child.Id})");
                 return 0;
             }
-            if (child.WaitForExit(100))
+            if (child.WaitForExit(10))
             {
                 child.WaitForExit(); // flushes the relayed stderr
                 return child.ExitCode == 0 ? CommandRunner.Failure : child.ExitCode;
