@@ -169,6 +169,29 @@ public sealed class WindowsSystem
         return EprocessScanner.Scan(Image.Memory, Profile, cancel: cancel).Where(c => !linked.Contains((c.Pid, c.Name, c.CreateTime))).ToList();
     }
 
+    /// <summary>
+    /// The unlinked processes as processes: each scanned EPROCESS whose kernel address can be recovered
+    /// (<see cref="EprocessAddressFinder"/>), read like a listed one. Those whose address cannot be recovered are
+    /// named in <paramref name="unplaced"/>.
+    /// </summary>
+    public IReadOnlyList<ProcessInfo> UnlinkedProcessObjects(out IReadOnlyList<string> unplaced, CancellationToken cancel = default)
+    {
+        var processes = new List<ProcessInfo>();
+        var missed = new List<string>();
+        var reader = new ProcessReader(Kernel, Profile);
+        foreach (var candidate in UnlinkedProcesses(cancel))
+        {
+            var what = $"{candidate.Pid} {candidate.Name} (EPROCESS at physical 0x{candidate.PhysicalAddress:X})";
+            if (EprocessAddressFinder.Find(Image.Memory, Translator, candidate.PhysicalAddress) is not { } eprocess)
+                missed.Add($"{what}: no self-pointing list entry maps back to it, so its kernel address is unknown");
+            else if (reader.Read(eprocess, inActiveList: false, out var problem) is not { } process)
+                missed.Add($"{what}: {problem}");
+            else processes.Add(WithParameters(process));
+        }
+        unplaced = missed;
+        return processes;
+    }
+
     /// <summary>The VADs of a process (read once, then kept), as the translator's VAD source.</summary>
     public ProcessVads Vads(ProcessInfo process)
     {

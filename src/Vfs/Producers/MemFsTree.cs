@@ -10,7 +10,8 @@ namespace MemFs.Vfs.Producers;
 /// <summary>
 /// The MemFs tree of one image (the names are the interface, documented in README.txt and the project README):
 /// /README.txt, /image (info.txt, physical.raw, pagefiles/, files/), /processes/&lt;pid&gt;-&lt;name&gt;/ (info.txt, vmem,
-/// vads.txt, vadmap.txt, regions/, vtop/). Everything is produced on first use through the shared page cache.
+/// vads.txt, vadmap.txt, vmem.png, regions/, vtop/, the main image's recovered files, modules/), /unlinked/ (the same
+/// for processes found by scanning memory). Everything is produced on first use through the shared page cache.
 /// </summary>
 public sealed class MemFsTree : IVirtualFileSystem
 {
@@ -22,6 +23,7 @@ public sealed class MemFsTree : IVirtualFileSystem
             BytesFile.Text("README.txt", () => ReadmeText.Render(image, system, systemFailure, zeroFill)),
             new VfsDirectory("image", () => ImageChildren(image, space, system, systemFailure, cache)),
             new VfsDirectory("processes", () => system is null ? [] : system.Processes.Select(p => ProcessDirectory(new ProcessView(system, p, zeroFill), cache))),
+            new VfsDirectory("unlinked", () => system is null ? [] : UnlinkedChildren(system, cache, zeroFill)),
         ]) { Time = time };
     }
 
@@ -71,6 +73,14 @@ public sealed class MemFsTree : IVirtualFileSystem
         new(name, () => files.Where(f => f.Path.Length == depth + 1).Select(f => (VfsNode)f.File)
             .Concat(files.Where(f => f.Path.Length > depth + 1).GroupBy(f => f.Path[depth], StringComparer.OrdinalIgnoreCase)
                 .Select(g => Folder(g.Key, g.ToList(), depth + 1))));
+
+    /// <summary>/unlinked: processes found by scanning physical memory for EPROCESS objects, not on the active list.</summary>
+    private static IEnumerable<VfsNode> UnlinkedChildren(WindowsSystem system, ChunkCache cache, bool zeroFill)
+    {
+        var processes = system.UnlinkedProcessObjects(out var unplaced);
+        yield return BytesFile.Text("README.txt", () => ProcessTexts.UnlinkedReadme(processes, unplaced));
+        foreach (var process in processes) yield return ProcessDirectory(new ProcessView(system, process, zeroFill), cache);
+    }
 
     private static VfsDirectory ProcessDirectory(ProcessView view, ChunkCache cache)
     {

@@ -1,9 +1,10 @@
 using System.Text;
 using MemFs.Translate.Paging;
+using MemFs.Translate.Windows.Objects;
 
 namespace MemFs.Vfs.Producers;
 
-/// <summary>The text files of a process directory: info.txt and vads.txt.</summary>
+/// <summary>The text files of a process directory (info.txt, vads.txt, vtop/README.txt) and /unlinked/README.txt.</summary>
 public static class ProcessTexts
 {
     public static string Info(ProcessView view)
@@ -35,6 +36,24 @@ public static class ProcessTexts
         text.AppendLine($"{"VAD",-18} {"Start",-14} {"End",-14} {"Kind",-22} {"Type",-7} {"Commit",-6} {"Protection",-18} File");
         foreach (var v in view.Vads)
             text.AppendLine($"0x{v.Address:X16} 0x{v.Start:X12} 0x{v.End:X12} {v.Kind,-22} {(v.IsPrivate ? "Private" : "Mapped"),-7} {(v.MemCommit ? "yes" : "no"),-6} {MmProtection.Name(v.Protection),-18} {v.FileName}");
+        return text.ToString();
+    }
+
+    public static string UnlinkedReadme(IReadOnlyList<ProcessInfo> processes, IReadOnlyList<string> unplaced)
+    {
+        var text = new StringBuilder()
+            .AppendLine("Processes that are not on the active process list: terminated, or unlinked to hide them. They were found by")
+            .AppendLine("scanning physical memory for EPROCESS pool allocations (tag Proc), and each directory here has the same files")
+            .AppendLine("as one under /processes. A terminated process's memory may already be reused: check its exit time.")
+            .AppendLine()
+            .AppendLine($"{processes.Count} found and placed:");
+        foreach (var p in processes)
+            text.AppendLine($"  {p.Pid}-{p.Name}  EPROCESS 0x{p.Eprocess:X}, created {p.CreateTime?.ToString("u") ?? "?"}, exited {p.ExitTime?.ToString("u") ?? "no"}");
+        if (unplaced.Count > 0)
+        {
+            text.AppendLine().AppendLine($"{unplaced.Count} found but not shown:");
+            foreach (var u in unplaced) text.AppendLine("  " + u);
+        }
         return text.ToString();
     }
 

@@ -27,6 +27,15 @@ public static class ReadmeText
             regions/<start>-<end>-<kind>[-<file>].bin
                                       one file per VAD with data, offset 0 = the VAD's start: search these
             vtop/<hex address>.txt    how that address translates, every step (see vtop/README.txt)
+            vmem.png                  the address space at a glance: one band per VAD, pages coloured by state
+            executable.exe            the main image rebuilt in file layout; pages neither in memory nor in the
+                                      file on disk are zero-filled and listed in recovery.txt
+            memory.bin                the main image as mapped (memory layout)
+            recovery.txt              where each page came from, zero-filled bytes, sha256, differences from disk
+            executable.png, recovery.png, diff.png   the same as pictures
+            modules/<name>/           the same files for every loaded module
+          unlinked/<pid>-<name>/      processes not on the active list (terminated or hidden), found by scanning
+                                      memory; listing unlinked/ runs the scan (see unlinked/README.txt)
 
         Unreadable pages: demand-zero pages read as zeros (that is their content), and so does address space with
         no memory behind it (outside every VAD, or reserved and never committed: "Reserved" in vadmap.txt); any

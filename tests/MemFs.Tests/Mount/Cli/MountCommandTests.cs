@@ -48,6 +48,18 @@ public class MountCommandTests
     }
 
     [Test]
+    public void TheUnlinkedProcessIsFoundByTheScanWithItsMemory()
+    {
+        var unlinked = Path.Combine(_mount, "unlinked");
+        Assert.That(Directory.GetDirectories(unlinked).Select(Path.GetFileName), Is.EqualTo(new[] { $"{MalwarePid}-malware.exe" }));
+        var malware = Path.Combine(unlinked, $"{MalwarePid}-malware.exe");
+        Assert.That(File.ReadAllText(Path.Combine(malware, "info.txt")), Does.Contain("EPROCESS scan").And.Contain(_demo["malware.exe"].CommandLine));
+        var grep = Shell.Run("grep", "-rl", MalwareUrl, Path.Combine(malware, "regions"));
+        Assert.That(grep.Stdout.Trim(), Is.EqualTo(Path.Combine(malware, "regions", $"0x{MalwareHeap:X12}-0x{MalwareHeap + 4 * Page - 1:X12}-private.bin")), grep.Stderr);
+        Assert.That(File.ReadAllText(Path.Combine(unlinked, "README.txt")), Does.Contain("1 found and placed"));
+    }
+
+    [Test]
     public void TheTreeListsEveryLinkedProcess()
     {
         var listed = Directory.GetDirectories(Path.Combine(_mount, "processes")).Select(Path.GetFileName).Order().ToArray();

@@ -21,9 +21,19 @@ public class TreeCommandTests
     {
         var result = Run("ls", _image.Raw);
         Assert.That(result.ExitCode, Is.Zero, result.Stderr);
-        Assert.That(Lines(result), Is.EqualTo(new[] { "README.txt", "image/", "processes/" }));
+        Assert.That(Lines(result), Is.EqualTo(new[] { "README.txt", "image/", "processes/", "unlinked/" }));
         var image = Run("ls", _image.Raw, "/image");
         Assert.That(Lines(image), Is.EqualTo(new[] { "info.txt", "physical.raw", "pagefiles/", "files/" }));
+    }
+
+    [Test]
+    public void UnlinkedHoldsTheProcessTheScanFinds()
+    {
+        var result = Run("ls", _image.Raw, "/unlinked");
+        Assert.That(result.ExitCode, Is.Zero, result.Stderr);
+        Assert.That(Lines(result), Is.EqualTo(new[] { "README.txt", "10764-hidden.exe/" }));
+        var info = Run("cat", _image.Raw, "/unlinked/10764-hidden.exe/info.txt");
+        Assert.That(info.Text, Does.Contain("ppid:              8000").And.Contain("EPROCESS scan"));
     }
 
     [Test]

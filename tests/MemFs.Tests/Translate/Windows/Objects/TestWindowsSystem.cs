@@ -81,10 +81,13 @@ internal sealed class TestWindowsSystem
         var commandLine = $"{path} --pid {pid}";
         var peb = pid == 4 ? 0 : BuildPeb(path, commandLine);
         Image.WriteKernel64(eprocess + (ulong)Off("_EPROCESS.Peb"), peb);
-        if (linked)
+        var link = eprocess + (ulong)Off("_EPROCESS.ActiveProcessLinks");
+        if (linked) Append(_processHead, link);
+        else
         {
-            var link = eprocess + (ulong)Off("_EPROCESS.ActiveProcessLinks");
-            Append(_processHead, link);
+            // Unlinked the way DKOM rootkits do it: the entry points at itself, so walking it cannot crash.
+            Image.WriteKernel64(link, link);
+            Image.WriteKernel64(link + 8, link);
         }
         var process = new BuiltProcess(eprocess, pid, ppid, name, created, peb, path, commandLine);
         Processes.Add(process);
