@@ -19,4 +19,4 @@ mkdir -p "$mountpoint"
 mountpoint -q "$mountpoint" && fusermount3 -u "$mountpoint"
 dotnet src/Mount/bin/Release/net10.0/memfs.dll mount "$image" "$mountpoint"
 ( set -x; ls "$mountpoint" "$mountpoint/processes" "$mountpoint/processes/6724-notepad.exe"; head -n 12 "$mountpoint/processes/6724-notepad.exe/vadmap.txt" )
-echo "demo: more:  grep -r 'MemFs demo' $mountpoint/processes/*/regions | head   ·   cat $mountpoint/README.txt   ·   fusermount3 -u $mountpoint" >&2
+echo "demo: more:  grep -r 'MemFs demo' $mountpoint/processes/*/regions | head   ·   cat $mountpoint/processes/4312-explorer.exe/modules/demo.dll/recovery.txt   ·   ls $mountpoint/unlinked   ·   cat $mountpoint/README.txt   ·   fusermount3 -u $mountpoint" >&2
