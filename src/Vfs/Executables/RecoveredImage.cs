@@ -38,12 +38,13 @@ public sealed class RecoveredImage
     public IReadOnlyList<string> Notes { get; }
 
     /// <summary>
-    /// The image at <paramref name="imageBase"/> in <paramref name="memory"/>, or null with why it cannot be rebuilt
+    /// The image at <paramref name="image"/>'s base in <paramref name="memory"/>, or null with why it cannot be rebuilt
     /// (no usable headers in memory nor on disk).
     /// </summary>
-    public static RecoveredImage? Open(VirtualMemory memory, string name, ulong imageBase, VadDescriptor? vad, out string? why)
+    public static RecoveredImage? Open(VirtualMemory memory, LoadedImage image, out string? why)
     {
-        var disk = DiskFile.Find(memory.Translator.Space, vad?.FileName, out var diskMissing);
+        var (name, imageBase, vad) = (image.Name, image.Base, image.Vad);
+        var disk = DiskFile.Find(memory.Translator.Space, image.DiskPath, out var diskMissing);
         var reader = new ProcessMemoryReader(memory);
         var headers = PeImageView.TryOpen(reader, imageBase, out var memoryWhy);
         var headerSource = "memory";
@@ -64,6 +65,11 @@ public sealed class RecoveredImage
             var inVad = (long)(vad.End - imageBase + 1);
             notes.Add($"SizeOfImage 0x{size:X} runs past the image's VAD (0x{vad.Start:X}-0x{vad.End:X}); cut to 0x{inVad:X}");
             size = inVad;
+        }
+        else if (vad is null && image.Size is { } listed and > 0 && listed < size)
+        {
+            notes.Add($"SizeOfImage 0x{size:X} is larger than the module list's 0x{listed:X}; cut to it");
+            size = listed;
         }
         var layout = ExecutableLayout.Build(headers, size, disk?.Length, headerSource != "memory");
         notes.AddRange(layout.Notes);

@@ -12,10 +12,10 @@ namespace MemFs.Vfs.Producers;
 /// </summary>
 public static class ImageFiles
 {
-    public static IEnumerable<VfsNode> Of(ProcessView view, ProcessImage image, ChunkCache cache)
+    /// <param name="owner">Whose image it is, for reports ("4312 explorer.exe", "the kernel").</param>
+    public static IEnumerable<VfsNode> Of(ImageRecoveries recoveries, string owner, LoadedImage image, ChunkCache cache)
     {
-        var owner = $"{view.Process.Pid} {view.Process.Name}";
-        if (view.Recover(image, out var why) is not { } recovered)
+        if (recoveries.Recover(image, out var why) is not { } recovered)
         {
             yield return BytesFile.Text("recovery.txt", () => $"{image.Name} at 0x{image.Base:X16} in {owner} cannot be rebuilt: {why}\n");
             yield break;
@@ -23,7 +23,7 @@ public static class ImageFiles
         var executable = new ExecutableFile(recovered, cache);
         var memory = new MemoryImageFile(recovered, cache);
         var analysis = new Lazy<RecoveryAnalysis>(() => RecoveryAnalysis.Run(recovered, executable, memory), LazyThreadSafetyMode.ExecutionAndPublication);
-        var listed = image.InLoaderList ? "" : " (not in the PEB's loader list)";
+        var listed = image.InLoaderList ? "" : " (not in the loader list)";
         yield return executable;
         yield return memory;
         yield return new RenderedFile("recovery.txt", () => Encoding.UTF8.GetBytes(RecoveryReport.Render(recovered, analysis.Value, owner + listed)), cache);
@@ -31,15 +31,15 @@ public static class ImageFiles
     }
 
     /// <summary>modules/: one directory per image, named by the module (the base address added when two share a name).</summary>
-    public static VfsDirectory ModulesDirectory(ProcessView view, ChunkCache cache) => new("modules", () =>
+    public static VfsDirectory ModulesDirectory(Func<IReadOnlyList<LoadedImage>> list, ImageRecoveries recoveries, string owner, ChunkCache cache) => new("modules", () =>
     {
-        var images = view.Images;
+        var images = list();
         var shared = images.GroupBy(i => i.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return images.Select(image =>
         {
             var name = image.Name.Replace('/', '_');
             if (shared.Contains(image.Name)) name += $"-0x{image.Base:X}";
-            return new VfsDirectory(name, () => Of(view, image, cache));
+            return new VfsDirectory(name, () => Of(recoveries, owner, image, cache));
         });
     });
 }

@@ -1,8 +1,10 @@
 using MemFs.Aff4.Caching;
 using MemFs.Translate.Extended;
+using MemFs.Translate.Paging;
 using MemFs.Translate.Physical;
 using MemFs.Translate.Windows;
 using MemFs.Vfs.Cache;
+using MemFs.Vfs.Executables;
 using MemFs.Vfs.Tree;
 
 namespace MemFs.Vfs.Producers;
@@ -11,7 +13,7 @@ namespace MemFs.Vfs.Producers;
 /// The MemFs tree of one image (the names are the interface, documented in README.txt and the project README):
 /// /README.txt, /image (info.txt, physical.raw, pagefiles/, files/), /processes/&lt;pid&gt;-&lt;name&gt;/ (info.txt, vmem,
 /// vads.txt, vadmap.txt, vmem.png, regions/, vtop/, the main image's recovered files, modules/), /unlinked/ (the same
-/// for processes found by scanning memory). Everything is produced on first use through the shared page cache.
+/// for processes found by scanning memory), /kernel/modules/ (drivers). Everything is produced on first use through the shared page cache.
 /// </summary>
 public sealed class MemFsTree : IVirtualFileSystem
 {
@@ -24,6 +26,7 @@ public sealed class MemFsTree : IVirtualFileSystem
             new VfsDirectory("image", () => ImageChildren(image, space, system, systemFailure, cache)),
             new VfsDirectory("processes", () => system is null ? [] : system.Processes.Select(p => ProcessDirectory(new ProcessView(system, p, zeroFill), cache))),
             new VfsDirectory("unlinked", () => system is null ? [] : UnlinkedChildren(system, cache, zeroFill)),
+            new VfsDirectory("kernel", () => system is null ? [] : [KernelModules(system, cache, zeroFill)]),
         ]) { Time = time };
     }
 
@@ -74,6 +77,13 @@ public sealed class MemFsTree : IVirtualFileSystem
             .Concat(files.Where(f => f.Path.Length > depth + 1).GroupBy(f => f.Path[depth], StringComparer.OrdinalIgnoreCase)
                 .Select(g => Folder(g.Key, g.ToList(), depth + 1))));
 
+    /// <summary>/kernel/modules: every driver on PsLoadedModuleList, recovered like a process's modules.</summary>
+    private static VfsDirectory KernelModules(WindowsSystem system, ChunkCache cache, bool zeroFill)
+    {
+        var recoveries = new ImageRecoveries(() => new VirtualMemory(system.Translator, system.Translator.KernelDtb, null, zeroFill));
+        return ImageFiles.ModulesDirectory(() => LoadedImage.OfKernel(system.KernelModules().Modules), recoveries, "the kernel", cache);
+    }
+
     /// <summary>/unlinked: processes found by scanning physical memory for EPROCESS objects, not on the active list.</summary>
     private static IEnumerable<VfsNode> UnlinkedChildren(WindowsSystem system, ChunkCache cache, bool zeroFill)
     {
@@ -94,10 +104,11 @@ public sealed class MemFsTree : IVirtualFileSystem
             yield return new RenderedFile("vmem.png", () => VmemPicture.Render(view), cache);
             yield return new VfsDirectory("regions", () => view.DataVads.Select(v => new RegionFile(view, v, cache)));
             yield return new VfsDirectory("vtop", () => [BytesFile.Text("README.txt", () => ProcessTexts.VtopReadme)], file => VtopFile(view, file));
+            var owner = $"{view.Process.Pid} {view.Process.Name}";
             if (view.MainImage() is { } main)
-                foreach (var file in ImageFiles.Of(view, main, cache))
+                foreach (var file in ImageFiles.Of(view.Recoveries, owner, main, cache))
                     yield return file;
-            yield return ImageFiles.ModulesDirectory(view, cache);
+            yield return ImageFiles.ModulesDirectory(() => view.Images, view.Recoveries, owner, cache);
         }
         return view.Process.CreateTime is { } created ? new VfsDirectory(name, Children) { Time = created } : new VfsDirectory(name, Children);
     }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using MemFs.Translate.Paging;
 using MemFs.Translate.Windows;
 using MemFs.Translate.Windows.Objects;
@@ -14,9 +13,9 @@ public sealed class ProcessView(WindowsSystem system, ProcessInfo process, bool 
 
     private readonly Lazy<IReadOnlyList<VadDescriptor>> _vads = new(() => system.Vads(process).Vads);
     private readonly Lazy<VirtualMemory> _memory = new(() => system.ProcessMemory(process, zeroFill, reservedAsHoles: true));
-    private readonly Lazy<IReadOnlyList<ProcessImage>> _images = new(() => ProcessImage.Of(system.Modules(process).Modules, system.Vads(process).Vads));
-    private readonly ConcurrentDictionary<ulong, Lazy<(RecoveredImage? Image, string? Why)>> _recovered = new();
+    private readonly Lazy<IReadOnlyList<LoadedImage>> _images = new(() => LoadedImage.Of(system.Modules(process).Modules, system.Vads(process).Vads));
     private (long Start, long End)[]? _dataRanges;
+    private ImageRecoveries? _recoveries;
 
     public WindowsSystem System => system;
     public ProcessInfo Process => process;
@@ -32,27 +31,18 @@ public sealed class ProcessView(WindowsSystem system, ProcessInfo process, bool 
         _dataRanges ??= DataVads.Select(v => ((long)v.Start, (long)v.End + 1)).OrderBy(r => r.Item1).ToArray();
 
     /// <summary>The images the process has mapped: loader-list modules first, then image VADs the list does not name.</summary>
-    public IReadOnlyList<ProcessImage> Images => _images.Value;
+    public IReadOnlyList<LoadedImage> Images => _images.Value;
 
     /// <summary>The process's main image (EPROCESS.SectionBaseAddress or PEB.ImageBaseAddress), or null when unknown.</summary>
-    public ProcessImage? MainImage()
+    public LoadedImage? MainImage()
     {
         if (system.ImageBase(process) is not { } imageBase || imageBase >= (ulong)UserSpace) return null;
         return Images.FirstOrDefault(i => i.Base == imageBase)
-               ?? new ProcessImage(process.Name, imageBase, Vads.FirstOrDefault(v => v.Contains(imageBase)), false);
+               ?? new LoadedImage(process.Name, imageBase, Vads.FirstOrDefault(v => v.Contains(imageBase)), false);
     }
 
-    /// <summary>The image rebuilt from memory (once per base), or null with why it cannot be.</summary>
-    public RecoveredImage? Recover(ProcessImage image, out string? why)
-    {
-        var result = _recovered.GetOrAdd(image.Base, _ => new Lazy<(RecoveredImage?, string?)>(() =>
-        {
-            var recovered = RecoveredImage.Open(Memory, image.Name, image.Base, image.Vad, out var reason);
-            return (recovered, reason);
-        })).Value;
-        why = result.Why;
-        return result.Image;
-    }
+    /// <summary>The process's images rebuilt from its memory.</summary>
+    public ImageRecoveries Recoveries => LazyInitializer.EnsureInitialized(ref _recoveries, () => new ImageRecoveries(() => Memory));
 
     /// <summary>Reads user space: outside the data VADs is a hole (zeros); inside, the translator's bytes or an error.</summary>
     public void Read(long address, Span<byte> destination)

@@ -34,6 +34,7 @@ public static class ReadmeText
             recovery.txt              where each page came from, zero-filled bytes, sha256, differences from disk
             executable.png, recovery.png, diff.png   the same as pictures
             modules/<name>/           the same files for every loaded module
+          kernel/modules/<name>/      every loaded driver: executable.exe, memory.bin, recovery.txt and pictures
           unlinked/<pid>-<name>/      processes not on the active list (terminated or hidden), found by scanning
                                       memory; listing unlinked/ runs the scan (see unlinked/README.txt)
 

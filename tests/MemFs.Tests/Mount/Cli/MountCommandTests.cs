@@ -60,6 +60,16 @@ public class MountCommandTests
     }
 
     [Test]
+    public void KernelModulesAreRecoveredToo()
+    {
+        var modules = Path.Combine(_mount, "kernel", "modules");
+        Assert.That(Directory.GetDirectories(modules).Select(Path.GetFileName).Order(), Is.EqualTo(new[] { "demo.sys", "hal.dll", "ntoskrnl.exe" }));
+        var demoSys = Path.Combine(modules, "demo.sys");
+        Assert.That(File.ReadAllBytes(Path.Combine(demoSys, "executable.exe")), Is.EqualTo(_demo.AcquiredFiles[DemoSysPath]));
+        Assert.That(File.ReadAllText(Path.Combine(demoSys, "recovery.txt")), Does.Contain(@"File on disk     \Windows\System32\drivers\demo.sys").And.Contain("Differing byte runs: 0"));
+    }
+
+    [Test]
     public void TheTreeListsEveryLinkedProcess()
     {
         var listed = Directory.GetDirectories(Path.Combine(_mount, "processes")).Select(Path.GetFileName).Order().ToArray();

@@ -21,7 +21,7 @@ public class TreeCommandTests
     {
         var result = Run("ls", _image.Raw);
         Assert.That(result.ExitCode, Is.Zero, result.Stderr);
-        Assert.That(Lines(result), Is.EqualTo(new[] { "README.txt", "image/", "processes/", "unlinked/" }));
+        Assert.That(Lines(result), Is.EqualTo(new[] { "README.txt", "image/", "processes/", "unlinked/", "kernel/" }));
         var image = Run("ls", _image.Raw, "/image");
         Assert.That(Lines(image), Is.EqualTo(new[] { "info.txt", "physical.raw", "pagefiles/", "files/" }));
     }
