@@ -218,10 +218,19 @@ public sealed class WindowsTranslator : IKernelReader
             Note(trace, $"demand zero: committed private memory never touched ({MmProtection.Name(protection)})");
             return Resolution.DemandZero(false, protection);
         }
-        var pointer = vad.FirstPrototypePte + ((va >> 12) - (vad.Start >> 12)) * 8;
+        var page = (va >> 12) - (vad.Start >> 12);
+        var pointer = vad.FirstPrototypePte + page * 8;
         if (vad.LastContiguousPte != 0 && pointer > vad.LastContiguousPte)
-            return Fail(trace, $"prototype PTE 0x{pointer:X} lies past the VAD's LastContiguousPte 0x{vad.LastContiguousPte:X} (a data view over several subsections); not followed yet", true, protection);
-        Note(trace, $"prototype PTE from the VAD: FirstPrototypePte + 8 x 0x{(va >> 12) - (vad.Start >> 12):X} = 0x{pointer:X}");
+        {
+            // A data view over several subsections: their prototype arrays are separate allocations.
+            if (_sections is null || vad.Subsection == 0)
+                return Fail(trace, $"prototype PTE 0x{pointer:X} lies past the VAD's LastContiguousPte 0x{vad.LastContiguousPte:X} and the subsections cannot be followed", true, protection);
+            if (_sections.PrototypeAcrossSubsections(vad.Subsection, vad.FirstPrototypePte, page, new DepthKernelReader(this, depth + 1), out var chainProblem) is not { } followed)
+                return Fail(trace, $"page 0x{page:X} of the view lies past LastContiguousPte 0x{vad.LastContiguousPte:X}: {chainProblem}", true, protection);
+            Note(trace, $"prototype PTE past LastContiguousPte: page 0x{page:X} of the view, counted through the subsection chain from 0x{vad.Subsection:X} = 0x{followed:X}");
+            return ResolvePrototype(followed, va, protection, trace, depth);
+        }
+        Note(trace, $"prototype PTE from the VAD: FirstPrototypePte + 8 x 0x{page:X} = 0x{pointer:X}");
         return ResolvePrototype(pointer, va, protection, trace, depth);
     }
 

@@ -8,4 +8,12 @@ public interface ISectionObjects
     /// <paramref name="prototypePte"/>, the one in the same control area that does. Null with a reason when unreadable.
     /// </summary>
     SubsectionInfo? FindSubsection(ulong subsectionKva, ulong prototypePte, IKernelReader kernel, out string? reason);
+
+    /// <summary>
+    /// The prototype PTE of page <paramref name="pageIndex"/> of a view whose prototype arrays are not contiguous (a
+    /// data view over several subsections): counted from <paramref name="firstPrototypePte"/> in the VAD's subsection
+    /// <paramref name="vadSubsection"/>, continuing through NextSubsection. Null with a reason when the chain ends
+    /// first or cannot be read.
+    /// </summary>
+    ulong? PrototypeAcrossSubsections(ulong vadSubsection, ulong firstPrototypePte, ulong pageIndex, IKernelReader kernel, out string? reason);
 }

@@ -35,6 +35,33 @@ public sealed class SectionObjectReader(SectionObjectLayout layout) : ISectionOb
         return null;
     }
 
+    public ulong? PrototypeAcrossSubsections(ulong vadSubsection, ulong firstPrototypePte, ulong pageIndex, IKernelReader kernel, out string? reason)
+    {
+        var subsection = ReadSubsection(vadSubsection, kernel, out reason);
+        if (subsection is null) return null;
+        if (!subsection.Holds(firstPrototypePte))
+        {
+            reason = $"the VAD's subsection 0x{vadSubsection:X} does not hold its FirstPrototypePte 0x{firstPrototypePte:X}";
+            return null;
+        }
+        var index = (firstPrototypePte - subsection.SubsectionBase) / 8 + pageIndex;
+        for (var i = 0; i < MaxSubsections; i++)
+        {
+            if (index < subsection.PtesInSubsection) return subsection.SubsectionBase + index * 8;
+            index -= subsection.PtesInSubsection;
+            if (!TryReadPointer(kernel, subsection.Address + (ulong)layout.NextSubsection, out var next, out reason)) return null;
+            if (next == 0)
+            {
+                reason = $"the view runs past the last subsection of control area 0x{subsection.ControlArea:X}";
+                return null;
+            }
+            subsection = ReadSubsection(next, kernel, out reason);
+            if (subsection is null) return null;
+        }
+        reason = $"more than {MaxSubsections} subsections: stopped";
+        return null;
+    }
+
     private SubsectionInfo? ReadSubsection(ulong kva, IKernelReader kernel, out string? reason)
     {
         if (_read.TryGetValue(kva, out var known))

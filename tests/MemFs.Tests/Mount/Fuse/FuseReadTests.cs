@@ -165,7 +165,10 @@ public class FuseReadTests
         var sizes = string.Join(", ", requests.OrderBy(p => p.Key).Select(p => $"{p.Key / 1024} KiB × {p.Value}"));
         TestContext.Out.WriteLine($"256 MiB: in-process {Rate(inProcess)}, through the mount {Rate(throughMount)}, again (page cache) {Rate(cached)}");
         TestContext.Out.WriteLine($"FUSE read requests: {sizes}");
-        Assert.That(big.RequestSizes.Keys.Except(requests.Keys), Is.Empty, "the second read came from the page cache");
+        // The second pass comes from the kernel's page cache; a page it reclaimed under memory pressure in between may
+        // be asked for again, but nothing like the first pass's traffic.
+        var secondPass = big.RequestSizes.Values.Sum() - requests.Values.Sum();
+        Assert.That(secondPass, Is.LessThan(requests.Values.Sum() / 10), "requests during the second read");
     }
 
     private static string Rate(TimeSpan elapsed) => $"{TestTree.BigSize / elapsed.TotalSeconds / 1e6:F0} MB/s ({elapsed.TotalSeconds:F2} s)";
