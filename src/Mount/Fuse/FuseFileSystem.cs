@@ -121,7 +121,13 @@ internal sealed unsafe class FuseFileSystem(IVirtualFileSystem tree, uint maxRea
         var self = NativeStat.For(directory, _uid, _gid);
         if (Fill(fill, buffer, ".", self, fillFlags) != 0 || Fill(fill, buffer, "..", self, fillFlags) != 0) return 0;
         foreach (var child in directory.Children)
-            if (Fill(fill, buffer, child.Name, NativeStat.For(child, _uid, _gid), fillFlags) != 0) break;
+        {
+            // A file whose size is known only once it is rendered (a picture, a report over a whole image) is listed
+            // by name and type; its attributes are produced when a tool asks for them (ls -l), not by every ls.
+            var cheap = child is not VfsFile { LengthKnown: false };
+            var stat = cheap ? NativeStat.For(child, _uid, _gid) : NativeStat.TypeOnly(child);
+            if (Fill(fill, buffer, child.Name, stat, cheap ? fillFlags : 0) != 0) break;
+        }
         return 0;
     }
 

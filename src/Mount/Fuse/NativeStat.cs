@@ -22,6 +22,9 @@ internal struct NativeStat
     [FieldOffset(88)] public NativeTime ModificationTime;
     [FieldOffset(104)] public NativeTime ChangeTime;
 
+    /// <summary>Only the file type, for a listing entry whose size is not known yet (the kernel asks for the rest on lookup).</summary>
+    public static NativeStat TypeOnly(VfsNode node) => new() { Mode = node is VfsFile ? S_IFREG | 0b100_100_100 : S_IFDIR | 0b101_101_101 };
+
     public static NativeStat For(VfsNode node, uint uid, uint gid)
     {
         var time = NativeTime.From(node.Time);

@@ -21,6 +21,8 @@ public sealed class RenderedFile(string name, Func<byte[]> render, ChunkCache ca
         }
     }
 
+    public override bool LengthKnown => Interlocked.Read(ref _length) >= 0;
+
     public override int Read(long offset, Span<byte> destination)
     {
         var bytes = Bytes();

@@ -9,6 +9,10 @@ public abstract class VfsFile(string name) : VfsNode(name)
 {
     public abstract long Length { get; }
 
+    /// <summary>False while <see cref="Length"/> would cost producing the file (it is rendered whole): hosts then list it
+    /// without attributes, so listing a directory does not render every picture in it.</summary>
+    public virtual bool LengthKnown => true;
+
     /// <summary>Bytes that hold data (st_blocks × 512); less than <see cref="Length"/> for sparse files.</summary>
     public virtual long AllocatedBytes => Length;
 
