@@ -16,7 +16,7 @@ public static class MountCommand
             "  memfs mount memory.raw /mnt/memory --pagefile pagefile.sys --symbols srv*/data/symbols --cache-size 2G\n" +
             "  grep -rl --binary-files=text 'password=' /mnt/memory/processes/*/regions");
         var options = new TreeOptions();
-        var mountPoint = new Argument<string>("MOUNTPOINT") { Description = "an existing empty directory" };
+        var mountPoint = new Argument<string>("MOUNTPOINT") { Description = "Linux: an existing empty directory; Windows: a free drive letter (M:), * for the next free one, or a directory that does not exist yet" };
         var allowOther = new Option<bool>("--allow-other") { Description = "let other users read the mount (needs user_allow_other in /etc/fuse.conf unless root)" };
         var foreground = new Option<bool>("--foreground", "-f") { Description = "serve in this process until Ctrl-C, SIGTERM or unmount (progress and errors stay on this terminal)" };
         var threads = new Option<uint>("--threads") { Description = "FUSE worker threads (default 16)", DefaultValueFactory = _ => 16 };
