@@ -92,6 +92,67 @@ public sealed class RecoveredImage
         return PeImageView.Parse(reader, imageBase, page, out why);
     }
 
+    /// <summary>
+    /// How the file on disk's bytes are made comparable with memory: when the image is not at the file's preferred
+    /// base, its relocated values (and the header's ImageBase) are adjusted by <see cref="Relocation"/>.Delta first.
+    /// </summary>
+    public (BaseRelocations? Sites, ulong Delta, string Note) Relocation => _relocation ??= ReadRelocations();
+
+    private (BaseRelocations?, ulong, string)? _relocation;
+
+    private (BaseRelocations?, ulong, string) ReadRelocations()
+    {
+        if (Disk is null) return (null, 0, "no file on disk");
+        var page = new byte[PeImageView.HeaderBytes];
+        try
+        {
+            Disk.Read(0, page.AsSpan(0, (int)Math.Min(page.Length, Disk.Length)));
+        }
+        catch (IOException e)
+        {
+            return (null, 0, $"the file's headers cannot be read ({e.Message}): relocated addresses count as differences");
+        }
+        if (PeImageView.Parse(Headers.Reader, Image.Base, page, out var why) is not { } fileHeaders)
+            return (null, 0, $"the file's headers are unusable ({why}): relocated addresses count as differences");
+        var preferred = fileHeaders.File.ImageBase;
+        if (preferred == Image.Base) return (null, 0, $"loaded at the file's preferred base 0x{preferred:X}: nothing relocated");
+        var delta = Image.Base - preferred;
+        var where = $"the file prefers 0x{preferred:X}, the image is at 0x{Image.Base:X}";
+        return BaseRelocations.Read(Disk, fileHeaders, out var missing) is { } sites
+            ? (sites, delta, $"{where}: {sites.Count} relocated values (and ImageBase) adjusted in the file's bytes before comparing")
+            : (null, 0, $"{where}, but {missing}: relocated addresses count as differences");
+    }
+
+    /// <summary>
+    /// The file on disk's bytes at <paramref name="offset"/> as executable.exe should hold them if nothing was changed
+    /// in memory: relocated where executable.exe's bytes come from pages that were in memory (the loader relocated
+    /// those), as the file has them where they came from the file itself.
+    /// </summary>
+    public void ReadComparable(long offset, Span<byte> destination)
+    {
+        Disk!.Read(offset, destination);
+        var (sites, delta, _) = Relocation;
+        if (sites is null) return;
+        var relocated = destination.ToArray();
+        sites.Apply(relocated, offset, delta, Disk);
+        var end = offset + destination.Length;
+        for (var at = offset; at < end;)
+        {
+            var piece = Layout.PieceAt(at);
+            var stop = Math.Min(end, piece.End);
+            if (piece.Source == PieceSource.Image)
+                for (var from = at; from < stop;)
+                {
+                    var rva = piece.SourceOffset + (from - piece.Offset);
+                    var pageEnd = Math.Min(stop, from + (4096 - rva % 4096));
+                    if (Image.PageAt(rva).Origin != PageOrigin.Disk)
+                        relocated.AsSpan((int)(from - offset), (int)(pageEnd - from)).CopyTo(destination[(int)(from - offset)..]);
+                    from = pageEnd;
+                }
+            at = stop;
+        }
+    }
+
     /// <summary>Reads executable.exe's bytes at <paramref name="offset"/> (inside the file).</summary>
     public void ReadExecutable(long offset, Span<byte> destination)
     {

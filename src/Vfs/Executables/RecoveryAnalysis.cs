@@ -64,7 +64,7 @@ public sealed class RecoveryAnalysis
                 exeHash.AppendData(exe, 0, n);
                 if (image.Disk is not { } file) continue;
                 var onDisk = (int)Math.Clamp(file.Length - at, 0, n);
-                file.Read(at, disk.AsSpan(0, onDisk));
+                image.ReadComparable(at, disk.AsSpan(0, onDisk));
                 for (var i = 0; i < n; i++)
                 {
                     var offset = at + i;

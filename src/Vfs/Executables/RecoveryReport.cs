@@ -21,6 +21,7 @@ public static class RecoveryReport
             .AppendLine(image.Disk is { } disk
                 ? $"File on disk     {disk.Path}, {disk.Length} bytes, sha256 {analysis.DiskSha256}"
                 : $"File on disk     not available: {image.DiskMissing}")
+            .AppendLine($"Relocations      {image.Relocation.Note}")
             .AppendLine($"executable.exe   {image.Layout.Length} bytes, sha256 {analysis.ExecutableSha256} (file layout)")
             .AppendLine($"memory.bin       {image.Image.Size} bytes, sha256 {analysis.MemorySha256} (memory layout)");
         foreach (var note in image.Notes) text.AppendLine($"Note             {note}");

@@ -22,7 +22,7 @@ public static class ImagePictures
             yield return new RenderedFile("diff.png", () =>
             {
                 var onDisk = new byte[disk.Length];
-                disk.Read(0, onDisk);
+                image.ReadComparable(0, onDisk);
                 var zeroFilled = ZeroFilledRange.Of(image).Select(r => (r.Offset, r.End)).ToList();
                 return PngEncoder.Encode(DiffPicture.Render(ReadAll(executable), onDisk, zeroFilled));
             }, cache);

@@ -26,7 +26,10 @@ public class PeFileLayoutTests
         var headers = PeImageView.Parse(new HeadersOnly(), 0, page, out var why);
 
         Assert.That(headers, Is.Not.Null, why);
-        Assert.That(headers!.File, Is.EqualTo(new PeFileAlignment(Hex(expected, "SizeOfHeaders"), Hex(expected, "FileAlignment"), Hex(expected, "SectionAlignment"))));
+        var lfanew = BitConverter.ToInt32(page, 0x3C);
+        // PE32+: signature (4) and file header (20), then ImageBase at +24 of the optional header.
+        Assert.That(headers!.File, Is.EqualTo(new PeFileAlignment(Hex(expected, "SizeOfHeaders"), Hex(expected, "FileAlignment"), Hex(expected, "SectionAlignment"),
+            Convert.ToUInt64(expected.GetProperty("ImageBase").GetString(), 16), lfanew + 4 + 20 + 24)));
         Assert.That(headers.Sections.Select(s => (s.Name, s.VirtualAddress, s.VirtualSize, s.PointerToRawData, s.SizeOfRawData)),
             Is.EqualTo(expected.GetProperty("sections").EnumerateArray().Select(s =>
                 (s.GetProperty("Name").GetString(), Hex(s, "VirtualAddress"), Hex(s, "VirtualSize"), Hex(s, "PointerToRawData"), Hex(s, "SizeOfRawData")))));

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text.Json;
 using MemFs.Tests.Support;
 using MemFs.Tests.Translate.Paging;
@@ -29,12 +30,16 @@ internal sealed class RealPeProcess : IDisposable
 
     public enum State { Resident, Modified, Transition, FileOnly, ZeroPteFileOnly, Absent, PastFileData }
 
-    public RealPeProcess(bool damagedHeaders = false)
+    /// <param name="loadBase">Where the image is mapped; away from its preferred base the resident pages hold
+    /// relocated bytes (as the loader leaves them) and file-only pages the file's own.</param>
+    public RealPeProcess(bool damagedHeaders = false, ulong? loadBase = null)
     {
         var facts = PeFacts.Load("win10-19041/kernel32.dll");
         Facts = facts;
         Original = File.ReadAllBytes(PeFacts.PathOf("win10-19041/kernel32.dll"));
-        Mapped = facts.MapImage(Original);
+        LoadBase = loadBase ?? facts.ImageBase;
+        MappedRaw = facts.MapImage(Original);
+        Mapped = facts.MapImage(PeFacts.Relocate(Original, LoadBase));
         States = PlanStates(facts);
 
         var kernel = new TestKernelImage(EprocessLayout.Windows10);
@@ -42,7 +47,7 @@ internal sealed class RealPeProcess : IDisposable
         var objects = new TestWindowsSystem(profile, kernel.Image, kernel.KernelBase + TestPeImage.PsActiveProcessHead, kernel.KernelBase + TestPeImage.PsLoadedModuleList);
         var process = objects.AddProcess(Pid, 0x58, Name, new DateTime(2021, 2, 21, 2, 0, 0, DateTimeKind.Utc));
         var image = kernel.Image;
-        var imageBase = facts.ImageBase;
+        var imageBase = LoadBase;
         var pages = facts.SizeOfImage / Page;
         var prototypes = image.PrototypeArray(pages);
         var subsections = image.Section(KernelPath, true, facts.Subsections(prototypes));
@@ -107,8 +112,13 @@ internal sealed class RealPeProcess : IDisposable
     public PeFacts Facts { get; }
     public byte[] Original { get; }
 
-    /// <summary>The image as Windows maps it, before the hook.</summary>
+    public ulong LoadBase { get; }
+
+    /// <summary>The image as Windows maps it at <see cref="LoadBase"/> (relocated), before the hook.</summary>
     public byte[] Mapped { get; }
+
+    /// <summary>The file's bytes in memory layout, unrelocated: what a page read from the file holds.</summary>
+    public byte[] MappedRaw { get; }
     public State[] States { get; }
     public string Directory { get; }
     public string Raw { get; }
@@ -124,6 +134,8 @@ internal sealed class RealPeProcess : IDisposable
     {
         var bytes = Mapped.ToArray();
         HookBytes.CopyTo(bytes, (int)HookRva);
+        foreach (var page in PagesIn(State.FileOnly).Concat(PagesIn(State.ZeroPteFileOnly)))
+            MappedRaw.AsSpan(page * Page, Page).CopyTo(bytes.AsSpan(page * Page));
         foreach (var page in Enumerable.Range(0, States.Length).Where(p => ZeroFilled(p, withFile)))
             Array.Clear(bytes, page * Page, Page);
         return bytes;
@@ -133,8 +145,7 @@ internal sealed class RealPeProcess : IDisposable
     public byte[] ExpectedExecutable(bool withFile)
     {
         var bytes = withFile ? Original.ToArray() : Original[..(int)Facts.RawEnd];
-        HookBytes.CopyTo(bytes, Facts.FileOffsetOf(HookRva));
-        foreach (var (offset, length) in ExpectedZeroFilled(withFile)) Array.Clear(bytes, (int)offset, (int)length);
+        Facts.Unmap(ExpectedMemory(withFile), bytes);
         return bytes;
     }
 
@@ -221,6 +232,58 @@ internal sealed class PeFacts
     }
 
     private static uint MappedBytes(Section s) => Math.Min(s.SizeOfRawData, (s.VirtualSize + 0xFFFu) & ~0xFFFu);
+
+    /// <summary>Copies the headers and each section's mapped bytes from <paramref name="image"/> back to their file offsets.</summary>
+    public void Unmap(byte[] image, byte[] file)
+    {
+        image.AsSpan(0, (int)SizeOfHeaders).CopyTo(file);
+        foreach (var s in Sections) image.AsSpan((int)s.VirtualAddress, (int)MappedBytes(s)).CopyTo(file.AsSpan((int)s.PointerToRawData));
+    }
+
+    /// <summary>
+    /// The file as the loader relocates it for <paramref name="loadBase"/>: every DIR64 entry of its .reloc blocks and
+    /// the optional header's ImageBase moved by the difference (the test's own reading of the format).
+    /// </summary>
+    public static byte[] Relocate(byte[] original, ulong loadBase)
+    {
+        var file = original.ToArray();
+        var imageBaseAt = BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(0x3C)) + 4 + 20 + 24;
+        var delta = loadBase - BinaryPrimitives.ReadUInt64LittleEndian(file.AsSpan(imageBaseAt));
+        if (delta == 0) return file;
+        BinaryPrimitives.WriteUInt64LittleEndian(file.AsSpan(imageBaseAt), loadBase);
+        var facts = FromFile(file);
+        var reloc = facts.Sections.Single(s => s.Name == ".reloc");
+        for (var block = (int)reloc.PointerToRawData; block < reloc.PointerToRawData + reloc.VirtualSize;)
+        {
+            var page = BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(block));
+            var size = BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(block + 4));
+            if (size < 8) break;
+            for (var entry = block + 8; entry < block + size; entry += 2)
+            {
+                var value = BinaryPrimitives.ReadUInt16LittleEndian(file.AsSpan(entry));
+                if (value >> 12 != 10) continue;
+                var at = (int)facts.FileOffsetOf(page + (uint)(value & 0xFFF));
+                BinaryPrimitives.WriteUInt64LittleEndian(file.AsSpan(at), BinaryPrimitives.ReadUInt64LittleEndian(file.AsSpan(at)) + delta);
+            }
+            block += size;
+        }
+        return file;
+    }
+
+    /// <summary>The section table read straight from a PE file's bytes.</summary>
+    private static PeFacts FromFile(byte[] file)
+    {
+        var pe = BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(0x3C));
+        var count = BinaryPrimitives.ReadUInt16LittleEndian(file.AsSpan(pe + 6));
+        var table = pe + 24 + BinaryPrimitives.ReadUInt16LittleEndian(file.AsSpan(pe + 20));
+        return new PeFacts
+        {
+            ImageBase = 0, SizeOfImage = 0, SizeOfHeaders = 0,
+            Sections = Enumerable.Range(0, count).Select(i => file.AsSpan(table + i * 40, 40).ToArray()).Select(h => new Section(
+                System.Text.Encoding.ASCII.GetString(h, 0, 8).TrimEnd('\0'), BinaryPrimitives.ReadUInt32LittleEndian(h.AsSpan(12)), BinaryPrimitives.ReadUInt32LittleEndian(h.AsSpan(8)),
+                BinaryPrimitives.ReadUInt32LittleEndian(h.AsSpan(16)), BinaryPrimitives.ReadUInt32LittleEndian(h.AsSpan(20)))).ToList(),
+        };
+    }
 
     /// <summary>Subsections: the headers, then one per section, with the file bytes each maps.</summary>
     public IReadOnlyList<TestWindowsImage.SubsectionSpec> Subsections(ulong prototypes) =>

@@ -4,5 +4,6 @@ namespace MemFs.Translate.Windows.Kernel;
 public readonly record struct PeDataDirectory(uint Rva, uint Size)
 {
     public const int Export = 0;
+    public const int BaseRelocation = 5;
     public const int Debug = 6;
 }

@@ -40,6 +40,9 @@ public sealed class PeImageView
 
     public ulong Base { get; }
 
+    /// <summary>Where later reads of this image go.</summary>
+    public IKernelReader Reader => _reader;
+
     /// <summary>IMAGE_FILE_HEADER.Machine: 0x8664 for x64.</summary>
     public ushort Machine { get; }
     public uint TimeDateStamp { get; }
@@ -92,8 +95,12 @@ public sealed class PeImageView
         var sizeOfImage = BinaryPrimitives.ReadUInt32LittleEndian(h[(optional + 56)..]);
         if (sizeOfImage == 0 || sizeOfImage > MaxImageSize) return Fail(out why, $"SizeOfImage 0x{sizeOfImage:X} is implausible");
         // SectionAlignment, FileAlignment and SizeOfHeaders sit at the same offsets in PE32 and PE32+.
+        // ImageBase: 8 bytes at +24 in PE32+, 4 bytes at +28 in PE32.
+        var imageBaseAt = optional + (is64 ? 24 : 28);
+        var preferredBase = is64 ? BinaryPrimitives.ReadUInt64LittleEndian(h[imageBaseAt..]) : BinaryPrimitives.ReadUInt32LittleEndian(h[imageBaseAt..]);
         var layout = new PeFileAlignment(SizeOfHeaders: BinaryPrimitives.ReadUInt32LittleEndian(h[(optional + 60)..]),
-            FileAlignment: BinaryPrimitives.ReadUInt32LittleEndian(h[(optional + 36)..]), SectionAlignment: BinaryPrimitives.ReadUInt32LittleEndian(h[(optional + 32)..]));
+            FileAlignment: BinaryPrimitives.ReadUInt32LittleEndian(h[(optional + 36)..]), SectionAlignment: BinaryPrimitives.ReadUInt32LittleEndian(h[(optional + 32)..]),
+            ImageBase: preferredBase, ImageBaseOffset: imageBaseAt);
         var countAt = optional + (is64 ? 108 : 92);
         var directoriesAt = countAt + 4;
         var directoryCount = (int)Math.Min(BinaryPrimitives.ReadUInt32LittleEndian(h[countAt..]), 16);
