@@ -106,6 +106,33 @@ public class ExecutableLayoutTests
         Assert.That(layout.Pieces.Single(p => p.Part == ".late").Source, Is.EqualTo(PieceSource.Missing));
     }
 
+    /// <summary>Random section tables (any offsets, sizes, overlaps): a layout is always built, contiguous and bounded.</summary>
+    [Test]
+    public void RandomSectionTablesGiveBoundedContiguousLayouts()
+    {
+        var random = new Random(20261121);
+        for (var round = 0; round < 500; round++)
+        {
+            var sections = Enumerable.Range(0, random.Next(0, 12)).Select(i => ($".s{i}", (uint)random.Next(), (uint)random.Next(), Pick(random), Pick(random))).ToArray();
+            var imageSize = (uint)random.Next(0x1000, 1 << 30);
+            var headers = Headers(imageSize, sections);
+            long? disk = random.Next(3) == 0 ? null : random.NextInt64(0, 1L << 32);
+            var layout = ExecutableLayout.Build(headers, imageSize, disk, random.Next(2) == 0);
+            AssertContiguous(layout);
+            Assert.That(layout.Length, Is.LessThanOrEqualTo(ExecutableLayout.MaxLength), $"round {round}");
+            Assert.That(layout.Pieces.Where(p => p.Source == PieceSource.Image).All(p => p.SourceOffset + p.Length <= imageSize), $"round {round}: image pieces stay inside the image");
+        }
+    }
+
+    /// <summary>Small, page-sized, huge and edge values, as hostile headers carry.</summary>
+    private static uint Pick(Random random) => random.Next(4) switch
+    {
+        0 => (uint)random.Next(0, 0x10000),
+        1 => (uint)random.Next(0, 0x4000) * 0x200,
+        2 => uint.MaxValue - (uint)random.Next(0, 0x1000),
+        _ => (uint)random.Next(),
+    };
+
     [Test]
     public void PieceAtFindsEveryOffset()
     {
