@@ -11,7 +11,7 @@ public sealed class MappedImage(VirtualMemory memory, ulong imageBase, long size
 {
     private const int PageSize = 4096;
     private const int Batch = 512;
-    private (ImagePage[] Pages, Resolution[] Resolutions)? _translated;
+    private Lazy<(ImagePage[] Pages, Resolution[] Resolutions)>? _translated;
 
     public ulong Base => imageBase;
     public long Size => size;
@@ -19,7 +19,8 @@ public sealed class MappedImage(VirtualMemory memory, ulong imageBase, long size
 
     public IReadOnlyList<ImagePage> Pages => Translated.Pages;
 
-    private (ImagePage[] Pages, Resolution[] Resolutions) Translated => _translated ??= Translate();
+    private (ImagePage[] Pages, Resolution[] Resolutions) Translated =>
+        LazyInitializer.EnsureInitialized(ref _translated, () => new Lazy<(ImagePage[], Resolution[])>(Translate)).Value;
 
     public ImagePage PageAt(long rva) => Pages[(int)(rva / PageSize)];
 

@@ -96,9 +96,10 @@ public sealed class RecoveredImage
     /// How the file on disk's bytes are made comparable with memory: when the image is not at the file's preferred
     /// base, its relocated values (and the header's ImageBase) are adjusted by <see cref="Relocation"/>.Delta first.
     /// </summary>
-    public (BaseRelocations? Sites, ulong Delta, string Note) Relocation => _relocation ??= ReadRelocations();
+    public (BaseRelocations? Sites, ulong Delta, string Note) Relocation =>
+        LazyInitializer.EnsureInitialized(ref _relocation, () => new Lazy<(BaseRelocations?, ulong, string)>(ReadRelocations)).Value;
 
-    private (BaseRelocations?, ulong, string)? _relocation;
+    private Lazy<(BaseRelocations?, ulong, string)>? _relocation;
 
     private (BaseRelocations?, ulong, string) ReadRelocations()
     {
