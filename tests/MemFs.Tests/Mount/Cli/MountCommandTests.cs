@@ -173,6 +173,9 @@ public class MountCommandTests
             (Path.Combine(Notepad, "regions", DemoDllRegionName), _demo.DemoDllBytes[..(DemoDllPages * Page)]),
             (Path.Combine(_mount, "processes", $"{ExplorerPid}-explorer.exe", "regions", DemoDllRegionName), _demo.DemoDllBytes[..(DemoDllPages * Page)]),
             (Path.Combine(_mount, "image", "files", "C", "Windows", "System32", "demo.dll"), _demo.DemoDllBytes),
+            // Recovered files of a module (its pages from memory and from the acquired file; nothing changed or missing).
+            (Path.Combine(Notepad, "modules", "demo.dll", "executable.exe"), _demo.DemoDllBytes),
+            (Path.Combine(_mount, "processes", $"{ExplorerPid}-explorer.exe", "modules", "demo.dll", "memory.bin"), _demo.DemoDllBytes),
         };
         var clock = Stopwatch.StartNew();
         long reads = 0, bytes = 0;
