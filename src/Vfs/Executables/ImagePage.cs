@@ -17,14 +17,5 @@ public readonly record struct ImagePage(PageOrigin Origin, PageState State, stri
     }
 
     /// <summary>For reports: the page state ("Valid", "Pagefile", "File Mapping", "Demand Zero"), and for a zero-filled page why.</summary>
-    public string Describe()
-    {
-        var state = State switch
-        {
-            PageState.FileMapping => "File Mapping",
-            PageState.DemandZero => "Demand Zero",
-            _ => State.ToString(),
-        };
-        return Origin == PageOrigin.ZeroFilled ? $"{state}, {Reason}" : state;
-    }
+    public string Describe() => Origin == PageOrigin.ZeroFilled ? $"{TraceRenderer.Name(State)}, {Reason}" : TraceRenderer.Name(State);
 }
