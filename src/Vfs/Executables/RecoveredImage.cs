@@ -77,7 +77,8 @@ public sealed class RecoveredImage
         return new RecoveredImage(name, new MappedImage(memory, imageBase, size), headers, headerSource, disk, diskMissing, layout, notes);
     }
 
-    private static PeImageView? DiskHeaders(ProcessMemoryReader reader, ulong imageBase, DiskFile disk, out string? why)
+    /// <summary>The file on disk's own headers, parsed as the image at <paramref name="imageBase"/>.</summary>
+    private static PeImageView? DiskHeaders(IKernelReader reader, ulong imageBase, DiskFile disk, out string? why)
     {
         var page = new byte[PeImageView.HeaderBytes];
         try
@@ -104,16 +105,8 @@ public sealed class RecoveredImage
     private (BaseRelocations?, ulong, string) ReadRelocations()
     {
         if (Disk is null) return (null, 0, "no file on disk");
-        var page = new byte[PeImageView.HeaderBytes];
-        try
-        {
-            Disk.Read(0, page.AsSpan(0, (int)Math.Min(page.Length, Disk.Length)));
-        }
-        catch (IOException e)
-        {
-            return (null, 0, $"the file's headers cannot be read ({e.Message}): relocated addresses count as differences");
-        }
-        if (PeImageView.Parse(Headers.Reader, Image.Base, page, out var why) is not { } fileHeaders)
+        // Memory's headers may carry the load address in ImageBase: the preferred base is the file's.
+        if (DiskHeaders(Headers.Reader, Image.Base, Disk, out var why) is not { } fileHeaders)
             return (null, 0, $"the file's headers are unusable ({why}): relocated addresses count as differences");
         var preferred = fileHeaders.File.ImageBase;
         if (preferred == Image.Base) return (null, 0, $"loaded at the file's preferred base 0x{preferred:X}: nothing relocated");
@@ -136,21 +129,31 @@ public sealed class RecoveredImage
         if (sites is null) return;
         var relocated = destination.ToArray();
         sites.Apply(relocated, offset, delta, Disk);
-        var end = offset + destination.Length;
-        for (var at = offset; at < end;)
+        foreach (var (from, end, _, page) in Segments(offset, offset + destination.Length))
+            if (page is { Origin: not PageOrigin.Disk })
+                relocated.AsSpan((int)(from - offset), (int)(end - from)).CopyTo(destination[(int)(from - offset)..]);
+    }
+
+    /// <summary>
+    /// executable.exe's bytes [<paramref name="from"/>, <paramref name="to"/>) split where their source changes: each
+    /// segment lies in one layout piece and, for a piece taken from the image, in one page of it (whose origin it gives).
+    /// </summary>
+    public IEnumerable<(long Offset, long End, FilePiece Piece, ImagePage? Page)> Segments(long from, long to)
+    {
+        for (var at = from; at < to;)
         {
             var piece = Layout.PieceAt(at);
-            var stop = Math.Min(end, piece.End);
-            if (piece.Source == PieceSource.Image)
-                for (var from = at; from < stop;)
-                {
-                    var rva = piece.SourceOffset + (from - piece.Offset);
-                    var pageEnd = Math.Min(stop, from + (4096 - rva % 4096));
-                    if (Image.PageAt(rva).Origin != PageOrigin.Disk)
-                        relocated.AsSpan((int)(from - offset), (int)(pageEnd - from)).CopyTo(destination[(int)(from - offset)..]);
-                    from = pageEnd;
-                }
-            at = stop;
+            var end = Math.Min(to, piece.End);
+            if (piece.Source != PieceSource.Image)
+            {
+                yield return (at, end, piece, null);
+                at = end;
+                continue;
+            }
+            var rva = piece.SourceOffset + (at - piece.Offset);
+            var pageEnd = Math.Min(end, at + (4096 - rva % 4096));
+            yield return (at, pageEnd, piece, Image.PageAt(rva));
+            at = pageEnd;
         }
     }
 

@@ -9,23 +9,13 @@ public readonly record struct ZeroFilledRange(long Offset, long Length, string P
     public static IReadOnlyList<ZeroFilledRange> Of(RecoveredImage image)
     {
         var ranges = new List<ZeroFilledRange>();
-        foreach (var piece in image.Layout.Pieces)
+        foreach (var (offset, end, piece, page) in image.Segments(0, image.Layout.Length))
         {
             if (piece.Source == PieceSource.Missing)
-            {
-                Add(ranges, new ZeroFilledRange(piece.Offset, piece.Length, piece.Part,
+                Add(ranges, new ZeroFilledRange(offset, end - offset, piece.Part,
                     image.Disk is null ? $"not mapped in memory; no file on disk ({image.DiskMissing})" : "not mapped in memory; past the end of the file on disk"));
-                continue;
-            }
-            if (piece.Source != PieceSource.Image) continue;
-            for (var at = piece.Offset; at < piece.End;)
-            {
-                var rva = piece.SourceOffset + (at - piece.Offset);
-                var pageEnd = Math.Min(piece.End, at + (4096 - rva % 4096));
-                var page = image.Image.PageAt(rva);
-                if (page.Origin == PageOrigin.ZeroFilled) Add(ranges, new ZeroFilledRange(at, pageEnd - at, piece.Part, page.Describe()));
-                at = pageEnd;
-            }
+            else if (page is { Origin: PageOrigin.ZeroFilled } zeroFilled)
+                Add(ranges, new ZeroFilledRange(offset, end - offset, piece.Part, zeroFilled.Describe()));
         }
         return ranges;
     }
