@@ -23,15 +23,13 @@ public sealed class SectionObjectReader(SectionObjectLayout layout) : ISectionOb
         if (first is null || first.Holds(prototypePte)) return first;
 
         // The PTE may name another subsection of the same control area (Rekall's lookup does this too).
-        var next = first.ControlArea + (ulong)layout.ControlAreaSize;
-        for (var i = 0; i < MaxSubsections && next != 0; i++)
+        var candidate = ReadSubsection(first.ControlArea + (ulong)layout.ControlAreaSize, kernel, out reason);
+        for (var i = 0; i < MaxSubsections && candidate is not null; i++)
         {
-            var candidate = ReadSubsection(next, kernel, out reason);
-            if (candidate is null) return null;
             if (candidate.Holds(prototypePte)) return candidate;
-            if (!TryReadPointer(kernel, next + (ulong)layout.NextSubsection, out next, out reason)) return null;
+            candidate = NextSubsection(candidate, kernel, out reason);
         }
-        reason = $"no subsection of control area 0x{first.ControlArea:X} holds prototype PTE 0x{prototypePte:X}";
+        if (reason is null) reason = $"no subsection of control area 0x{first.ControlArea:X} holds prototype PTE 0x{prototypePte:X}";
         return null;
     }
 
@@ -49,17 +47,23 @@ public sealed class SectionObjectReader(SectionObjectLayout layout) : ISectionOb
         {
             if (index < subsection.PtesInSubsection) return subsection.SubsectionBase + index * 8;
             index -= subsection.PtesInSubsection;
-            if (!TryReadPointer(kernel, subsection.Address + (ulong)layout.NextSubsection, out var next, out reason)) return null;
-            if (next == 0)
+            var controlArea = subsection.ControlArea;
+            subsection = NextSubsection(subsection, kernel, out reason);
+            if (subsection is null)
             {
-                reason = $"the view runs past the last subsection of control area 0x{subsection.ControlArea:X}";
+                reason ??= $"the view runs past the last subsection of control area 0x{controlArea:X}";
                 return null;
             }
-            subsection = ReadSubsection(next, kernel, out reason);
-            if (subsection is null) return null;
         }
         reason = $"more than {MaxSubsections} subsections: stopped";
         return null;
+    }
+
+    /// <summary>The subsection NextSubsection points at; null with no reason at the end of the chain, or with the reason it cannot be read.</summary>
+    private SubsectionInfo? NextSubsection(SubsectionInfo subsection, IKernelReader kernel, out string? reason)
+    {
+        if (!TryReadPointer(kernel, subsection.Address + (ulong)layout.NextSubsection, out var next, out reason)) return null;
+        return next == 0 ? null : ReadSubsection(next, kernel, out reason);
     }
 
     private SubsectionInfo? ReadSubsection(ulong kva, IKernelReader kernel, out string? reason)
