@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using MemFs.Translate.Files;
 using MemFs.Translate.Windows.Objects;
 
 namespace MemFs.Mount.Cli;
@@ -40,7 +41,7 @@ public static class ModulesCommand
     {
         using var image = Translate.Physical.PhysicalImageOpener.Open(imagePath);
         if (image.Facts.Modules.Count == 0 || image.Memory.Runs.Count > 0) return null;
-        return image.Facts.Modules.Select(m => new ModuleInfo(m.Base, m.Size, m.Path, Path.GetFileName(m.Path.Replace('\\', '/')), 0)).ToList();
+        return image.Facts.Modules.Select(m => new ModuleInfo(m.Base, m.Size, m.Path, WindowsPath.FileName(m.Path), 0)).ToList();
     }
 
     public static void Print(IReadOnlyList<ModuleInfo> modules, bool json)

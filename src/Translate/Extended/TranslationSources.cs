@@ -94,7 +94,7 @@ public static class TranslationSources
 
     /// <summary>pagefile.sys is paging file 0 and swapfile.sys 1 unless the kernel says otherwise (translation.md §2.7).</summary>
     private static int? ConventionalNumber(string name) =>
-        Path.GetFileName(name.Replace('\\', '/')).ToLowerInvariant() switch
+        WindowsPath.FileName(name).ToLowerInvariant() switch
         {
             "pagefile.sys" => 0,
             "swapfile.sys" => 1,

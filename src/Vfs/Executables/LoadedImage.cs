@@ -1,3 +1,4 @@
+using MemFs.Translate.Files;
 using MemFs.Translate.Windows;
 using MemFs.Translate.Windows.Objects;
 
@@ -53,5 +54,5 @@ public sealed record LoadedImage(string Name, ulong Base, VadDescriptor? Vad, bo
 
     public static bool IsImage(VadDescriptor vad) => vad.Kind.Contains("Image", StringComparison.Ordinal);
 
-    private static string? FileName(string? path) => string.IsNullOrEmpty(path) ? null : path[(path.Replace('/', '\\').LastIndexOf('\\') + 1)..];
+    private static string? FileName(string? path) => string.IsNullOrEmpty(path) ? null : WindowsPath.FileName(path);
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using MemFs.Translate.Files;
 using MemFs.Translate.Paging;
 using MemFs.Vfs.Pictures;
 
@@ -19,7 +20,7 @@ public static class VmemPicture
             KindOf(view.Memory, v.Start + first * AddressRegion.PageSize, count))).ToList()));
 
     private static string Label(Translate.Windows.VadDescriptor vad) =>
-        vad.FileName is { } file ? file[(file.LastIndexOf('\\') + 1)..] : vad.IsPrivate ? "private" : vad.Kind.Trim();
+        vad.FileName is { } file ? WindowsPath.FileName(file) : vad.IsPrivate ? "private" : vad.Kind.Trim();
 
     private static PageKind KindOf(VirtualMemory memory, ulong first, ulong count)
     {
