@@ -14,7 +14,7 @@ if ! command -v fusermount3 >/dev/null 2>&1; then
 fi
 
 dotnet build src/Mount -c Release -v q -nologo >/dev/null
-dotnet run --project tests/DemoImage -c Release -- "$image"
+dotnet run --project tools/DemoImage -c Release -- "$image"
 mkdir -p "$mountpoint"
 mountpoint -q "$mountpoint" && fusermount3 -u "$mountpoint"
 dotnet src/Mount/bin/Release/net10.0/memfs.dll mount "$image" "$mountpoint"

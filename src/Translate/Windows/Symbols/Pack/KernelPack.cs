@@ -8,6 +8,9 @@ namespace MemFs.Translate.Windows.Symbols.Pack;
 /// </summary>
 public sealed class KernelPack
 {
+    /// <summary>The pack format this reader understands; the generator in tools/SymbolPack writes it.</summary>
+    public const int FormatVersion = 1;
+
     public const string ResourceName = "MemFs.Translate.Windows.Symbols.Pack.kernel-pack.json.gz";
     public const string ExactSource = "embedded pack (exact GUID)";
 

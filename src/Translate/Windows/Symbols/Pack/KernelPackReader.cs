@@ -11,8 +11,8 @@ public static class KernelPackReader
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
         var format = root.GetProperty("format").GetInt32();
-        if (format != KernelPackWriter.FormatVersion)
-            throw new InvalidDataException($"kernel pack format {format}; this MemFs reads format {KernelPackWriter.FormatVersion}");
+        if (format != KernelPack.FormatVersion)
+            throw new InvalidDataException($"kernel pack format {format}; this MemFs reads format {KernelPack.FormatVersion}");
         var kernels = new Dictionary<string, PackedKernel>(StringComparer.Ordinal);
         foreach (var kernel in root.GetProperty("kernels").EnumerateObject())
             kernels[kernel.Name] = new PackedKernel(kernel.Value.GetProperty("version").GetString()!, kernel.Value.GetProperty("build").GetUInt32(),

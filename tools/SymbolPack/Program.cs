@@ -2,7 +2,7 @@ using System.Diagnostics;
 using MemFs.Translate.Windows.Symbols.Pack;
 
 // Regenerates the embedded kernel offsets pack from the JPCERT ISFs:
-//   dotnet run --project tests/SymbolPack -- <shared/data/symbols> src/Translate/Windows/Symbols/Pack/kernel-pack.json.gz
+//   dotnet run --project tools/SymbolPack -- <shared/data/symbols> src/Translate/Windows/Symbols/Pack/kernel-pack.json.gz
 if (args.Length != 2)
 {
     Console.Error.WriteLine("usage: MemFs.SymbolPack <symbols folder (windows/ntkrnlmp.pdb/*.json.xz, jpcert/README.md, LICENSE)> <output .json.gz>");

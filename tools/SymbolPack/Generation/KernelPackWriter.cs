@@ -10,8 +10,6 @@ namespace MemFs.Translate.Windows.Symbols.Pack;
 /// </summary>
 public static class KernelPackWriter
 {
-    public const int FormatVersion = 1;
-
     public static byte[] Write(KernelPack pack)
     {
         using var buffer = new MemoryStream();
@@ -26,7 +24,7 @@ public static class KernelPackWriter
             foreach (var (build, family) in pack.Families.OrderBy(f => f.Key))
                 WriteFamily(json, build.ToString(CultureInfo.InvariantCulture), family);
             json.WriteEndObject();
-            json.WriteNumber("format", FormatVersion);
+            json.WriteNumber("format", KernelPack.FormatVersion);
             json.WriteStartObject("kernels");
             foreach (var (id, kernel) in pack.Kernels.OrderBy(k => k.Key, StringComparer.Ordinal))
                 WriteKernel(json, id, kernel);

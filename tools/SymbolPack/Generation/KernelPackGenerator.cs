@@ -19,7 +19,7 @@ public static class KernelPackGenerator
         "The tables are derived from Microsoft's public kernel PDBs.";
 
     /// <summary>The command that regenerates the committed pack, run from the repository root.</summary>
-    public static string Command(string symbolsRoot) => $"dotnet run --project tests/SymbolPack -- {symbolsRoot} {PackPath}";
+    public static string Command(string symbolsRoot) => $"dotnet run --project tools/SymbolPack -- {symbolsRoot} {PackPath}";
 
     public static KernelPackGeneration Generate(string symbolsRoot)
     {
