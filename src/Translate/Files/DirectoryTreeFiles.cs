@@ -4,8 +4,8 @@ using MemFs.Translate.Physical.Sources;
 namespace MemFs.Translate.Files;
 
 /// <summary>
-/// Files from a directory tree laid out like the system volume (<c>--files DIR</c>: a mounted or extracted C: drive).
-/// Each name is matched case-insensitively against the real directory entries, as NTFS would, although the
+/// Files from a directory tree (<c>--files DIR</c>): a mounted or extracted drive, or a collection with drive-letter
+/// folders (<see cref="VolumeRootLocator"/>); a path is looked up under each volume root in turn. Each name is matched case-insensitively against the real directory entries, as NTFS would, although the
 /// tree lives on a case-sensitive file system. Never serves a file outside the tree: <c>..</c> is refused and
 /// symbolic links are followed only while they stay inside it.
 /// </summary>
@@ -21,24 +21,32 @@ public sealed class DirectoryTreeFiles : IMappedFileProvider
         var info = new DirectoryInfo(directory);
         if (!info.Exists) throw new DirectoryNotFoundException($"--files {directory}: no such directory");
         _root = Path.TrimEndingDirectorySeparator(info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? info.FullName);
-        Description = $"--files {_root}";
+        Roots = VolumeRootLocator.Find(_root);
+        Description = $"--files {_root}" + (Roots is [{ DriveLetter: null }] ? "" : " (volume roots: " + string.Join(", ", Roots) + ")");
     }
 
     public string Description { get; }
+
+    /// <summary>The folders a path is looked up under, in order.</summary>
+    public IReadOnlyList<VolumeRoot> Roots { get; }
 
     public IByteSource? Open(string windowsPath)
     {
         var key = WindowsPathKey.From(windowsPath);
         if (!WindowsPathKey.IsLocal(key)) return null;
-        var path = Resolve(WindowsPathKey.Split(key));
-        return path is null ? null : new FileByteSource(path);
+        var names = WindowsPathKey.Split(key);
+        foreach (var root in Roots)
+        {
+            if (Resolve(root.Path, names) is { } path) return new FileByteSource(path);
+        }
+        return null;
     }
 
-    /// <summary>The real path of the file the names lead to inside the tree, or null.</summary>
-    private string? Resolve(IEnumerable<string> names)
+    /// <summary>The real path of the file the names lead to from <paramref name="start"/>, staying inside the tree, or null.</summary>
+    private string? Resolve(string start, IEnumerable<string> names)
     {
         var pending = new Queue<string>(names);
-        var current = _root;
+        var current = start;
         var hops = 0;
         while (pending.TryDequeue(out var name))
         {

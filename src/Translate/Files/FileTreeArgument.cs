@@ -13,6 +13,8 @@ public static class FileTreeArgument
         if (!info.Exists) throw new DirectoryNotFoundException($"--files {directory}: no such directory");
         var count = info.EnumerateFiles("*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true }).Take(CountLimit).Count();
         var counted = count == CountLimit ? $"at least {CountLimit:N0} files" : $"{count:N0} files";
-        return new AuxiliarySource(AuxiliaryKind.FileTree, info.FullName, null, null, $"--files ({counted})");
+        var roots = VolumeRootLocator.Find(info.FullName);
+        var volumes = roots is [{ DriveLetter: null }] ? "" : "; volume roots: " + string.Join(", ", roots);
+        return new AuxiliarySource(AuxiliaryKind.FileTree, info.FullName, null, null, $"--files ({counted}{volumes})");
     }
 }

@@ -18,6 +18,7 @@ public class MountedRecoveryTests
     private RealPeProcess _pe = null!;
     private string _withFile = "";
     private string _withoutFile = "";
+    private string _withCollectedFile = "";
 
     [OneTimeSetUp]
     public void MountBoth()
@@ -26,6 +27,7 @@ public class MountedRecoveryTests
         _pe = new RealPeProcess();
         _withFile = Mount("with-file", "--files", _pe.Files);
         _withoutFile = Mount("without-file");
+        _withCollectedFile = Mount("with-collected-file", "--files", _pe.CollectedFiles);
     }
 
     private string Mount(string name, params string[] options)
@@ -39,7 +41,7 @@ public class MountedRecoveryTests
     [OneTimeTearDown]
     public void Unmount()
     {
-        foreach (var mount in new[] { _withFile, _withoutFile }.Where(m => m != "" && MountTable.Find(m) is not null))
+        foreach (var mount in new[] { _withFile, _withoutFile, _withCollectedFile }.Where(m => m != "" && MountTable.Find(m) is not null))
         {
             Shell.Run("fusermount3", "-u", mount);
             MountTable.WaitUntil(() => MountTable.Find(mount) is null, TimeSpan.FromSeconds(10));
@@ -67,6 +69,15 @@ public class MountedRecoveryTests
         var expected = _pe.ExpectedMemory(withFile);
         Assert.That(served.Length, Is.EqualTo(_pe.Facts.SizeOfImage));
         Assert.That(FirstDifference(served, expected), Is.EqualTo(-1), "first differing offset (section tails past their file data must be zeros)");
+    }
+
+    /// <summary>A tree with a drive-letter folder (how collection tools and image/files/ lay files out) fills pages like a drive root.</summary>
+    [Test]
+    public void ACollectedTreeWithADriveFolderFillsPagesFromTheFile()
+    {
+        var served = File.ReadAllBytes(InProcess(_withCollectedFile, "executable.exe"));
+        Assert.That(FirstDifference(served, _pe.ExpectedExecutable(withFile: true)), Is.EqualTo(-1), "first differing offset");
+        Assert.That(File.ReadAllText(InProcess(_withCollectedFile, "recovery.txt")), Is.EqualTo(File.ReadAllText(InProcess(_withFile, "recovery.txt"))));
     }
 
     [Test]

@@ -107,7 +107,14 @@ internal sealed class RealPeProcess : IDisposable
         var onDisk = Path.Combine(Files, "Windows", "System32");
         System.IO.Directory.CreateDirectory(onDisk);
         File.WriteAllBytes(Path.Combine(onDisk, "kernel32.dll"), Original);
+        CollectedFiles = Path.Combine(Directory, "collected");
+        var collected = Path.Combine(CollectedFiles, "uploads", "auto", "C%3A", "Windows", "System32");
+        System.IO.Directory.CreateDirectory(collected);
+        File.WriteAllBytes(Path.Combine(collected, "kernel32.dll"), Original);
     }
+
+    /// <summary>The same file in a collection tool's layout: a drive-letter folder two levels down (uploads/auto/C%3A/…).</summary>
+    public string CollectedFiles { get; }
 
     public PeFacts Facts { get; }
     public byte[] Original { get; }
