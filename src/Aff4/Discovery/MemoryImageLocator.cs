@@ -130,6 +130,35 @@ public sealed class MemoryImageLocator(VolumeSet volumes)
         return alternative is not null && byPath.TryGetValue(alternative, out hit) ? hit : null;
     }
 
+    /// <summary>
+    /// The streams and stored members whose own name is <paramref name="name"/> (case-insensitive): the last segment
+    /// of the URN, or the last component of aff4:originalFileName. Legacy Rekall volumes store tools and files under
+    /// relative names (<c>fcat.exe</c>) that are no Windows path (aff4.md §7.5).
+    /// </summary>
+    public IReadOnlyList<string> FindByName(string name)
+    {
+        var wanted = LastComponent(name);
+        var found = new List<string>();
+        foreach (var v in volumes.Volumes)
+        {
+            foreach (var urn in _graph.Subjects.Concat(v.Members.Urns).Distinct(StringComparer.Ordinal))
+            {
+                if (!urn.StartsWith(v.Urn + "/", StringComparison.Ordinal) || IsPartOfAStream(urn) || found.Contains(urn)) continue;
+                var original = _graph.GetString(urn, Aff4Vocabulary.OriginalFileName);
+                if (string.Equals(LastComponent(Uri.UnescapeDataString(urn)), wanted, StringComparison.OrdinalIgnoreCase)
+                    || (original is not null && string.Equals(LastComponent(original), wanted, StringComparison.OrdinalIgnoreCase)))
+                    found.Add(urn);
+            }
+        }
+        return found;
+    }
+
+    private static string LastComponent(string path)
+    {
+        var trimmed = path.TrimEnd('/', '\\');
+        return trimmed[(trimmed.LastIndexOfAny(['/', '\\']) + 1)..];
+    }
+
     private string? WindowsPathOf(string urn)
     {
         var original = _graph.GetString(urn, Aff4Vocabulary.OriginalFileName);

@@ -32,11 +32,22 @@ public sealed class StreamSelector
         if (new[] { stream, category, file }.Count(v => v is not null) > 1)
             throw new UsageException("give at most one of --stream, --category and --file");
         if (stream is not null) return stream;
-        if (file is not null)
-            return image.Locator.FindFile(file)?.Urn ?? throw new UsageException($"no acquired file has the Windows path '{file}'");
+        if (file is not null) return ResolveFile(image, file);
         if (category is not null) return ResolveCategory(image, category);
         return image.Locator.FindPhysicalMemory()?.Urn ?? image.Locator.FindPrimaryImage()
             ?? throw new UsageException("the image holds no memory image and no single primary stream; choose one with --stream (see 'memfs aff4 info')");
+    }
+
+    /// <summary>By Windows path first, else by the stream's own name (a legacy volume's <c>fcat.exe</c>).</summary>
+    private static string ResolveFile(Aff4Image image, string file)
+    {
+        if (image.Locator.FindFile(file) is { } acquired) return acquired.Urn;
+        return image.Locator.FindByName(file) switch
+        {
+            [var only] => only,
+            [] => throw new UsageException($"no acquired file has the Windows path or name '{file}' (see 'memfs aff4 info')"),
+            var several => throw new UsageException($"'{file}' names {several.Count} objects: {string.Join(", ", several)}; choose one with --stream"),
+        };
     }
 
     private static string ResolveCategory(Aff4Image image, string category)

@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using MemFs.Aff4;
+using MemFs.Aff4.Codecs;
 using MemFs.Aff4.Streams;
 using MemFs.Tests.Aff4.Reference;
+using MemFs.Tests.Aff4.Writers;
 using NUnit.Framework;
 
 namespace MemFs.Tests.Mount.Cli;
@@ -73,6 +75,40 @@ public class Aff4CommandTests
         Assert.That(Convert.ToHexStringLower(SHA256.HashData(pagefile.Stdout)), Is.EqualTo(expected.GetProperty("pagefiles")[0].GetProperty("sha256").GetString()));
         var memory = MemFsProcess.Run("aff4", "cat", Sample(file));
         Assert.That(Convert.ToHexStringLower(SHA256.HashData(memory.Stdout)), Is.EqualTo(expected.GetProperty("physical_memory").GetProperty("sha256").GetString()));
+    }
+
+    /// <summary>A Rekall 2015-style volume keeps the tools it ran under relative names (fcat.exe): --file finds them by name.</summary>
+    [Test]
+    public void CatFindsALegacyVolumesStreamByItsOwnName()
+    {
+        const string volume = "aff4://7b2a0c1e-0000-4000-8000-000000002015";
+        var tool = Enumerable.Range(0, 9000).Select(i => (byte)(i * 31 + 7)).ToArray();
+        var log = "fcat ran\n"u8.ToArray();
+        var builder = new TestAff4VolumeBuilder(volume, writeVersionTxt: false);
+        builder.AddImageStream(volume + "/fcat.exe", tool, 4096, 4, CompressionMethod.Zlib, BevyIndexLayout.LegacyStartOffsets,
+            legacyVocabulary: true, storeIncompressibleRaw: false);
+        builder.AddImageStream(volume + "/logs/fcat.log", log, 4096, 4, CompressionMethod.Zlib, BevyIndexLayout.LegacyStartOffsets,
+            legacyVocabulary: true, storeIncompressibleRaw: false);
+        builder.AddImageStream(volume + "/other/fcat.log", log, 4096, 4, CompressionMethod.Zlib, BevyIndexLayout.LegacyStartOffsets,
+            legacyVocabulary: true, storeIncompressibleRaw: false);
+        var directory = Directory.CreateTempSubdirectory("memfs-cli-").FullName;
+        try
+        {
+            var path = builder.WriteTo(directory, "rekall-2015.aff4");
+            var byName = MemFsProcess.Run("aff4", "cat", path, "--file", "FCAT.EXE");
+            Assert.That(byName.ExitCode, Is.Zero, byName.Stderr);
+            Assert.That(byName.Stdout, Is.EqualTo(tool));
+            var ambiguous = MemFsProcess.Run("aff4", "cat", path, "--file", "fcat.log");
+            Assert.That(ambiguous.ExitCode, Is.Not.Zero);
+            Assert.That(ambiguous.Stderr, Does.Contain("names 2 objects").And.Contain(volume + "/logs/fcat.log").And.Contain(volume + "/other/fcat.log"));
+            var missing = MemFsProcess.Run("aff4", "cat", path, "--file", "winpmem.exe");
+            Assert.That(missing.ExitCode, Is.Not.Zero);
+            Assert.That(missing.Stderr, Does.Contain("no acquired file has the Windows path or name 'winpmem.exe'"));
+        }
+        finally
+        {
+            Directory.Delete(directory, true);
+        }
     }
 
     [Test]
