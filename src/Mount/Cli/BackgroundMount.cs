@@ -16,6 +16,9 @@ public static class BackgroundMount
 
     public static int Start(string mountPoint)
     {
+        var target = Path.GetFullPath(mountPoint).TrimEnd('/');
+        MountPointCheck.RefuseLiveMount(target);
+        var earlier = MountInfo.Find(target)?.Id;
         var start = new ProcessStartInfo(File.Exists("/usr/bin/setsid") ? "/usr/bin/setsid" : Environment.ProcessPath!) { UseShellExecute = false, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         if (start.FileName == "/usr/bin/setsid") start.ArgumentList.Add(Environment.ProcessPath!);
         var arguments = Environment.GetCommandLineArgs();
@@ -27,11 +30,10 @@ public static class BackgroundMount
         child.StandardInput.Close();
         child.ErrorDataReceived += (_, line) => { if (line.Data is { } text) Console.Error.WriteLine(text); };
         child.BeginErrorReadLine();
-        var target = Path.GetFullPath(mountPoint).TrimEnd('/');
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < OpenLimit)
         {
-            if (MountInfo.Find(target)?.Type.StartsWith("fuse", StringComparison.Ordinal) == true)
+            if (MountInfo.Find(target) is { IsFuse: true } mount && mount.Id != earlier)
             {
                 child.CancelErrorRead();
                 Console.Error.WriteLine($"memfs: serving {target} in the background (pid {child.Id})");

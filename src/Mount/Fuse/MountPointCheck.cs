@@ -13,7 +13,9 @@ internal static class MountPointCheck
             throw new FuseMountException($"{Device} is missing: load the fuse module (modprobe fuse), or in a container pass --device {Device} --cap-add SYS_ADMIN");
         if (Fusermount.Locate() is null)
             throw new FuseMountException("fusermount3 not found: install the 'fuse3' package (e.g. apt install fuse3)");
-        var path = Path.GetFullPath(mountPoint);
+        var path = Path.GetFullPath(mountPoint).TrimEnd('/');
+        if (path.Length == 0) path = "/";
+        RefuseLiveMount(path);
         if (File.Exists(path)) throw new FuseMountException($"mount point {path} is not a directory");
         if (!Directory.Exists(path)) throw new FuseMountException($"mount point {path} does not exist");
         bool empty;
@@ -27,5 +29,13 @@ internal static class MountPointCheck
         }
         if (!empty) throw new FuseMountException($"mount point {path} is not empty");
         return path;
+    }
+
+    /// <summary>A FUSE file system (an earlier memfs mount, or another) already served at the mount point: mounting over it would hide it.</summary>
+    public static void RefuseLiveMount(string fullPath)
+    {
+        if (MountInfo.Find(fullPath) is { IsFuse: true } live)
+            throw new FuseMountException($"{fullPath} is already mounted ({live.Type}{(live.Source.Length > 0 ? " from " + live.Source : "")}): " +
+                $"unmount it first with 'fusermount3 -u {fullPath}', or choose another mount point");
     }
 }

@@ -47,6 +47,20 @@ public class MountCommandTests
         if (_directory != "") Directory.Delete(_directory, true);
     }
 
+    /// <summary>A second mount onto the live one must fail and say so, and the first must go on serving.</summary>
+    [TestCase(false)]
+    [TestCase(true)]
+    public void MountingOntoALiveMountFails(bool foreground)
+    {
+        var before = MountTable.Find(_mount);
+        var second = foreground ? MemFsProcess.Run("mount", _image, _mount, "--foreground") : MemFsProcess.Run("mount", _image, _mount);
+        Assert.That(second.ExitCode, Is.Not.Zero, second.Stderr);
+        Assert.That(second.Stderr, Does.Contain($"{_mount} is already mounted (fuse.memfs").And.Contain($"fusermount3 -u {_mount}"));
+        Assert.That(second.Stderr, Does.Not.Contain("serving"));
+        Assert.That(MountTable.Find(_mount), Is.EqualTo(before), "the first mount is the one in the table");
+        Assert.That(File.ReadAllText(Path.Combine(_mount, "README.txt")), Is.Not.Empty, "the first mount still serves");
+    }
+
     [Test]
     public void TheUnlinkedProcessIsFoundByTheScanWithItsMemory()
     {
