@@ -56,8 +56,22 @@ public sealed class ExtendedPhysicalSpace : IExtendedSpace, IDisposable
             return;
         }
         var placed = Find(location, out var reason) ?? throw new BackingUnavailableException(location, reason!);
+        if (location.Kind == BackingKind.File && location.Offset >= 0 && location.Offset < placed.Source.Length)
+            destination = ReadFileTail(placed, location, destination);
         if (OutOfRange(placed, location.Offset, destination.Length) is { } pastEnd) throw new BackingUnavailableException(location, pastEnd);
         placed.Source.ReadExactly(location.Offset, destination, location.ToString());
+    }
+
+    /// <summary>
+    /// The memory manager zero-fills the part of a mapped file's last page that lies past the end of the file, so a
+    /// read of that page is the file's tail followed by zeros. Returns the part the file supplies.
+    /// </summary>
+    private static Span<byte> ReadFileTail(PlacedSource placed, ExtendedLocation location, Span<byte> destination)
+    {
+        var available = placed.Source.Length - location.Offset;
+        if (destination.Length <= available) return destination;
+        destination[(int)available..].Clear();
+        return destination[..(int)available];
     }
 
     public bool IsAvailable(ExtendedLocation location, out string? reason)

@@ -12,11 +12,13 @@ public class ExtendedPhysicalSpaceTests
     private const long GiB = 1L << 30;
     private const string Ntdll = @"\Windows\System32\ntdll.dll";
     private const string BigFile = @"\Users\a\big.vhdx";
+    private const string DataFile = @"\Users\a\notes.dat";
 
     private static readonly Dictionary<string, (long Length, int Seed)> Files = new()
     {
         [WindowsPathKey.From(Ntdll)] = (0x1_8000, 7),
         [WindowsPathKey.From(BigFile)] = (3 * GiB + 1, 8),
+        [WindowsPathKey.From(DataFile)] = (0x5F474, 9),
     };
 
     private static ExtendedPhysicalSpace Space(CountingFileProvider? files = null, params (int Number, IByteSource Source)[] pagefiles) =>
@@ -160,6 +162,24 @@ public class ExtendedPhysicalSpaceTests
         Assert.That(reason, Is.EqualTo($@"offset 0x18000 lies past the end of {Ntdll} (0x18000 bytes)"));
         Assert.That(space.CombinedOffset(location), Is.Null);
         Assert.That(() => space.Read(location, new byte[1]), Throws.InstanceOf<BackingUnavailableException>());
+    }
+
+    /// <summary>The memory manager maps the bytes past the end of a file in its last page as zeros.</summary>
+    [Test]
+    public void TheLastPartialPageOfAFileIsItsTailThenZeros()
+    {
+        using var space = StandardSpace();
+        var lastPage = ExtendedLocation.File(DataFile, 0x5F000);
+        Assert.That(space.IsAvailable(lastPage, out var reason), Is.True, reason);
+        var page = new byte[0x1000];
+        Array.Fill(page, (byte)0xCC);
+        space.Read(lastPage, page);
+        var tail = new byte[0x474];
+        space.Read(lastPage, tail);
+        Assert.That(page[..0x474], Is.EqualTo(tail), "the file's own bytes");
+        Assert.That(page[..0x474].Any(b => b != 0), Is.True);
+        Assert.That(page[0x474..].All(b => b == 0), Is.True, "past the end of the file");
+        Assert.That(() => space.Read(ExtendedLocation.File(DataFile, 0x60000), new byte[1]), Throws.InstanceOf<BackingUnavailableException>(), "a page wholly past the end");
     }
 
     [Test]
