@@ -45,10 +45,32 @@ public sealed class Aff4InfoReport(Aff4Image image, TextWriter output)
             if (image.Graph.First(urn, Aff4Vocabulary.Category) is { } category) Field("category", Compact(category.Value));
             if (image.Graph.GetString(urn, Aff4Vocabulary.OriginalFileName) is { } original) Field("original file", original);
             if (image.Graph.First(urn, Aff4Vocabulary.DataStream) is { } data) Field("data stream", data.Value);
-            if (!image.Graph.IsA(urn, Aff4Vocabulary.BlockHashes)) WriteStream(urn);
+            if (IsCaseMetadata(types)) WriteCaseMetadata(urn);
+            else if (!image.Graph.IsA(urn, Aff4Vocabulary.BlockHashes)) WriteStream(urn);
             foreach (var (_, property, algorithm, value) in hashes[urn])
                 Field(property == Aff4Vocabulary.Hash ? $"hash {algorithm}" : $"{property.Name} {algorithm}", value);
             output.WriteLine();
+        }
+    }
+
+    /// <summary>
+    /// Case metadata objects of the AFF4 Standard vocabulary (aff4:CaseDetails, aff4:CaseNotes, aff4:TimeStamps, as
+    /// Evimetry writes them) describe an image; they hold no bytes, so their statements are summarised instead of opened.
+    /// </summary>
+    private static readonly string[] CaseMetadataTypes = ["CaseDetails", "CaseNotes", "TimeStamps"];
+
+    private static bool IsCaseMetadata(IReadOnlyList<string> types) =>
+        types.Count > 0 && types.All(t => CaseMetadataTypes.Any(c => t == Aff4Namespaces.Standard + c));
+
+    private void WriteCaseMetadata(string urn)
+    {
+        foreach (var triple in image.Graph.Triples.Where(t => RdfGraph.SubjectKey(t.Subject) == urn))
+        {
+            var predicate = triple.Predicate.Value;
+            if (!predicate.StartsWith(Aff4Namespaces.Standard, StringComparison.Ordinal)) continue;
+            var name = predicate[Aff4Namespaces.Standard.Length..];
+            if (name is "stored") continue;
+            Field(name == "target" ? "describes" : name, triple.Object.IsLiteral ? triple.Object.Value : Compact(triple.Object.Value));
         }
     }
 
@@ -110,7 +132,7 @@ public sealed class Aff4InfoReport(Aff4Image image, TextWriter output)
             if (info.Imager is not null) Field("imager", info.Imager);
             if (info.Cr3 is not null) Field("CR3 (DTB)", $"0x{info.Cr3:X}");
             if (info.KernelBase is not null) Field("kernel base", $"0x{info.KernelBase:X}");
-            if (info.NtBuildNumber is not null) Field("NtBuildNumber", $"{info.NtBuildNumber}");
+            if (info.NtBuildNumber is { } ntBuild) Field("NtBuildNumber", NtBuildNumberText(ntBuild));
             if (info.Runs.Count > 0) Field("runs (imager)", string.Join(", ", info.Runs.Select(r => $"0x{r.Start:X}+0x{r.Length:X}")));
         }
         foreach (var r in image.Locator.ReadPhysicalMemoryMap(physical.Value.Urn))
@@ -120,6 +142,17 @@ public sealed class Aff4InfoReport(Aff4Image image, TextWriter output)
         foreach (var f in image.Locator.AcquiredFiles())
             Field("file", $"{f.WindowsPath} ({SizeOf(f.Urn)}) {f.Urn}");
         output.WriteLine();
+    }
+
+    /// <summary>
+    /// NtBuildNumber keeps the build in its low 16 bits and the build flavour in its top nibble: 0xF for a free
+    /// (retail) build, 0xC for a checked one (as the kernel's NtBuildNumber and the crash dump header state it).
+    /// </summary>
+    internal static string NtBuildNumberText(ulong value)
+    {
+        if (value <= 0xFFFF) return $"{value}";
+        var flavour = (value >> 28) switch { 0xF => "free build", 0xC => "checked build", _ => "flags" };
+        return $"{value & 0xFFFF} (0x{value:X}: {flavour} 0x{value & 0xF0000000:X8})";
     }
 
     private string SizeOf(string urn)

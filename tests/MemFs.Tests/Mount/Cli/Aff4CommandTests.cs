@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using MemFs.Aff4;
 using MemFs.Aff4.Codecs;
 using MemFs.Aff4.Streams;
+using MemFs.Mount.Cli;
 using MemFs.Tests.Aff4.Reference;
 using MemFs.Tests.Aff4.Writers;
 using NUnit.Framework;
@@ -44,6 +45,27 @@ public class Aff4CommandTests
         Assert.That(result.Text, Does.Contain(@"C:\Windows\SysNative\drivers\acpi.sys"));
         foreach (var run in expected.GetProperty("runs").EnumerateArray())
             Assert.That(result.Text, Does.Contain($"0x{run[0].GetInt64():X12} - 0x{run[0].GetInt64() + run[1].GetInt64():X12}"));
+    }
+
+    /// <summary>Evimetry's case metadata objects hold no bytes: summarised, never reported as errors.</summary>
+    [Test]
+    public void InfoSummarisesCaseMetadata()
+    {
+        var result = MemFsProcess.Run("aff4", "info", Sample("AFF4Std/Base-Linear.aff4"));
+        Assert.That(result.ExitCode, Is.Zero, result.Stderr);
+        Assert.That(result.Text, Does.Not.Contain("error:"));
+        Assert.That(result.Text, Does.Contain("caseName:          Canonical Image Generation"));
+        Assert.That(result.Text, Does.Contain("notes:             This is an appended case note"));
+        Assert.That(result.Text, Does.Contain("operation:         CAPTURE"));
+        Assert.That(result.Text, Does.Contain("describes:         aff4://cf853d0b-5589-4c7c-8358-2ca1572b87eb"));
+    }
+
+    [TestCase(0xF0004A61UL, "19041 (0xF0004A61: free build 0xF0000000)")]
+    [TestCase(0xC0001DB1UL, "7601 (0xC0001DB1: checked build 0xC0000000)")]
+    [TestCase(17134UL, "17134")]
+    public void NtBuildNumberShowsTheBuildAndItsFlags(ulong value, string text)
+    {
+        Assert.That(Aff4InfoReport.NtBuildNumberText(value), Is.EqualTo(text));
     }
 
     [Test]
