@@ -4,6 +4,7 @@ using MemFs.Translate.Files;
 using MemFs.Translate.Paging;
 using MemFs.Translate.Physical;
 using MemFs.Translate.Windows;
+using MemFs.Translate.Windows.Layouts;
 
 namespace MemFs.Mount.Cli;
 
@@ -45,7 +46,7 @@ public sealed class TranslationOptions
             var dtb = parse.GetValue(Dtb) is { } text ? NumberParser.ParseAddress(text, "--dtb")
                 : image.Facts.DirectoryTableBase ?? throw new UsageException("the image states no DTB: give --dtb 0x… (the CR3 of the address space)");
             var kernelDtb = image.Facts.DirectoryTableBase ?? dtb;
-            var translator = new WindowsTranslator(sources.Space, settings, kernelDtb, new SectionObjectReader(SectionObjectLayout.ForBuild(settings.Build ?? 19041)));
+            var translator = new WindowsTranslator(sources.Space, settings, kernelDtb, new SectionObjectReader(SectionObjectLayout.FromBuildTable(settings.Build ?? 19041)));
             return new TranslationSession(sources, translator, dtb);
         });
 

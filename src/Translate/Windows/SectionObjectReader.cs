@@ -1,11 +1,12 @@
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Text;
+using MemFs.Translate.Windows.Layouts;
 
 namespace MemFs.Translate.Windows;
 
 /// <summary>
-/// Reads _SUBSECTION → _CONTROL_AREA → _FILE_OBJECT.FileName from kernel memory with known offsets.
+/// Reads _SUBSECTION → _CONTROL_AREA → _FILE_OBJECT.FileName from kernel memory with the resolved section layout.
 /// The first subsection follows its control area; later ones are reached through NextSubsection. Subsections read
 /// once are remembered (the image never changes): every file-backed page of a section names the same few.
 /// </summary>
@@ -84,13 +85,13 @@ public sealed class SectionObjectReader(SectionObjectLayout layout) : ISectionOb
 
     private SubsectionInfo? ReadSubsectionObjects(ulong kva, IKernelReader kernel, out string? reason)
     {
-        var s = new byte[0x38];
+        var s = new byte[layout.SubsectionReadSize];
         if (!kernel.TryRead(kva, s, out reason))
         {
             reason = $"_SUBSECTION at 0x{kva:X} unreadable: {reason}";
             return null;
         }
-        var controlArea = U64(s, 0);
+        var controlArea = U64(s, layout.SubsectionControlArea);
         var flags = BinaryPrimitives.ReadUInt32LittleEndian(s.AsSpan(layout.SubsectionFlags));
         // _MMSUBSECTION_FLAGS.StartingSector4132 (bits 6-15) holds sector bits 41..32.
         var startingSector = BinaryPrimitives.ReadUInt32LittleEndian(s.AsSpan(layout.StartingSector)) | ((ulong)((flags >> 6) & 0x3FF) << 32);
@@ -106,13 +107,13 @@ public sealed class SectionObjectReader(SectionObjectLayout layout) : ISectionOb
         string? name = null;
         if (fileObject != 0 && !TryReadFileName(kernel, fileObject, out name, out reason)) return null;
         reason = null;
-        var isImage = ((caFlags >> SectionObjectLayout.ImageFlagBit) & 1) != 0;
+        var isImage = ((caFlags >> layout.ImageFlagBit) & 1) != 0;
         // _MMSUBSECTION_FLAGS.SectorEndOffset (bits 20-31): the bytes of the last, partial sector.
         var fullSectors = BinaryPrimitives.ReadUInt32LittleEndian(s.AsSpan(layout.NumberOfFullSectors));
         var sectorEnd = flags >> 20;
         ulong? fileData = isImage && (fullSectors != 0 || sectorEnd != 0) ? (ulong)fullSectors * 512 + sectorEnd : null;
         return new SubsectionInfo(kva, controlArea, U64(s, layout.SubsectionBase), BinaryPrimitives.ReadUInt32LittleEndian(s.AsSpan(layout.PtesInSubsection)),
-            startingSector, isImage, ((caFlags >> SectionObjectLayout.FileFlagBit) & 1) != 0, name, fileData);
+            startingSector, isImage, ((caFlags >> layout.FileFlagBit) & 1) != 0, name, fileData);
     }
 
     private bool TryReadFileName(IKernelReader kernel, ulong fileObject, out string? name, out string? reason)

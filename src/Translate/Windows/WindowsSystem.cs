@@ -2,6 +2,7 @@ using MemFs.Translate.Extended;
 using MemFs.Translate.Paging;
 using MemFs.Translate.Physical;
 using MemFs.Translate.Windows.Kernel;
+using MemFs.Translate.Windows.Layouts;
 using MemFs.Translate.Windows.Objects;
 using MemFs.Translate.Windows.Symbols;
 using MemFs.Translate.Windows.Symbols.Heuristics;
@@ -19,12 +20,13 @@ public sealed class WindowsSystem
     private readonly Dictionary<ulong, ProcessVads> _vads = [];
     private readonly List<string> _warnings = [];
 
-    private WindowsSystem(PhysicalImage image, KernelDiscoveryResult discovery, KernelProfile profile, ProfileResolver.Outcome resolution,
-        WindowsTranslator translator, EprocessHeuristicsResult? heuristics)
+    private WindowsSystem(PhysicalImage image, KernelDiscoveryResult discovery, KernelProfile profile, KernelLayouts layouts,
+        ProfileResolver.Outcome resolution, WindowsTranslator translator, EprocessHeuristicsResult? heuristics)
     {
         Image = image;
         Discovery = discovery;
         Profile = profile;
+        Layouts = layouts;
         Resolution = resolution;
         Translator = translator;
         Heuristics = heuristics;
@@ -35,7 +37,9 @@ public sealed class WindowsSystem
     public PhysicalImage Image { get; }
     public KernelDiscoveryResult Discovery { get; }
     public KernelIdentity? Identity => Discovery.Identity;
+    /// <summary>The chosen profile, frozen: <see cref="Layouts"/> were resolved from it once.</summary>
     public KernelProfile Profile { get; }
+    public KernelLayouts Layouts { get; }
     public ProfileResolver.Outcome Resolution { get; }
     public EprocessHeuristicsResult? Heuristics { get; }
     public WindowsTranslator Translator { get; }
@@ -74,10 +78,11 @@ public sealed class WindowsSystem
         var chosen = outcome.Profile ?? throw new KernelProfileException(
             $"no symbol source gave offsets that match this kernel ({id}): " + string.Join("; ", outcome.Log));
         chosen.FillFrom(identityProfile);
+        var layouts = KernelLayouts.From(chosen.Freeze(), id.Build ?? KernelDiscovery.ProvisionalBuild);
 
-        var settings = discovery.SettingsWithInvalidPteMask(chosen) ?? discovery.Settings!;
-        var translator = discovery.CreateTranslator(settings, new SectionObjectReader(SectionObjectLayout.ForBuild(id.Build ?? KernelDiscovery.ProvisionalBuild)));
-        var system = new WindowsSystem(image, discovery, chosen, outcome, translator, heuristics);
+        var settings = discovery.SettingsWithInvalidPteMask(layouts.InvalidPteMask, chosen.Describe()) ?? discovery.Settings!;
+        var translator = discovery.CreateTranslator(settings, new SectionObjectReader(layouts.Sections));
+        var system = new WindowsSystem(image, discovery, chosen, layouts, outcome, translator, heuristics);
         if (heuristics is not null) system._warnings.AddRange(heuristics.Warnings.Select(w => "heuristics: " + w));
         return system;
     }
@@ -85,23 +90,23 @@ public sealed class WindowsSystem
     /// <summary>A profile is believed only if, read with it, the System process is PID 4 named "System".</summary>
     private static string? Validate(KernelDiscoveryResult discovery, KernelIdentity identity, KernelProfile profile, ImageFacts facts)
     {
-        if (profile.Offset("_EPROCESS.UniqueProcessId") is not { } pidOffset || profile.Offset("_EPROCESS.ImageFileName") is not { } nameOffset)
-            return "no EPROCESS offsets";
+        var resolved = ResolvedLayout<EprocessLayout>.Resolve(() => EprocessLayout.From(profile));
+        if (resolved.OrNull is not { } eprocess) return "no EPROCESS offsets: " + resolved.Problem;
         var kernel = new KernelStructReader(discovery.Translator!);
-        var system = SystemProcessAddress(kernel, identity, profile, facts);
+        var system = SystemProcessAddress(kernel, identity, profile, eprocess, facts);
         if (system is null) return "the System process cannot be located (no PsInitialSystemProcess, PsActiveProcessHead)";
-        if (!kernel.TryU64(system.Value + (ulong)pidOffset, out var pid)) return $"EPROCESS 0x{system:X} cannot be read";
-        var name = kernel.AsciiName(system.Value + (ulong)nameOffset, 15);
+        if (!kernel.TryU64(system.Value + (ulong)eprocess.UniqueProcessId, out var pid)) return $"EPROCESS 0x{system:X} cannot be read";
+        var name = kernel.AsciiName(system.Value + (ulong)eprocess.ImageFileName, EprocessLayout.ImageFileNameLength);
         return pid == 4 && name == "System" ? null : $"at EPROCESS 0x{system:X} these offsets read PID {pid} and name '{name}', not 4 and 'System'";
     }
 
-    private static ulong? SystemProcessAddress(KernelStructReader kernel, KernelIdentity identity, KernelProfile profile, ImageFacts facts)
+    private static ulong? SystemProcessAddress(KernelStructReader kernel, KernelIdentity identity, KernelProfile profile, EprocessLayout eprocess, ImageFacts facts)
     {
         var rva = profile.Rva("PsInitialSystemProcess") ?? identity.Export("PsInitialSystemProcess");
         if (rva is not null && kernel.TryU64(identity.Base + rva.Value, out var system) && system != 0) return system;
         var head = ListHead(identity, profile, facts.PsActiveProcessHead, "PsActiveProcessHead");
-        if (head is not null && profile.Offset("_EPROCESS.ActiveProcessLinks") is { } links && kernel.TryU64(head.Value, out var first) && first != head)
-            return first - (ulong)links;
+        if (head is not null && kernel.TryU64(head.Value, out var first) && first != head)
+            return first - (ulong)eprocess.ActiveProcessLinks;
         return null;
     }
 
@@ -117,7 +122,7 @@ public sealed class WindowsSystem
     private ulong? HeadFromSystemProcess()
     {
         if (Identity!.Export("PsInitialSystemProcess") is not { } rva || !Kernel.TryU64(Identity.Base + rva, out var system) || system == 0) return null;
-        if (Profile.Offset("_EPROCESS.ActiveProcessLinks") is not { } links || !Kernel.TryU64(system + (ulong)links + 8, out var head)) return null;
+        if (!Kernel.TryU64(system + (ulong)Layouts.Eprocess.ActiveProcessLinks + 8, out var head)) return null;
         if (!Identity.Contains(head))
         {
             _warnings.Add($"System's ActiveProcessLinks.Blink 0x{head:X} is not inside ntoskrnl: not used as PsActiveProcessHead");
@@ -141,7 +146,7 @@ public sealed class WindowsSystem
                 _warnings.Add("PsActiveProcessHead is unknown: no process list");
                 return _processes = [];
             }
-            var walk = ProcessListWalker.Walk(Kernel, Profile, head);
+            var walk = ProcessListWalker.Walk(Kernel, Layouts.Eprocess, head);
             _warnings.AddRange(walk.Problems.Select(p => "process list: " + p));
             return _processes = walk.Processes.Select(WithParameters).ToList();
         }
@@ -149,13 +154,14 @@ public sealed class WindowsSystem
 
     private ProcessInfo WithParameters(ProcessInfo process)
     {
-        if (process.Peb is not { } peb || peb == 0 || Profile.Offset("_PEB.ProcessParameters") is not { } parametersOffset) return process;
+        // Without a PEB layout (a heuristics profile has none) the process is listed without its parameters.
+        if (process.Peb is not { } peb || peb == 0 || Layouts.Peb.OrNull is not { } layout) return process;
         var memory = new KernelStructReader(new ProcessMemoryReader(ProcessMemory(process)));
-        if (!memory.TryU64(peb + (ulong)parametersOffset, out var parameters) || parameters == 0) return process;
+        if (!memory.TryU64(peb + (ulong)layout.ProcessParameters, out var parameters) || parameters == 0) return process;
         return process with
         {
-            ImagePath = Profile.Offset("_RTL_USER_PROCESS_PARAMETERS.ImagePathName") is { } i ? memory.UnicodeString(parameters + (ulong)i) : null,
-            CommandLine = Profile.Offset("_RTL_USER_PROCESS_PARAMETERS.CommandLine") is { } c ? memory.UnicodeString(parameters + (ulong)c) : null,
+            ImagePath = memory.UnicodeString(parameters + (ulong)layout.ImagePathName),
+            CommandLine = memory.UnicodeString(parameters + (ulong)layout.CommandLine),
         };
     }
 
@@ -166,7 +172,7 @@ public sealed class WindowsSystem
     public IReadOnlyList<EprocessScanner.Candidate> UnlinkedProcesses(CancellationToken cancel = default)
     {
         var linked = Processes.Select(p => (p.Pid, p.Name, p.CreateTime)).ToHashSet();
-        return EprocessScanner.Scan(Image.Memory, Profile, cancel: cancel).Where(c => !linked.Contains((c.Pid, c.Name, c.CreateTime))).ToList();
+        return EprocessScanner.Scan(Image.Memory, Layouts.Eprocess, cancel: cancel).Where(c => !linked.Contains((c.Pid, c.Name, c.CreateTime))).ToList();
     }
 
     /// <summary>
@@ -178,7 +184,7 @@ public sealed class WindowsSystem
     {
         var processes = new List<ProcessInfo>();
         var missed = new List<string>();
-        var reader = new ProcessReader(Kernel, Profile);
+        var reader = new ProcessReader(Kernel, Layouts.Eprocess);
         foreach (var candidate in UnlinkedProcesses(cancel))
         {
             var what = $"{candidate.Pid} {candidate.Name} (EPROCESS at physical 0x{candidate.PhysicalAddress:X})";
@@ -198,7 +204,7 @@ public sealed class WindowsSystem
         lock (_vads)
         {
             if (_vads.TryGetValue(process.Eprocess, out var known)) return known;
-            var result = new VadTreeReader(Kernel, Profile).Read(process.Eprocess);
+            var result = new VadTreeReader(Kernel, Layouts.Vad, Layouts.Sections).Read(process.Eprocess);
             _warnings.AddRange(result.Problems.Select(p => $"VADs of {process.Pid} {process.Name}: {p}"));
             return _vads[process.Eprocess] = new ProcessVads(result.Vads);
         }
@@ -214,20 +220,20 @@ public sealed class WindowsSystem
     /// </summary>
     public ulong? ImageBase(ProcessInfo process)
     {
-        if (Profile.Offset("_EPROCESS.SectionBaseAddress") is { } section && Kernel.TryU64(process.Eprocess + (ulong)section, out var fromKernel) && fromKernel != 0)
+        if (Layouts.Eprocess.SectionBaseAddress is { } section && Kernel.TryU64(process.Eprocess + (ulong)section, out var fromKernel) && fromKernel != 0)
             return fromKernel;
-        if (process.Peb is not { } peb || peb == 0 || Profile.Offset("_PEB.ImageBaseAddress") is not { } field) return null;
+        if (process.Peb is not { } peb || peb == 0 || Layouts.Peb.OrNull is not { } layout) return null;
         var memory = new KernelStructReader(new ProcessMemoryReader(ProcessMemory(process)));
-        return memory.TryU64(peb + (ulong)field, out var fromPeb) && fromPeb != 0 ? fromPeb : null;
+        return memory.TryU64(peb + (ulong)layout.ImageBaseAddress, out var fromPeb) && fromPeb != 0 ? fromPeb : null;
     }
 
     public LoaderListWalker.Result Modules(ProcessInfo process) =>
         process.Peb is { } peb && peb != 0
-            ? LoaderListWalker.ProcessModules(new KernelStructReader(new ProcessMemoryReader(ProcessMemory(process))), Profile, peb)
+            ? LoaderListWalker.ProcessModules(new KernelStructReader(new ProcessMemoryReader(ProcessMemory(process))), Layouts.Peb.Value, Layouts.ProcessModules, peb)
             : new LoaderListWalker.Result([], ["the process has no PEB (System and minimal processes)"]);
 
     public LoaderListWalker.Result KernelModules() =>
         PsLoadedModuleList is { } head
-            ? LoaderListWalker.Walk(Kernel, Profile, head, kernelModules: true)
+            ? LoaderListWalker.Walk(Kernel, Layouts.KernelModules, head, kernelModules: true)
             : new LoaderListWalker.Result([], ["PsLoadedModuleList is unknown"]);
 }

@@ -51,6 +51,8 @@ public sealed class OsFactsReport(TextWriter output)
             .GroupBy(s => s).Select(g => $"{g.Key}: {g.Count()}")));
         foreach (var line in byStructure) output.WriteLine($"    {line}");
         foreach (var (name, (value, source)) in system.Profile.Rvas.OrderBy(r => r.Key)) output.WriteLine($"    {name}: RVA 0x{value:X} ({source})");
+        Field("section objects", system.Layouts.Sections.Sources);
+        foreach (var problem in system.Layouts.Problems) output.WriteLine($"    layout: {problem}");
         Field("software PTEs", $"{system.Translator.Settings.Layout.Name}; InvalidPteMask 0x{system.Translator.Settings.InvalidPteMask:X} ({system.Translator.Settings.InvalidPteMaskSource})");
         Field("processes", $"{system.Processes.Count} on the active process list");
         foreach (var w in system.Warnings) output.WriteLine($"    warning: {w}");

@@ -44,7 +44,7 @@ public class ExecutableRecoveryBenchmarks
     {
         var pe = SyntheticPe.Build("big.exe", SyntheticPe.Kind.Executable, ImageBase, TextPages, RdataPages, DataPages);
         _imageBytes = pe.Length;
-        var kernel = new TestKernelImage(EprocessLayout.Windows10);
+        var kernel = new TestKernelImage(TestEprocessLayout.Windows10);
         var profile = KernelPack.Embedded.TryGetFamily(19041, out _)!;
         var objects = new TestWindowsSystem(profile, kernel.Image, kernel.KernelBase + TestPeImage.PsActiveProcessHead, kernel.KernelBase + TestPeImage.PsLoadedModuleList);
         var process = objects.AddProcess(Pid, 4, "big.exe", new DateTime(2021, 2, 21, 3, 0, 0, DateTimeKind.Utc));

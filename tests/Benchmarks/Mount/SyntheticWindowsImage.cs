@@ -25,7 +25,7 @@ internal sealed class SyntheticWindowsImage
     private const int ChunkBytes = 64 << 20;
     private static readonly DateTime Created = new(2021, 2, 21, 1, 10, 0, DateTimeKind.Utc);
 
-    private readonly TestKernelImage _kernel = new(EprocessLayout.Windows10);
+    private readonly TestKernelImage _kernel = new(TestEprocessLayout.Windows10);
     private readonly TestWindowsSystem _objects;
     private readonly List<Region> _regions = [];
     private long _nextData = DataBase;

@@ -48,7 +48,7 @@ public class DemoImageTests
 
     /// <summary>malware.exe is not on the list: read from its EPROCESS, as a tool does after the pool scan found it.</summary>
     private ProcessInfo Hidden() =>
-        new ProcessReader(_system.Kernel, _system.Profile).Read(_demo["malware.exe"].Eprocess, inActiveList: false, out var problem)
+        new ProcessReader(_system.Kernel, _system.Layouts.Eprocess).Read(_demo["malware.exe"].Eprocess, inActiveList: false, out var problem)
         ?? throw new AssertionException($"malware.exe's EPROCESS cannot be read: {problem}");
 
     private ProcessInfo Process(string name) => name == "malware.exe" ? Hidden() : Linked(name);

@@ -42,7 +42,7 @@ internal sealed class RealPeProcess : IDisposable
         Mapped = facts.MapImage(PeFacts.Relocate(Original, LoadBase));
         States = PlanStates(facts);
 
-        var kernel = new TestKernelImage(EprocessLayout.Windows10);
+        var kernel = new TestKernelImage(TestEprocessLayout.Windows10);
         var profile = KernelPack.Embedded.TryGetFamily(19041, out _)!;
         var objects = new TestWindowsSystem(profile, kernel.Image, kernel.KernelBase + TestPeImage.PsActiveProcessHead, kernel.KernelBase + TestPeImage.PsLoadedModuleList);
         var process = objects.AddProcess(Pid, 0x58, Name, new DateTime(2021, 2, 21, 2, 0, 0, DateTimeKind.Utc));

@@ -73,7 +73,7 @@ public static class DemoImageBuilder
         var yaml = new StringBuilder("Imager: MemFs demo (WinPmem 3.x layout)\nRegisters:\n")
             .Append($"  CR3: {demo.Image.Dtb}\n")
             .Append($"KernBase: {demo.Kernel.KernelBase}\n")
-            .Append($"NtBuildNumber: {EprocessLayout.Windows10.Build}\n")
+            .Append($"NtBuildNumber: {TestEprocessLayout.Windows10.Build}\n")
             .Append($"NtBuildNumberAddr: {demo.Kernel.KernelBase + TestPeImage.NtBuildNumber}\n")
             .Append("Runs:\n");
         foreach (var (start, length) in demo.Runs) yaml.Append($"  - start: {start}\n    length: {length}\n");

@@ -45,7 +45,7 @@ internal sealed class DemoSystem
 
     public DemoSystem()
     {
-        Kernel = new TestKernelImage(EprocessLayout.Windows10);
+        Kernel = new TestKernelImage(TestEprocessLayout.Windows10);
         Profile = KernelPack.Embedded.TryGetFamily(19041, out _) ?? throw new InvalidOperationException("the embedded pack has no 19041 layout");
         _processHead = Kernel.KernelBase + TestPeImage.PsActiveProcessHead;
         _moduleHead = Kernel.KernelBase + TestPeImage.PsLoadedModuleList;
@@ -65,7 +65,7 @@ internal sealed class DemoSystem
         Notepad(demoDll, ntdll);
         Malware(ntdll);
         // The boot processes' VadRoot points at a zeroed node (enough for the layout heuristics); here their trees are empty.
-        foreach (var boot in Kernel.Processes) Image.WriteKernel64(boot.Eprocess + (ulong)EprocessLayout.Windows10.VadRoot, 0);
+        foreach (var boot in Kernel.Processes) Image.WriteKernel64(boot.Eprocess + (ulong)TestEprocessLayout.Windows10.VadRoot, 0);
         PadPhysicalMemory();
     }
 

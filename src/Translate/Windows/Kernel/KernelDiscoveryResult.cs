@@ -1,6 +1,6 @@
 using MemFs.Translate.Extended;
 using MemFs.Translate.Paging;
-using MemFs.Translate.Windows.Symbols;
+using MemFs.Translate.Windows.Layouts;
 
 namespace MemFs.Translate.Windows.Kernel;
 
@@ -30,17 +30,16 @@ public sealed record KernelDiscoveryResult
             Dtb ?? throw new InvalidOperationException("discovery found no DTB"), sections);
 
     /// <summary>
-    /// Settings with InvalidPteMask read from the kernel through <paramref name="profile"/> (MiState RVA + the
-    /// Hardware and InvalidPteMask offsets); null when the profile lacks one of them or the read fails.
+    /// Settings with InvalidPteMask read from the kernel at <paramref name="location"/> (MiState RVA + the Hardware
+    /// and InvalidPteMask offsets, from the profile <paramref name="profileName"/>); null when the profile has no
+    /// such location or the read fails.
     /// </summary>
-    public PagingSettings? SettingsWithInvalidPteMask(KernelProfile profile)
+    public PagingSettings? SettingsWithInvalidPteMask(InvalidPteMaskLayout? location, string profileName)
     {
-        if (Translator is null || Identity is null || Settings is null) return null;
-        if (profile.Rva("MiState") is not { } rva || profile.Offset("_MI_SYSTEM_INFORMATION.Hardware") is not { } hardware
-            || profile.Offset("_MI_HARDWARE_STATE.InvalidPteMask") is not { } mask) return null;
+        if (Translator is null || Identity is null || Settings is null || location is null) return null;
         Span<byte> b = stackalloc byte[8];
-        if (!Translator.TryRead(Identity.Base + rva + (ulong)hardware + (ulong)mask, b, out _)) return null;
+        if (!Translator.TryRead(Identity.Base + location.Rva, b, out _)) return null;
         var value = BitConverter.ToUInt64(b);
-        return Settings with { InvalidPteMask = value, InvalidPteMaskSource = $"nt!MiState.Hardware.InvalidPteMask ({profile.Describe()})" };
+        return Settings with { InvalidPteMask = value, InvalidPteMaskSource = $"nt!MiState.Hardware.InvalidPteMask ({profileName})" };
     }
 }

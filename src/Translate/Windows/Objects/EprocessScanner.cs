@@ -1,14 +1,14 @@
 using System.Buffers.Binary;
 using System.Text;
 using MemFs.Translate.Physical;
-using MemFs.Translate.Windows.Symbols;
+using MemFs.Translate.Windows.Layouts;
 
 namespace MemFs.Translate.Windows.Objects;
 
 /// <summary>
 /// Finds EPROCESS objects in physical memory by their pool allocation (tag "Proc", or "Pro\xE3" with Windows 7's
 /// protected-tag bit), whether or not they are still on the active process list — terminated processes whose memory
-/// was not reused, and processes unlinked to hide. Each candidate is validated with the profile's offsets (PID, name,
+/// was not reused, and processes unlinked to hide. Each candidate is validated with the EPROCESS layout (PID, name,
 /// DTB, create time); reads are physical, so an EPROCESS split over non-contiguous frames may be missed.
 /// </summary>
 public static class EprocessScanner
@@ -22,12 +22,9 @@ public static class EprocessScanner
 
     public sealed record Candidate(long PhysicalAddress, long Pid, long? ParentPid, string Name, ulong Dtb, DateTime? CreateTime, DateTime? ExitTime);
 
-    public static IReadOnlyList<Candidate> Scan(IPhysicalMemory memory, KernelProfile profile, int maxResults = 65536, CancellationToken cancel = default)
+    public static IReadOnlyList<Candidate> Scan(IPhysicalMemory memory, EprocessLayout layout, int maxResults = 65536, CancellationToken cancel = default)
     {
-        var pidOffset = profile.Require("_EPROCESS.UniqueProcessId");
-        var nameOffset = profile.Require("_EPROCESS.ImageFileName");
-        var dtbOffset = profile.Require("_KPROCESS.DirectoryTableBase");
-        var span = Math.Max(Math.Max(pidOffset, nameOffset) + 16, dtbOffset + 8);
+        var span = Math.Max(Math.Max(layout.UniqueProcessId, layout.ImageFileName) + 16, layout.DirectoryTableBase + 8);
         var physicalEnd = memory.Runs.Count == 0 ? 0 : memory.Runs[^1].End;
         var found = new List<Candidate>();
         var seen = new HashSet<long>();
@@ -50,7 +47,7 @@ public static class EprocessScanner
                     var header = at - 4;
                     for (var body = header + PoolHeader + MinHeaders; body <= header + PoolHeader + MaxHeaders && body + span <= length; body += 16)
                     {
-                        if (Validate(data[body..], pidOffset, nameOffset, dtbOffset, physicalEnd, profile) is not { } candidate) continue;
+                        if (Validate(data[body..], layout, physicalEnd) is not { } candidate) continue;
                         var address = chunk + body;
                         if (seen.Add(address)) found.Add(candidate with { PhysicalAddress = address });
                         break;
@@ -61,23 +58,23 @@ public static class EprocessScanner
         return found;
     }
 
-    private static Candidate? Validate(ReadOnlySpan<byte> e, int pidOffset, int nameOffset, int dtbOffset, long physicalEnd, KernelProfile profile)
+    private static Candidate? Validate(ReadOnlySpan<byte> e, EprocessLayout layout, long physicalEnd)
     {
-        var pid = BinaryPrimitives.ReadUInt64LittleEndian(e[pidOffset..]);
+        var pid = BinaryPrimitives.ReadUInt64LittleEndian(e[layout.UniqueProcessId..]);
         if (pid == 0 || pid % 4 != 0 || pid > 0xFFFF_FFFF) return null;
-        var dtb = BinaryPrimitives.ReadUInt64LittleEndian(e[dtbOffset..]);
+        var dtb = BinaryPrimitives.ReadUInt64LittleEndian(e[layout.DirectoryTableBase..]);
         if (dtb == 0 || (dtb & ~0xFFFUL) >= (ulong)physicalEnd) return null;
-        var name = e.Slice(nameOffset, 15);
+        var name = e.Slice(layout.ImageFileName, EprocessLayout.ImageFileNameLength);
         var end = name.IndexOf((byte)0);
         if (end <= 0) return null;
         foreach (var c in name[..end]) if (c is < 0x20 or > 0x7E) return null;
-        var createRaw = At(e, profile, "_EPROCESS.CreateTime");
+        var createRaw = At(e, layout.CreateTime);
         var created = ProcessReader.FileTime(createRaw);
         if (createRaw is { } raw && raw != 0 && created is null) return null;
-        return new Candidate(0, (long)pid, At(e, profile, "_EPROCESS.InheritedFromUniqueProcessId") is { } ppid ? (long)ppid : null,
-            Encoding.ASCII.GetString(name[..end]), dtb, created, ProcessReader.FileTime(At(e, profile, "_EPROCESS.ExitTime")));
+        return new Candidate(0, (long)pid, At(e, layout.InheritedFromUniqueProcessId) is { } ppid ? (long)ppid : null,
+            Encoding.ASCII.GetString(name[..end]), dtb, created, ProcessReader.FileTime(At(e, layout.ExitTime)));
     }
 
-    private static ulong? At(ReadOnlySpan<byte> e, KernelProfile profile, string field) =>
-        profile.Offset(field) is { } o && o + 8 <= e.Length ? BinaryPrimitives.ReadUInt64LittleEndian(e[o..]) : null;
+    private static ulong? At(ReadOnlySpan<byte> e, int? offset) =>
+        offset is { } o && o + 8 <= e.Length ? BinaryPrimitives.ReadUInt64LittleEndian(e[o..]) : null;
 }

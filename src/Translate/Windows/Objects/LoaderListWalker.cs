@@ -1,4 +1,4 @@
-using MemFs.Translate.Windows.Symbols;
+using MemFs.Translate.Windows.Layouts;
 
 namespace MemFs.Translate.Windows.Objects;
 
@@ -10,40 +10,31 @@ public static class LoaderListWalker
 {
     public sealed record Result(IReadOnlyList<ModuleInfo> Modules, IReadOnlyList<string> Problems);
 
-    public static Result Walk(KernelStructReader memory, KernelProfile profile, ulong listHead, bool kernelModules)
+    /// <summary>The list at <paramref name="listHead"/>; <paramref name="kernelModules"/> says it is PsLoadedModuleList (kernel addresses).</summary>
+    public static Result Walk(KernelStructReader memory, LoaderEntryLayout layout, ulong listHead, bool kernelModules)
     {
-        var type = EntryType(profile, kernelModules);
-        var links = (ulong)(profile.Offset($"{type}.InLoadOrderLinks") ?? 0);
         var list = LinkedListWalker.Walk(memory, listHead, userSpace: !kernelModules);
         var modules = new List<ModuleInfo>();
         var problems = new List<string>(list.Problems);
         foreach (var link in list.Entries)
         {
-            var entry = link - links;
-            if (!memory.TryU64(entry + (ulong)profile.Require($"{type}.DllBase"), out var dllBase)
-                || !memory.TryU32(entry + (ulong)profile.Require($"{type}.SizeOfImage"), out var size))
+            var entry = link - (ulong)layout.InLoadOrderLinks;
+            if (!memory.TryU64(entry + (ulong)layout.DllBase, out var dllBase) || !memory.TryU32(entry + (ulong)layout.SizeOfImage, out var size))
             {
-                problems.Add($"{type} at 0x{entry:X} cannot be read");
+                problems.Add($"{layout.Type} at 0x{entry:X} cannot be read");
                 continue;
             }
-            modules.Add(new ModuleInfo(dllBase, size, memory.UnicodeString(entry + (ulong)profile.Require($"{type}.FullDllName")),
-                memory.UnicodeString(entry + (ulong)profile.Require($"{type}.BaseDllName")), entry));
+            modules.Add(new ModuleInfo(dllBase, size, memory.UnicodeString(entry + (ulong)layout.FullDllName),
+                memory.UnicodeString(entry + (ulong)layout.BaseDllName), entry));
         }
         return new Result(modules, problems);
     }
 
-    /// <summary>
-    /// The kernel's list entries are _KLDR_DATA_TABLE_ENTRY; kernels whose symbols lack that type (Windows 7's) lay
-    /// them out like _LDR_DATA_TABLE_ENTRY in the members read here (InLoadOrderLinks, DllBase, SizeOfImage, names).
-    /// </summary>
-    public static string EntryType(KernelProfile profile, bool kernelModules) =>
-        kernelModules && profile.Offset("_KLDR_DATA_TABLE_ENTRY.DllBase") is not null ? "_KLDR_DATA_TABLE_ENTRY" : "_LDR_DATA_TABLE_ENTRY";
-
     /// <summary>A process's modules: PEB → Ldr → InLoadOrderModuleList, read in the process's address space.</summary>
-    public static Result ProcessModules(KernelStructReader processMemory, KernelProfile profile, ulong peb)
+    public static Result ProcessModules(KernelStructReader processMemory, PebLayout peb, LoaderEntryLayout entries, ulong pebAddress)
     {
-        if (!processMemory.TryU64(peb + (ulong)profile.Require("_PEB.Ldr"), out var ldr) || ldr == 0)
-            return new Result([], [$"PEB 0x{peb:X}: Ldr cannot be read (paged out or not initialised)"]);
-        return Walk(processMemory, profile, ldr + (ulong)profile.Require("_PEB_LDR_DATA.InLoadOrderModuleList"), kernelModules: false);
+        if (!processMemory.TryU64(pebAddress + (ulong)peb.Ldr, out var ldr) || ldr == 0)
+            return new Result([], [$"PEB 0x{pebAddress:X}: Ldr cannot be read (paged out or not initialised)"]);
+        return Walk(processMemory, entries, ldr + (ulong)peb.InLoadOrderModuleList, kernelModules: false);
     }
 }

@@ -1,4 +1,4 @@
-using MemFs.Translate.Windows.Symbols;
+using MemFs.Translate.Windows.Layouts;
 
 namespace MemFs.Translate.Windows.Objects;
 
@@ -7,11 +7,11 @@ public static class ProcessListWalker
 {
     public sealed record Result(IReadOnlyList<ProcessInfo> Processes, IReadOnlyList<string> Problems);
 
-    public static Result Walk(KernelStructReader kernel, KernelProfile profile, ulong psActiveProcessHead)
+    public static Result Walk(KernelStructReader kernel, EprocessLayout layout, ulong psActiveProcessHead)
     {
-        var links = (ulong)profile.Require("_EPROCESS.ActiveProcessLinks");
+        var links = (ulong)layout.ActiveProcessLinks;
         var list = LinkedListWalker.Walk(kernel, psActiveProcessHead);
-        var reader = new ProcessReader(kernel, profile);
+        var reader = new ProcessReader(kernel, layout);
         var processes = new List<ProcessInfo>();
         var problems = new List<string>(list.Problems);
         foreach (var entry in list.Entries)

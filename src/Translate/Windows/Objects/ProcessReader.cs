@@ -1,34 +1,31 @@
-using MemFs.Translate.Windows.Symbols;
+using MemFs.Translate.Windows.Layouts;
 
 namespace MemFs.Translate.Windows.Objects;
 
-/// <summary>Reads the fields of one EPROCESS with the profile's offsets.</summary>
-public sealed class ProcessReader(KernelStructReader kernel, KernelProfile profile)
+/// <summary>Reads the fields of one EPROCESS with the resolved EPROCESS layout.</summary>
+public sealed class ProcessReader(KernelStructReader kernel, EprocessLayout layout)
 {
-    /// <summary>EPROCESS.ImageFileName is UCHAR[15].</summary>
-    private const int ImageFileNameLength = 15;
-
-    public KernelProfile Profile => profile;
+    public EprocessLayout Layout => layout;
 
     /// <summary>The process at <paramref name="eprocess"/>, or null with a reason when its core fields cannot be read.</summary>
     public ProcessInfo? Read(ulong eprocess, bool inActiveList, out string? problem)
     {
         problem = null;
-        if (!kernel.TryU64(eprocess + (ulong)profile.Require("_EPROCESS.UniqueProcessId"), out var pid)
-            || !kernel.TryU64(eprocess + (ulong)profile.Require("_KPROCESS.DirectoryTableBase"), out var dtb))
+        if (!kernel.TryU64(eprocess + (ulong)layout.UniqueProcessId, out var pid)
+            || !kernel.TryU64(eprocess + (ulong)layout.DirectoryTableBase, out var dtb))
         {
             problem = $"EPROCESS 0x{eprocess:X} cannot be read";
             return null;
         }
-        var name = kernel.AsciiName(eprocess + (ulong)profile.Require("_EPROCESS.ImageFileName"), ImageFileNameLength) ?? "?";
-        return new ProcessInfo(eprocess, (long)pid, Optional("_EPROCESS.InheritedFromUniqueProcessId", eprocess) is { } ppid ? (long)ppid : null,
-            name, dtb, Optional("_KPROCESS.UserDirectoryTableBase", eprocess), Optional("_EPROCESS.Peb", eprocess),
-            FileTime(Optional("_EPROCESS.CreateTime", eprocess)), FileTime(Optional("_EPROCESS.ExitTime", eprocess)), inActiveList,
-            Optional("_EPROCESS.WoW64Process", eprocess) ?? Optional("_EPROCESS.Wow64Process", eprocess));
+        var name = kernel.AsciiName(eprocess + (ulong)layout.ImageFileName, EprocessLayout.ImageFileNameLength) ?? "?";
+        return new ProcessInfo(eprocess, (long)pid, Optional(layout.InheritedFromUniqueProcessId, eprocess) is { } ppid ? (long)ppid : null,
+            name, dtb, Optional(layout.UserDirectoryTableBase, eprocess), Optional(layout.Peb, eprocess),
+            FileTime(Optional(layout.CreateTime, eprocess)), FileTime(Optional(layout.ExitTime, eprocess)), inActiveList,
+            Optional(layout.Wow64Process, eprocess));
     }
 
-    private ulong? Optional(string field, ulong eprocess) =>
-        profile.Offset(field) is { } offset ? kernel.U64(eprocess + (ulong)offset) : null;
+    /// <summary>A member the layout may lack (<see cref="EprocessLayout"/> says on which builds): null when it does.</summary>
+    private ulong? Optional(int? offset, ulong eprocess) => offset is { } o ? kernel.U64(eprocess + (ulong)o) : null;
 
     /// <summary>A FILETIME between 1990 and 2200, else null (zero means "not set", e.g. a process that has not exited).</summary>
     public static DateTime? FileTime(ulong? value) =>

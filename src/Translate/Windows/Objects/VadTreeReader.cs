@@ -1,5 +1,5 @@
 using System.Text;
-using MemFs.Translate.Windows.Symbols;
+using MemFs.Translate.Windows.Layouts;
 
 namespace MemFs.Translate.Windows.Objects;
 
@@ -9,7 +9,7 @@ namespace MemFs.Translate.Windows.Objects;
 /// followed to their file through Subsection → ControlArea → FilePointer → FILE_OBJECT.FileName. Bounded: nodes,
 /// depth and revisits are capped and reported.
 /// </summary>
-public sealed class VadTreeReader(KernelStructReader kernel, KernelProfile profile)
+public sealed class VadTreeReader(KernelStructReader kernel, VadLayout layout, SectionObjectLayout sections)
 {
     public const int MaxNodes = 200_000;
     public const int MaxDepth = 256;
@@ -18,21 +18,15 @@ public sealed class VadTreeReader(KernelStructReader kernel, KernelProfile profi
 
     public sealed record Result(IReadOnlyList<VadDescriptor> Vads, IReadOnlyList<string> Problems);
 
-    private bool Windows7Layout => profile.Offset("_MMVAD_SHORT.LeftChild") is not null;
-
     public Result Read(ulong eprocess)
     {
         var problems = new List<string>();
-        var vadRoot = eprocess + (ulong)profile.Require("_EPROCESS.VadRoot");
         // Windows 7: BalancedRoot is a sentinel node embedded in EPROCESS; the tree hangs off its RightChild.
-        var rootPointer = Windows7Layout ? vadRoot + (ulong)(profile.Offset("_MMADDRESS_NODE.RightChild") ?? 0x10) : vadRoot;
+        var rootPointer = eprocess + (ulong)layout.VadRoot + (ulong)layout.RootPointer;
         var vads = new List<VadDescriptor>();
         if (!kernel.TryU64(rootPointer, out var root))
             return new Result([], [$"VadRoot of EPROCESS 0x{eprocess:X} cannot be read"]);
-        var (left, right) = Windows7Layout
-            ? ((ulong)profile.Require("_MMVAD_SHORT.LeftChild"), (ulong)profile.Require("_MMVAD_SHORT.RightChild"))
-            : ((ulong)(profile.Offset("_MMVAD_SHORT.VadNode") ?? 0) + (ulong)(profile.Offset("_RTL_BALANCED_NODE.Left") ?? 0),
-               (ulong)(profile.Offset("_MMVAD_SHORT.VadNode") ?? 0) + (ulong)(profile.Offset("_RTL_BALANCED_NODE.Right") ?? 8));
+        var (left, right) = ((ulong)layout.LeftChild, (ulong)layout.RightChild);
 
         var seen = new HashSet<ulong>();
         var stack = new Stack<(ulong Node, int Depth)>();
@@ -58,29 +52,27 @@ public sealed class VadTreeReader(KernelStructReader kernel, KernelProfile profi
     {
         problem = null;
         ulong startVpn, endVpn;
-        var starting = vad + (ulong)profile.Require("_MMVAD_SHORT.StartingVpn");
-        var ending = vad + (ulong)profile.Require("_MMVAD_SHORT.EndingVpn");
-        if (Windows7Layout)
+        var starting = vad + (ulong)layout.StartingVpn;
+        var ending = vad + (ulong)layout.EndingVpn;
+        if (layout.Windows7Tree)
         {
             if (!kernel.TryU64(starting, out startVpn) || !kernel.TryU64(ending, out endVpn)) { problem = $"VAD 0x{vad:X} cannot be read"; return null; }
         }
         else
         {
             if (!kernel.TryU32(starting, out var s) || !kernel.TryU32(ending, out var e)) { problem = $"VAD 0x{vad:X} cannot be read"; return null; }
-            kernel.TryU8(vad + (ulong)(profile.Offset("_MMVAD_SHORT.StartingVpnHigh") ?? 0x20), out var sh);
-            kernel.TryU8(vad + (ulong)(profile.Offset("_MMVAD_SHORT.EndingVpnHigh") ?? 0x21), out var eh);
-            (startVpn, endVpn) = (s | (ulong)sh << 32, e | (ulong)eh << 32);
+            (startVpn, endVpn) = (s | HighByte(vad, layout.StartingVpnHigh) << 32, e | HighByte(vad, layout.EndingVpnHigh) << 32);
         }
         if (endVpn < startVpn || endVpn >= 1UL << 35) { problem = $"VAD 0x{vad:X} has an impossible range (VPN 0x{startVpn:X}-0x{endVpn:X})"; return null; }
 
-        kernel.TryU64(vad + (ulong)profile.Require("_MMVAD_SHORT.u"), out var flags);
-        var protection = (int)profile.RequireBits("_MMVAD_FLAGS.Protection").Extract(flags);
-        var vadType = (int)(profile.Bit("_MMVAD_FLAGS.VadType")?.Extract(flags) ?? 0);
-        var isPrivate = profile.Bit("_MMVAD_FLAGS.PrivateMemory")?.Extract(flags) == 1;
+        kernel.TryU64(vad + (ulong)layout.Flags, out var flags);
+        var protection = (int)layout.Protection.Extract(flags);
+        var vadType = (int)layout.VadType.Extract(flags);
+        var isPrivate = layout.PrivateMemory.Extract(flags) == 1;
         bool memCommit;
-        if (profile.Bit("_MMVAD_FLAGS.MemCommit") is { } commitInFlags) memCommit = commitInFlags.Extract(flags) == 1;
-        else memCommit = profile.Offset("_MMVAD_SHORT.u1") is { } u1 && kernel.TryU32(vad + (ulong)u1, out var flags1)
-            && profile.Bit("_MMVAD_FLAGS1.MemCommit") is { } commit && commit.Extract(flags1) == 1;
+        if (layout.MemCommitInFlags is { } commitInFlags) memCommit = commitInFlags.Extract(flags) == 1;
+        else memCommit = layout.Flags1 is { } u1 && kernel.TryU32(vad + (ulong)u1, out var flags1)
+            && layout.MemCommitInFlags1 is { } commit && commit.Extract(flags1) == 1;
 
         var tag = PoolTag(vad);
         var isShort = tag is "VadS" or "VadF";
@@ -88,24 +80,27 @@ public sealed class VadTreeReader(KernelStructReader kernel, KernelProfile profi
         string? file = null;
         if (!isPrivate && !isShort)
         {
-            kernel.TryU64(vad + (ulong)profile.Require("_MMVAD.Subsection"), out subsection);
-            kernel.TryU64(vad + (ulong)profile.Require("_MMVAD.FirstPrototypePte"), out first);
-            kernel.TryU64(vad + (ulong)profile.Require("_MMVAD.LastContiguousPte"), out last);
+            kernel.TryU64(vad + (ulong)layout.Subsection, out subsection);
+            kernel.TryU64(vad + (ulong)layout.FirstPrototypePte, out first);
+            kernel.TryU64(vad + (ulong)layout.LastContiguousPte, out last);
             file = FileName(subsection);
         }
         var kind = (tag is null ? "" : tag + " ") + (vadType < VadTypes.Length ? VadTypes[vadType] : $"VadType {vadType}");
         return new VadDescriptor(startVpn << 12, (endVpn << 12) | 0xFFF, isPrivate || isShort, memCommit, protection, first, last, subsection, file, vad, kind.Trim());
     }
 
+    /// <summary>The VPN's high byte (Windows 8.1 and later), or 0 where the layout has none.</summary>
+    private ulong HighByte(ulong vad, int? offset) => offset is { } o && kernel.TryU8(vad + (ulong)o, out var high) ? high : 0UL;
+
     /// <summary>The file behind a mapped VAD, or null for a pagefile-backed section or an unreadable chain.</summary>
     private string? FileName(ulong subsection)
     {
-        if (!IsKernelPointer(subsection) || !kernel.TryU64(subsection + (ulong)(profile.Offset("_SUBSECTION.ControlArea") ?? 0), out var controlArea)
+        if (!IsKernelPointer(subsection) || !kernel.TryU64(subsection + (ulong)(sections.SubsectionControlArea), out var controlArea)
             || !IsKernelPointer(controlArea))
             return null;
         // _CONTROL_AREA.FilePointer is an _EX_FAST_REF: the low 4 bits are a reference count.
-        if (!kernel.TryU64(controlArea + (ulong)profile.Require("_CONTROL_AREA.FilePointer"), out var fileObject) || (fileObject &= ~0xFUL) == 0) return null;
-        return kernel.UnicodeString(fileObject + (ulong)profile.Require("_FILE_OBJECT.FileName"));
+        if (!kernel.TryU64(controlArea + (ulong)sections.ControlAreaFilePointer, out var fileObject) || (fileObject &= ~0xFUL) == 0) return null;
+        return kernel.UnicodeString(fileObject + (ulong)sections.FileObjectFileName);
     }
 
     /// <summary>The pool tag 12 bytes before a VAD (x64 pool header): VadS/VadF short VADs, "Vad ", Vadm, Vadl long ones.</summary>

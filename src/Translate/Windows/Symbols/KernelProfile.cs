@@ -32,10 +32,23 @@ public sealed class KernelProfile
     public IReadOnlyDictionary<string, (int Value, string Source)> Sizes => _sizes;
     public IReadOnlyDictionary<string, (ulong Value, string Source)> Rvas => _rvas;
 
-    public void SetOffset(string name, int value, string source) => _offsets[name] = (value, source);
-    public void SetBits(string name, BitField value, string source) => _bits[name] = (value, source);
-    public void SetSize(string name, int value, string source) => _sizes[name] = (value, source);
-    public void SetRva(string name, ulong value, string source) => _rvas[name] = (value, source);
+    /// <summary>True once <see cref="Freeze"/> was called: the profile layouts were resolved from can no longer change.</summary>
+    public bool IsFrozen { get; private set; }
+
+    /// <summary>Ends filling: every later Set* or FillFrom throws, so layouts resolved from this profile stay true to it.</summary>
+    public KernelProfile Freeze()
+    {
+        IsFrozen = true;
+        return this;
+    }
+
+    public void SetOffset(string name, int value, string source) => Writable()._offsets[name] = (value, source);
+    public void SetBits(string name, BitField value, string source) => Writable()._bits[name] = (value, source);
+    public void SetSize(string name, int value, string source) => Writable()._sizes[name] = (value, source);
+    public void SetRva(string name, ulong value, string source) => Writable()._rvas[name] = (value, source);
+
+    private KernelProfile Writable() =>
+        IsFrozen ? throw new InvalidOperationException($"the profile of {Describe()} is frozen: layouts were resolved from it") : this;
 
     public int? Offset(string name) => _offsets.TryGetValue(name, out var v) ? v.Value : null;
     public BitField? Bit(string name) => _bits.TryGetValue(name, out var v) ? v.Value : null;
@@ -50,6 +63,7 @@ public sealed class KernelProfile
     /// <summary>Fills what this profile lacks from <paramref name="other"/>, keeping the other's provenance.</summary>
     public void FillFrom(KernelProfile other)
     {
+        Writable();
         foreach (var (k, v) in other._offsets) _offsets.TryAdd(k, v);
         foreach (var (k, v) in other._bits) _bits.TryAdd(k, v);
         foreach (var (k, v) in other._sizes) _sizes.TryAdd(k, v);

@@ -19,7 +19,7 @@ internal sealed class SyntheticWindowsRaw : IDisposable
 
     public SyntheticWindowsRaw()
     {
-        Kernel = new TestKernelImage(EprocessLayout.Windows10);
+        Kernel = new TestKernelImage(TestEprocessLayout.Windows10);
         var profile = KernelPack.Embedded.TryGetFamily(19041, out _)!;
         Objects = new TestWindowsSystem(profile, Kernel.Image, Kernel.KernelBase + TestPeImage.PsActiveProcessHead, Kernel.KernelBase + TestPeImage.PsLoadedModuleList);
         Explorer = Objects.AddProcess(0x1F40, 0x58, "explorer.exe", new DateTime(2021, 2, 21, 1, 5, 0, DateTimeKind.Utc));

@@ -92,6 +92,8 @@ public class WindowsCommandTests
         Assert.That(result.ExitCode, Is.Zero, result.Stderr);
         Assert.That(result.Text, Does.Contain("Operating system").And.Contain($"0x{_kernel.KernelBase:X}").And.Contain("5278AFF86C341677D7D7835C85B7B8441"));
         Assert.That(result.Text, Does.Contain("embedded pack (build family)").And.Contain("fields by source"));
+        // The section-object layout's sources: the profile's fields plus the build table for what no profile has.
+        Assert.That(result.Text, Does.Match(@"section objects: .*embedded pack.* \+ build table \(Windows 10/11 x64\)"));
         Assert.That(result.Text, Does.Contain("low stub"));
     }
 

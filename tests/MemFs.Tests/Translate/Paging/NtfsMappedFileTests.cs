@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using MemFs.Translate.Windows.Layouts;
 using MemFs.Tests.Translate.Files.Ntfs;
 using MemFs.Tests.Translate.Physical;
 using MemFs.Translate.Extended;

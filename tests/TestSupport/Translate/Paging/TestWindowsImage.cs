@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using MemFs.Translate.Windows.Layouts;
 using MemFs.Tests.Translate.Physical;
 using MemFs.Translate.Extended;
 using MemFs.Translate.Files;
@@ -28,7 +29,7 @@ internal sealed class TestWindowsImage
     {
         Windows10 = windows10;
         Layout = windows10 ? SoftwarePteLayout.Windows10_1809 : SoftwarePteLayout.Windows7;
-        Sections = windows10 ? SectionObjectLayout.Windows10 : SectionObjectLayout.Windows7;
+        Sections = SectionObjectLayout.FromBuildTable(windows10 ? 19041u : 7601u);
         Dtb = (ulong)AllocateFrame();
         // Windows never stores a page at index 0 of a paging file: PageFileHigh 0 means demand zero.
         _pagefile.Write(new byte[4096]);
@@ -192,7 +193,7 @@ internal sealed class TestWindowsImage
         WriteKernel(fileObject + (ulong)Sections.FileObjectFileName, unicodeString);
 
         var controlArea = AllocateKernel(Sections.ControlAreaSize + 0x38 * subsections.Count);
-        var flags = image ? 1u << SectionObjectLayout.ImageFlagBit | 1u << SectionObjectLayout.FileFlagBit : 1u << SectionObjectLayout.FileFlagBit;
+        var flags = image ? 1u << Sections.ImageFlagBit | 1u << Sections.FileFlagBit : 1u << Sections.FileFlagBit;
         WriteKernel(controlArea + (ulong)Sections.ControlAreaFlags, BitConverter.GetBytes(flags));
         WriteKernel64(controlArea + (ulong)Sections.ControlAreaFilePointer, fileObject | 0x5);
         var addresses = new ulong[subsections.Count];

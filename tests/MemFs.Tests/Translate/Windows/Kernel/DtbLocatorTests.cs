@@ -9,7 +9,7 @@ public sealed class DtbLocatorTests
     [Test]
     public void LowStubGivesTheDtbAndTheKernelEntryHint()
     {
-        var image = new TestKernelImage(EprocessLayout.Windows10);
+        var image = new TestKernelImage(TestEprocessLayout.Windows10);
         var search = DtbLocator.Locate(image.Physical, ImageFacts.None);
         Assert.That(search.Chosen, Is.Not.Null);
         Assert.That(search.Chosen!.Dtb, Is.EqualTo(image.Dtb));
@@ -21,7 +21,7 @@ public sealed class DtbLocatorTests
     [TestCase(true)]
     public void SelfReferenceScanFindsTheDtbWithoutALowStub(bool windows10)
     {
-        var image = new TestKernelImage(windows10 ? EprocessLayout.Windows10 : EprocessLayout.Windows7, new TestKernelOptions { LowStub = false });
+        var image = new TestKernelImage(windows10 ? TestEprocessLayout.Windows10 : TestEprocessLayout.Windows7, new TestKernelOptions { LowStub = false });
         var search = DtbLocator.Locate(image.Physical, ImageFacts.None);
         Assert.That(search.Chosen?.Dtb, Is.EqualTo(image.Dtb));
         Assert.That(search.Chosen!.FoundBy, Is.EqualTo($"self-referencing PML4 scan 0-16 MiB (entry 0x{image.SelfIndex:X})"));
@@ -31,7 +31,7 @@ public sealed class DtbLocatorTests
     [Test]
     public void DummyPml4PagesBelowTheRealOneAreRejected()
     {
-        var image = new TestKernelImage(EprocessLayout.Windows10,
+        var image = new TestKernelImage(TestEprocessLayout.Windows10,
             new TestKernelOptions { LowStub = false, SparseDummyPml4 = true, InvalidDummyPml4 = true });
         var search = DtbLocator.Locate(image.Physical, ImageFacts.None);
         Assert.That(search.Candidates.Select(c => c.Dtb), Is.EqualTo(new[] { (ulong)TestKernelImage.SparseDummy, (ulong)TestKernelImage.InvalidDummy, image.Dtb }));
@@ -45,7 +45,7 @@ public sealed class DtbLocatorTests
     [Test]
     public void HeaderValueIsMaskedAndReportedWithItsFlags()
     {
-        var image = new TestKernelImage(EprocessLayout.Windows10);
+        var image = new TestKernelImage(TestEprocessLayout.Windows10);
         var search = DtbLocator.Locate(image.Physical, new ImageFacts { DirectoryTableBase = image.Dtb | 0x2 });
         Assert.That(search.Candidates, Has.Count.EqualTo(1));
         Assert.That(search.Chosen?.Dtb, Is.EqualTo(image.Dtb));
@@ -55,7 +55,7 @@ public sealed class DtbLocatorTests
     [Test]
     public void WrongHeaderValueIsRejectedAndTheLowStubTakesOver()
     {
-        var image = new TestKernelImage(EprocessLayout.Windows7);
+        var image = new TestKernelImage(TestEprocessLayout.Windows7);
         var search = DtbLocator.Locate(image.Physical, new ImageFacts { DirectoryTableBase = (ulong)TestKernelImage.LowStubPage });
         Assert.That(search.Candidates[0].Validated, Is.False);
         Assert.That(search.Candidates[0].Why, Does.Contain("KUSER_SHARED_DATA"));

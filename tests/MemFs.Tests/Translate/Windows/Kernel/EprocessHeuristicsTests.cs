@@ -14,7 +14,7 @@ public sealed class EprocessHeuristicsTests
         return EprocessHeuristics.Run(translator, identity, scan ? image.Physical : null);
     }
 
-    private static Dictionary<string, int> Expected(EprocessLayout l) => new()
+    private static Dictionary<string, int> Expected(TestEprocessLayout l) => new()
     {
         ["_KPROCESS.DirectoryTableBase"] = 0x28,
         ["_EPROCESS.UniqueProcessId"] = l.Pid,
@@ -37,7 +37,7 @@ public sealed class EprocessHeuristicsTests
     [TestCase(true)]
     public void EveryFieldIsRecoveredExactly(bool windows10)
     {
-        var layout = windows10 ? EprocessLayout.Windows10 : EprocessLayout.Windows7;
+        var layout = windows10 ? TestEprocessLayout.Windows10 : TestEprocessLayout.Windows7;
         var image = new TestKernelImage(layout);
         var result = Run(image);
         Assert.That(result.Warnings, Is.Empty);
@@ -54,18 +54,18 @@ public sealed class EprocessHeuristicsTests
     [Test]
     public void SystemIsFoundByAPhysicalScanWithoutTheExport()
     {
-        var image = new TestKernelImage(EprocessLayout.Windows7, new TestKernelOptions { ExportSystemProcess = false });
+        var image = new TestKernelImage(TestEprocessLayout.Windows7, new TestKernelOptions { ExportSystemProcess = false });
         var result = Run(image, scan: true);
         Assert.That(result.SystemProcess, Is.EqualTo(image.SystemProcess));
         Assert.That(result.SystemFoundBy, Is.EqualTo("physical scan for ImageFileName \"System\""));
-        Assert.That(Found(result), Is.EquivalentTo(Expected(EprocessLayout.Windows7)));
+        Assert.That(Found(result), Is.EquivalentTo(Expected(TestEprocessLayout.Windows7)));
         Assert.That(result.Warnings, Is.EqualTo(new[] { "no PsInitialSystemProcess export" }));
     }
 
     [Test]
     public void WithoutTheExportOrAScanNothingIsGuessed()
     {
-        var image = new TestKernelImage(EprocessLayout.Windows10, new TestKernelOptions { ExportSystemProcess = false });
+        var image = new TestKernelImage(TestEprocessLayout.Windows10, new TestKernelOptions { ExportSystemProcess = false });
         var result = Run(image);
         Assert.That(result.Profile.Offsets, Is.Empty);
         Assert.That(result.SystemProcess, Is.Null);
@@ -74,7 +74,7 @@ public sealed class EprocessHeuristicsTests
     [Test]
     public void HandleTablesWithoutPoolTagsLeaveObjectTableOut()
     {
-        var layout = EprocessLayout.Windows10;
+        var layout = TestEprocessLayout.Windows10;
         var result = Run(new TestKernelImage(layout, new TestKernelOptions { HandleTableTags = false }));
         var expected = Expected(layout);
         expected.Remove("_EPROCESS.ObjectTable");
@@ -85,7 +85,7 @@ public sealed class EprocessHeuristicsTests
     [Test]
     public void UnreadablePebsLeavePebAndWhatDependsOnItOut()
     {
-        var layout = EprocessLayout.Windows7;
+        var layout = TestEprocessLayout.Windows7;
         var result = Run(new TestKernelImage(layout, new TestKernelOptions { PebsMapped = false }));
         var expected = Expected(layout);
         foreach (var field in new[] { "_EPROCESS.Peb", "_EPROCESS.SeAuditProcessCreationInfo", "_EPROCESS.SectionBaseAddress" }) expected.Remove(field);
@@ -97,7 +97,7 @@ public sealed class EprocessHeuristicsTests
     [TestCase(ListCorruption.Dangling, "(dangling)")]
     public void CorruptedListsEndTheWalkWithAWarning(ListCorruption corruption, string warning)
     {
-        var layout = EprocessLayout.Windows10;
+        var layout = TestEprocessLayout.Windows10;
         var image = new TestKernelImage(layout, new TestKernelOptions { Corruption = corruption });
         var task = Task.Run(() => Run(image));
         Assert.That(task.Wait(TimeSpan.FromSeconds(30)), Is.True, "the walk is bounded");

@@ -1,3 +1,4 @@
+using MemFs.Translate.Windows.Layouts;
 using MemFs.Tests.Support;
 using MemFs.Translate.Extended;
 using MemFs.Translate.Files;
@@ -13,7 +14,7 @@ public sealed class KernelDiscoveryTests
     [Test]
     public void SyntheticImageEndToEnd()
     {
-        var image = new TestKernelImage(EprocessLayout.Windows10, new TestKernelOptions { LowStub = false });
+        var image = new TestKernelImage(TestEprocessLayout.Windows10, new TestKernelOptions { LowStub = false });
         using var space = image.Space();
         var result = KernelDiscovery.Discover(image.Open(), space, null);
         Assert.That(result.Warnings, Is.Empty);
@@ -30,7 +31,7 @@ public sealed class KernelDiscoveryTests
     [Test]
     public void InvalidPteMaskHookReadsMiStateThroughTheProfile()
     {
-        var image = new TestKernelImage(EprocessLayout.Windows10);
+        var image = new TestKernelImage(TestEprocessLayout.Windows10);
         image.Write64(image.KernelBase + 0x6000 + 0x1C0 + 0x8, 0x0000_0800_0000_0000);
         using var space = image.Space();
         var result = KernelDiscovery.Discover(image.Open(), space, null);
@@ -38,7 +39,7 @@ public sealed class KernelDiscoveryTests
         profile.SetRva("MiState", 0x6000, "test");
         profile.SetOffset("_MI_SYSTEM_INFORMATION.Hardware", 0x1C0, "test");
         profile.SetOffset("_MI_HARDWARE_STATE.InvalidPteMask", 0x8, "test");
-        var settings = result.SettingsWithInvalidPteMask(profile);
+        var settings = result.SettingsWithInvalidPteMask(InvalidPteMaskLayout.From(profile), profile.Describe());
         Assert.That(settings!.InvalidPteMask, Is.EqualTo(0x0000_0800_0000_0000UL));
         Assert.That(result.CreateTranslator(settings, null).Settings.InvalidPteMask, Is.EqualTo(0x0000_0800_0000_0000UL));
     }

@@ -9,7 +9,7 @@ public sealed class KernelIdentityTests
     [Test]
     public void Windows10IdentityWithBuildFromSharedData()
     {
-        var image = new TestKernelImage(EprocessLayout.Windows10);
+        var image = new TestKernelImage(TestEprocessLayout.Windows10);
         var warnings = new List<string>();
         var identity = KernelIdentity.Read(image.Translator(), image.KernelBase, "test", ImageFacts.None, null, warnings);
         Assert.That(warnings, Is.Empty);
@@ -36,7 +36,7 @@ public sealed class KernelIdentityTests
     [Test]
     public void Windows7BuildComesFromTheNtBuildNumberExport()
     {
-        var image = new TestKernelImage(EprocessLayout.Windows7, new TestKernelOptions { KernelInLargePage = true });
+        var image = new TestKernelImage(TestEprocessLayout.Windows7, new TestKernelOptions { KernelInLargePage = true });
         var identity = KernelIdentity.Read(image.Translator(), image.KernelBase, "test", new ImageFacts { BuildNumber = 9999 }, null, []);
         Assert.That(identity.SharedData!.NtMajorVersion, Is.EqualTo(6));
         Assert.That(identity.SharedData.Build, Is.Null);

@@ -9,7 +9,7 @@ public sealed class KernelLocatorTests
     [Test]
     public void HeaderKernBaseIsValidatedFirst()
     {
-        var image = new TestKernelImage(EprocessLayout.Windows10);
+        var image = new TestKernelImage(TestEprocessLayout.Windows10);
         var search = KernelLocator.Locate(image.Translator(), image.Physical, image.Dtb, new ImageFacts { KernelBase = image.KernelBase }, null);
         Assert.That(search.Chosen?.Base, Is.EqualTo(image.KernelBase));
         Assert.That(search.Chosen!.FoundBy, Is.EqualTo("image header KernBase"));
@@ -18,7 +18,7 @@ public sealed class KernelLocatorTests
     [Test]
     public void ScanBackFromAHeaderPointer()
     {
-        var image = new TestKernelImage(EprocessLayout.Windows10);
+        var image = new TestKernelImage(TestEprocessLayout.Windows10);
         var hint = image.KernelBase + TestPeImage.PsLoadedModuleList;
         var search = KernelLocator.Locate(image.Translator(), image.Physical, image.Dtb, new ImageFacts { PsLoadedModuleList = hint }, null);
         Assert.That(search.Chosen?.Base, Is.EqualTo(image.KernelBase));
@@ -28,7 +28,7 @@ public sealed class KernelLocatorTests
     [Test]
     public void ScanBackFromTheLowStubEntry()
     {
-        var image = new TestKernelImage(EprocessLayout.Windows7, new TestKernelOptions { KernelInLargePage = true });
+        var image = new TestKernelImage(TestEprocessLayout.Windows7, new TestKernelOptions { KernelInLargePage = true });
         var stub = DtbLocator.Locate(image.Physical, ImageFacts.None);
         var search = KernelLocator.Locate(image.Translator(), image.Physical, image.Dtb, ImageFacts.None, stub.KernelEntryHint);
         Assert.That(search.Chosen?.Base, Is.EqualTo(TestKernelImage.Windows7Base));
@@ -38,7 +38,7 @@ public sealed class KernelLocatorTests
     [Test]
     public void KernelSpaceScanAtA2MiBBoundary()
     {
-        var image = new TestKernelImage(EprocessLayout.Windows10);
+        var image = new TestKernelImage(TestEprocessLayout.Windows10);
         var search = KernelLocator.Locate(image.Translator(), image.Physical, image.Dtb, ImageFacts.None, null);
         Assert.That(search.Chosen?.Base, Is.EqualTo(TestKernelImage.Windows10Base));
         Assert.That(search.Chosen!.FoundBy, Is.EqualTo("kernel-space scan"));
@@ -47,7 +47,7 @@ public sealed class KernelLocatorTests
     [Test]
     public void KernelSpaceScanInsideALargePage()
     {
-        var image = new TestKernelImage(EprocessLayout.Windows7, new TestKernelOptions { KernelInLargePage = true });
+        var image = new TestKernelImage(TestEprocessLayout.Windows7, new TestKernelOptions { KernelInLargePage = true });
         var search = KernelLocator.Locate(image.Translator(), image.Physical, image.Dtb, ImageFacts.None, null);
         Assert.That(search.Chosen?.Base, Is.EqualTo(TestKernelImage.Windows7Base));
         Assert.That(search.Chosen!.FoundBy, Is.EqualTo("kernel-space scan"));
@@ -56,7 +56,7 @@ public sealed class KernelLocatorTests
     [Test]
     public void ImagesThatAreNotTheKernelAreRejectedWithTheReason()
     {
-        var image = new TestKernelImage(EprocessLayout.Windows10);
+        var image = new TestKernelImage(TestEprocessLayout.Windows10);
         var driver = 0xFFFFF804_80000000UL;
         for (var page = driver; page < driver + TestPeImage.SizeOfImage; page += 4096) image.Image.SetPte(page, MemFs.Tests.Translate.Paging.TestWindowsImage.Valid(image.Image.AllocateFrame()));
         image.Write(driver, TestPeImage.Build(pdbName: "amdppm.pdb"));
@@ -71,7 +71,7 @@ public sealed class KernelLocatorTests
     [TestCase("PAGEDATA", (ushort)0x8664, "no POOLCODE or PAGE section")]
     public void KernelChecks(string section, ushort machine, string? problem)
     {
-        var image = new TestKernelImage(EprocessLayout.Windows10);
+        var image = new TestKernelImage(TestEprocessLayout.Windows10);
         image.Write(image.KernelBase, TestPeImage.Build(poolSection: section, machine: machine));
         var pe = PeImageView.TryOpen(image.Translator(), image.KernelBase, out _)!;
         Assert.That(KernelLocator.KernelProblem(pe), Is.EqualTo(problem));

@@ -9,7 +9,7 @@ public sealed class PeImageViewTests
     [Test]
     public void HeadersSectionsCodeViewAndExports()
     {
-        var image = new TestKernelImage(EprocessLayout.Windows10);
+        var image = new TestKernelImage(TestEprocessLayout.Windows10);
         var pe = PeImageView.TryOpen(image.Translator(), image.KernelBase, out var why);
         Assert.That(why, Is.Null);
         Assert.That(pe!.Machine, Is.EqualTo(0x8664));
@@ -45,7 +45,7 @@ public sealed class PeImageViewTests
     [TestCase(0x118 + 56, 0x7FFF_FFFF, "SizeOfImage 0x7FFFFFFF is implausible")]
     public void DamagedHeadersAreRefusedWithTheField(int offset, long value, string problem)
     {
-        var image = new TestKernelImage(EprocessLayout.Windows10);
+        var image = new TestKernelImage(TestEprocessLayout.Windows10);
         var header = new byte[4];
         BinaryPrimitives.WriteUInt32LittleEndian(header, (uint)value);
         image.Write(image.KernelBase + (ulong)offset, header);
@@ -56,7 +56,7 @@ public sealed class PeImageViewTests
     [Test]
     public void HostileExportCountsAreRefusedBeforeAllocating()
     {
-        var image = new TestKernelImage(EprocessLayout.Windows10);
+        var image = new TestKernelImage(TestEprocessLayout.Windows10);
         image.Write32(image.KernelBase + TestPeImage.ExportDirectory + 0x18, 0x7FFF_FFFF);
         var pe = PeImageView.TryOpen(image.Translator(), image.KernelBase, out _)!;
         Assert.That(pe.ReadExports(out var why), Is.Empty);
@@ -66,7 +66,7 @@ public sealed class PeImageViewTests
     [Test]
     public void DebugDirectoryOutsideTheImageIsRefused()
     {
-        var image = new TestKernelImage(EprocessLayout.Windows10);
+        var image = new TestKernelImage(TestEprocessLayout.Windows10);
         image.Write32(image.KernelBase + 0x188 + 6 * 8, 0xFFFF_0000);
         var pe = PeImageView.TryOpen(image.Translator(), image.KernelBase, out _)!;
         Assert.That(pe.ReadCodeView(out var why), Is.Null);
@@ -76,7 +76,7 @@ public sealed class PeImageViewTests
     [Test]
     public void UnmappedHeaderPageIsReported()
     {
-        var image = new TestKernelImage(EprocessLayout.Windows10);
+        var image = new TestKernelImage(TestEprocessLayout.Windows10);
         Assert.That(PeImageView.TryOpen(image.Translator(), 0xFFFFF804_00000000, out var why), Is.Null);
         Assert.That(why, Does.StartWith("the header page cannot be read"));
     }

@@ -33,7 +33,7 @@ public class EprocessAddressFinderTests
 
     private static (TestWindowsSystem Objects, TestWindowsSystem.BuiltProcess Hidden, long Physical) Build()
     {
-        var kernel = new TestKernelImage(EprocessLayout.Windows10);
+        var kernel = new TestKernelImage(TestEprocessLayout.Windows10);
         var profile = KernelPack.Embedded.TryGetFamily(19041, out _)!;
         var objects = new TestWindowsSystem(profile, kernel.Image, kernel.KernelBase + TestPeImage.PsActiveProcessHead, kernel.KernelBase + TestPeImage.PsLoadedModuleList);
         var hidden = objects.AddProcess(0x2A0C, 4, "hidden.exe", new DateTime(2021, 2, 21, 1, 6, 0, DateTimeKind.Utc), linked: false);

@@ -1,5 +1,6 @@
 using MemFs.Translate.Paging;
 using MemFs.Translate.Windows;
+using MemFs.Translate.Windows.Layouts;
 using MemFs.Translate.Windows.Objects;
 using MemFs.Translate.Windows.Symbols;
 using NUnit.Framework;
@@ -46,25 +47,26 @@ public class ObjectWalkerTests
         system.AddKernelModule(0xFFFFF804_7BA00000, 0x1046000, @"\SystemRoot\system32\ntoskrnl.exe");
         system.AddKernelModule(0xFFFFF804_79440000, 0x6000, @"\SystemRoot\system32\hal.dll");
 
+        var layouts = KernelLayouts.From(profile.Freeze(), build);
         var translator = system.Image.Translator();
         var kernel = new KernelStructReader(translator);
 
-        var processes = ProcessListWalker.Walk(kernel, profile, system.PsActiveProcessHead);
+        var processes = ProcessListWalker.Walk(kernel, layouts.Eprocess, system.PsActiveProcessHead);
         Assert.That(processes.Problems, Is.Empty);
         Assert.That(processes.Processes.Select(p => (p.Eprocess, p.Pid, p.ParentPid, p.Name, p.CreateTime, p.Peb)),
             Is.EqualTo(system.Processes.Where(p => p.Name != "hidden.exe").Select(p => (p.Eprocess, p.Pid, (long?)p.Ppid, p.Name, (DateTime?)p.Created, (ulong?)p.Peb))));
 
-        var vads = new VadTreeReader(kernel, profile).Read(explorer.Eprocess);
+        var vads = new VadTreeReader(kernel, layouts.Vad, layouts.Sections).Read(explorer.Eprocess);
         Assert.That(vads.Problems, Is.Empty);
         Assert.That(vads.Vads.Select(v => (v.Start, v.End, v.IsPrivate, v.MemCommit, v.Protection, v.FirstPrototypePte, v.LastContiguousPte, v.FileName, v.Address)),
             Is.EqualTo(explorer.Vads.Select(v => (v.Start, v.End, v.IsPrivate, v.MemCommit, v.Protection, v.FirstPrototypePte, v.LastContiguousPte, v.FileName, v.Address))));
         Assert.That(vads.Vads.Single(v => v.FileName?.EndsWith("ntdll.dll") == true).Kind, Does.Contain("VadImageMap"));
 
         var processMemory = new KernelStructReader(new ProcessMemoryReader(new VirtualMemory(translator, explorer.Eprocess == 0 ? 0 : system.Image.Dtb, new ProcessVads(vads.Vads))));
-        var modules = LoaderListWalker.ProcessModules(processMemory, profile, explorer.Peb);
+        var modules = LoaderListWalker.ProcessModules(processMemory, layouts.Peb.Value, layouts.ProcessModules, explorer.Peb);
         Assert.That(modules.Problems, Is.Empty);
         Assert.That(modules.Modules.Select(m => (m.Base, m.Size, m.FullName, m.BaseName)), Is.EqualTo(explorer.Modules));
-        var kernelModules = LoaderListWalker.Walk(kernel, profile, system.PsLoadedModuleList, kernelModules: true);
+        var kernelModules = LoaderListWalker.Walk(kernel, layouts.KernelModules, system.PsLoadedModuleList, kernelModules: true);
         Assert.That(kernelModules.Modules.Select(m => (m.Base, m.Size, m.FullName, m.BaseName)), Is.EqualTo(system.KernelModules));
     }
 }

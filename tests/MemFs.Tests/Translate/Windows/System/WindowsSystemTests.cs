@@ -12,7 +12,7 @@ public class WindowsSystemTests
     [TestCase(true, TestName = "Windows 7 7601 kernel")]
     public void ProcessesAreListedWithoutAnySymbolFiles(bool windows7)
     {
-        var kernel = new TestKernelImage(windows7 ? EprocessLayout.Windows7 : EprocessLayout.Windows10);
+        var kernel = new TestKernelImage(windows7 ? TestEprocessLayout.Windows7 : TestEprocessLayout.Windows10);
         using var space = kernel.Space();
         var system = WindowsSystem.Open(kernel.Open(), space, SymbolOptions.None);
 
@@ -28,7 +28,7 @@ public class WindowsSystemTests
     [Test]
     public void ACorruptedProcessListStillYieldsTheValidProcessesAndAWarning()
     {
-        var kernel = new TestKernelImage(EprocessLayout.Windows10, new TestKernelOptions { Corruption = ListCorruption.Dangling });
+        var kernel = new TestKernelImage(TestEprocessLayout.Windows10, new TestKernelOptions { Corruption = ListCorruption.Dangling });
         using var space = kernel.Space();
         var system = WindowsSystem.Open(kernel.Open(), space, SymbolOptions.None);
         var watch = global::System.Diagnostics.Stopwatch.StartNew();
@@ -43,7 +43,7 @@ public class WindowsSystemTests
     [Test]
     public void AProcessListLoopIsBoundedAndReported()
     {
-        var kernel = new TestKernelImage(EprocessLayout.Windows10, new TestKernelOptions { Corruption = ListCorruption.Cycle });
+        var kernel = new TestKernelImage(TestEprocessLayout.Windows10, new TestKernelOptions { Corruption = ListCorruption.Cycle });
         using var space = kernel.Space();
         var system = WindowsSystem.Open(kernel.Open(), space, SymbolOptions.None);
         var processes = system.Processes;
@@ -62,7 +62,7 @@ public class WindowsSystemTests
     public void HeuristicsAloneListProcessesVadsAndModules(uint build)
     {
         // 22000 keeps 19041's EPROCESS offsets (symbols.md §5); only the build differs.
-        var layout = build == 7601 ? EprocessLayout.Windows7 : EprocessLayout.Windows10 with { Build = build };
+        var layout = build == 7601 ? TestEprocessLayout.Windows7 : TestEprocessLayout.Windows10 with { Build = build };
         var kernel = new TestKernelImage(layout);
         var family = MemFs.Translate.Windows.Symbols.Pack.KernelPack.Embedded.TryGetFamily(build, out _)!;
         var objects = new Objects.TestWindowsSystem(family, kernel.Image, kernel.KernelBase + TestPeImage.PsActiveProcessHead, kernel.KernelBase + TestPeImage.PsLoadedModuleList);

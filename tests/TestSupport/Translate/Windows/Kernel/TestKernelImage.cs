@@ -26,7 +26,7 @@ internal sealed class TestKernelImage
     private readonly Dictionary<ulong, long> _frames = [];
     private ulong _nextUserPage = 0x0000_00A0_0000_0000;
 
-    public TestKernelImage(EprocessLayout layout, TestKernelOptions? options = null)
+    public TestKernelImage(TestEprocessLayout layout, TestKernelOptions? options = null)
     {
         Layout = layout;
         Options = options ?? new TestKernelOptions();
@@ -42,7 +42,7 @@ internal sealed class TestKernelImage
         BuildProcesses();
     }
 
-    public EprocessLayout Layout { get; }
+    public TestEprocessLayout Layout { get; }
     public TestKernelOptions Options { get; }
     public TestWindowsImage Image { get; }
     public int SelfIndex { get; }

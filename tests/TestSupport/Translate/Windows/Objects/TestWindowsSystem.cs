@@ -216,7 +216,7 @@ internal sealed class TestWindowsSystem
     public void AddKernelModule(ulong dllBase, uint size, string fullName)
     {
         var entry = Image.AllocateKernel(0x120, 16);
-        var type = MemFs.Translate.Windows.Objects.LoaderListWalker.EntryType(Profile, kernelModules: true);
+        var type = MemFs.Translate.Windows.Layouts.LoaderEntryLayout.ForKernelModules(Profile).Type;
         WriteLoaderEntry(type, entry, dllBase, size, fullName);
         Append(_moduleHead, entry + (ulong)(Profile.Offset($"{type}.InLoadOrderLinks") ?? 0));
         KernelModules.Add((dllBase, size, fullName, Path.GetFileName(fullName.Replace('\\', '/'))));
