@@ -101,6 +101,8 @@ public readonly ref struct BoundedReader
 
     private string OutOfWindow(long offset, long length, string field)
     {
+        // A qualified constant (Layout.DirectoryTableBase) names its last part.
+        if (field.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.')) field = field[(field.LastIndexOf('.') + 1)..];
         var name = field.Length == 0 || field == Structure ? Structure : $"{Structure}.{field}";
         var where = offset >= 0 ? $"+0x{offset:X}" : $"{offset}";
         var need = length >= 0 ? $"0x{length:X} bytes" : $"a length of {length}";
