@@ -16,6 +16,9 @@ public class Aff4Exception : IOException
         Offset = offset;
     }
 
+    /// <summary>The error of a <see cref="Binary.BoundedReader"/> over a volume file's bytes.</summary>
+    public static Exception Create(string file, long offset, string problem) => new Aff4Exception(problem, file, offset: offset);
+
     public string Problem { get; }
     public string? FilePath { get; }
     public string? Member { get; }

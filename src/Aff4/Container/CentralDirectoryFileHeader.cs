@@ -1,4 +1,4 @@
-using System.Buffers.Binary;
+using MemFs.Aff4.Binary;
 
 namespace MemFs.Aff4.Container;
 
@@ -7,6 +7,18 @@ internal static class CentralDirectoryFileHeader
 {
     public const uint Signature = 0x02014B50;
     public const int FixedSize = 46;
+
+    // APPNOTE.TXT 4.3.12: central directory file header.
+    private const int SignatureField = 0;
+    private const int GeneralPurposeFlags = 8;
+    private const int CompressionMethod = 10;
+    private const int Crc32 = 16;
+    private const int CompressedSize = 20;
+    private const int UncompressedSize = 24;
+    private const int FileNameLength = 28;
+    private const int ExtraFieldLength = 30;
+    private const int FileCommentLength = 32;
+    private const int LocalHeaderOffset = 42;
 
     /// <summary>
     /// Parses the entry at <paramref name="position"/> in the central directory bytes <paramref name="directory"/>
@@ -19,23 +31,24 @@ internal static class CentralDirectoryFileHeader
         if (directory.Length - position < FixedSize)
             throw new Aff4Exception($"central directory entry #{index} is truncated ({directory.Length - position} of {FixedSize} bytes)",
                 path, null, at);
-        var header = directory[position..];
-        if (BinaryPrimitives.ReadUInt32LittleEndian(header) != Signature)
-            throw new Aff4Exception($"bad central directory file header signature 0x{BinaryPrimitives.ReadUInt32LittleEndian(header):X8} in entry #{index}",
+        var header = new BoundedReader(directory[position..], path, at, $"central directory entry #{index}", Aff4Exception.Create);
+        var signature = header.U32(SignatureField, "Signature");
+        if (signature != Signature)
+            throw new Aff4Exception($"bad central directory file header signature 0x{signature:X8} in entry #{index}",
                 path, null, at);
-        var nameLength = BinaryPrimitives.ReadUInt16LittleEndian(header[28..]);
-        var extraLength = BinaryPrimitives.ReadUInt16LittleEndian(header[30..]);
-        var commentLength = BinaryPrimitives.ReadUInt16LittleEndian(header[32..]);
+        var nameLength = header.U16(FileNameLength);
+        var extraLength = header.U16(ExtraFieldLength);
+        var commentLength = header.U16(FileCommentLength);
         var total = FixedSize + nameLength + extraLength + commentLength;
         if (total > header.Length)
             throw new Aff4Exception($"central directory entry #{index} (name, extra field and comment: {total - FixedSize} bytes) runs past the end of the central directory",
                 path, null, at);
 
-        var name = ZipText.Decode(header.Slice(FixedSize, nameLength));
-        ulong compressed = BinaryPrimitives.ReadUInt32LittleEndian(header[20..]);
-        ulong uncompressed = BinaryPrimitives.ReadUInt32LittleEndian(header[24..]);
-        ulong localHeader = BinaryPrimitives.ReadUInt32LittleEndian(header[42..]);
-        var problem = Zip64ExtendedInformation.Apply(header.Slice(FixedSize + nameLength, extraLength),
+        var name = ZipText.Decode(header.Bytes(FixedSize, nameLength, "FileName"));
+        ulong compressed = header.U32(CompressedSize);
+        ulong uncompressed = header.U32(UncompressedSize);
+        ulong localHeader = header.U32(LocalHeaderOffset);
+        var problem = Zip64ExtendedInformation.Apply(header.Bytes(FixedSize + nameLength, extraLength, "ExtraField"),
             ref uncompressed, ref compressed, ref localHeader);
         if (problem is not null) throw new Aff4Exception(problem, path, name, at + FixedSize + nameLength);
 
@@ -52,12 +65,12 @@ internal static class CentralDirectoryFileHeader
         position += total;
         return new ZipMember(
             name,
-            CompressionMethod: BinaryPrimitives.ReadUInt16LittleEndian(header[10..]),
+            CompressionMethod: header.U16(CompressionMethod),
             CompressedSize: (long)compressed,
             UncompressedSize: (long)uncompressed,
             LocalHeaderOffset: (long)localHeader,
-            Crc32: BinaryPrimitives.ReadUInt32LittleEndian(header[16..]),
-            Flags: BinaryPrimitives.ReadUInt16LittleEndian(header[8..]),
+            Crc32: header.U32(Crc32),
+            Flags: header.U16(GeneralPurposeFlags),
             CentralDirectoryIndex: index);
     }
 }

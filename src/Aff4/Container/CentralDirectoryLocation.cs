@@ -20,7 +20,7 @@ internal sealed record CentralDirectoryLocation(long Start, long Size, long Decl
         var tailStart = fileLength - tailLength;
         var tail = new byte[tailLength];
         FileRead.Exactly(file, tail, tailStart, path, null, "the end of the file");
-        var eocd = EndOfCentralDirectory.Find(tail, tailStart)
+        var eocd = EndOfCentralDirectory.Find(tail, tailStart, path)
             ?? throw new Aff4Exception("no end-of-central-directory record found (file truncated?)", path, null, tailStart);
         if (eocd.TrailingBytes > 0)
             warnings.Add($"{eocd.TrailingBytes} bytes follow the end-of-central-directory record at offset 0x{eocd.Position:X}");

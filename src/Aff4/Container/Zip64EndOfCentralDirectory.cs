@@ -1,4 +1,4 @@
-using System.Buffers.Binary;
+using MemFs.Aff4.Binary;
 using Microsoft.Win32.SafeHandles;
 
 namespace MemFs.Aff4.Container;
@@ -9,15 +9,21 @@ internal sealed record Zip64EndOfCentralDirectory(long Position, long EntriesTot
     public const uint Signature = 0x06064B50;
     public const int Size = 56;
 
+    // APPNOTE.TXT 4.3.14: Zip64 end-of-central-directory record.
+    private const int TotalEntries = 32;
+    private const int DirectorySize = 40;
+    private const int DirectoryOffset = 48;
+
     public static Zip64EndOfCentralDirectory Read(SafeFileHandle file, long position, string path)
     {
         Span<byte> record = stackalloc byte[Size];
         FileRead.Exactly(file, record, position, path, null, "the Zip64 end-of-central-directory record");
+        var r = new BoundedReader(record, path, position, "Zip64 end-of-central-directory record", Aff4Exception.Create);
         return new Zip64EndOfCentralDirectory(
             position,
-            ToLong(BinaryPrimitives.ReadUInt64LittleEndian(record[32..]), "entry count", position + 32, path),
-            ToLong(BinaryPrimitives.ReadUInt64LittleEndian(record[40..]), "central directory size", position + 40, path),
-            ToLong(BinaryPrimitives.ReadUInt64LittleEndian(record[48..]), "central directory offset", position + 48, path));
+            ToLong(r.U64(TotalEntries), "entry count", position + TotalEntries, path),
+            ToLong(r.U64(DirectorySize), "central directory size", position + DirectorySize, path),
+            ToLong(r.U64(DirectoryOffset), "central directory offset", position + DirectoryOffset, path));
     }
 
     private static long ToLong(ulong value, string field, long offset, string path) =>

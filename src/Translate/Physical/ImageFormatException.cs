@@ -11,4 +11,7 @@ public sealed class ImageFormatException(string file, long? offset, string probl
     public string FilePath { get; } = file;
     public long? Offset { get; } = offset;
     public string Problem { get; } = problem;
+
+    /// <summary>The error of a <see cref="MemFs.Aff4.Binary.BoundedReader"/> over image bytes.</summary>
+    public static Exception Create(string file, long offset, string problem) => new ImageFormatException(file, offset, problem);
 }

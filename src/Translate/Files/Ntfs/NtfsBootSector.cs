@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Numerics;
 using MemFs.Translate.Physical;
 using MemFs.Translate.Physical.Sources;
@@ -20,6 +19,15 @@ public sealed record NtfsBootSector(
     /// <summary>Windows formats clusters of at most 2 MiB.</summary>
     private const int MaxClusterSize = 2 * 1024 * 1024;
 
+    // BIOS parameter block and NTFS extension (Windows Internals, "NTFS on-disk structure").
+    private const int OemIdField = 0x03;
+    private const int BytesPerSectorField = 0x0B;
+    private const int SectorsPerCluster = 0x0D;
+    private const int TotalSectorsField = 0x28;
+    private const int MftLcn = 0x30;
+    private const int ClustersPerMftRecord = 0x40;
+    private const int ClustersPerIndexRecord = 0x44;
+
     public long TotalClusters => TotalSectors * BytesPerSector / ClusterSize;
     public long VolumeSize => TotalSectors * BytesPerSector;
 
@@ -27,33 +35,33 @@ public sealed record NtfsBootSector(
 
     public static NtfsBootSector Read(IByteSource disk, long volumeOffset)
     {
-        var s = disk.ReadBlock(volumeOffset, 512, "NTFS boot sector");
+        var s = disk.ReadStructure(volumeOffset, 512, "NTFS boot sector");
         void Fail(int field, string problem) => throw new ImageFormatException(disk.Name, volumeOffset + field, $"NTFS boot sector: {problem}");
-        if (!HasNtfsOemId(s)) Fail(3, "OEM id is not \"NTFS    \" (not an NTFS volume)");
+        if (!HasNtfsOemId(s.Span)) Fail(OemIdField, "OEM id is not \"NTFS    \" (not an NTFS volume)");
 
-        int bytesPerSector = BinaryPrimitives.ReadUInt16LittleEndian(s.AsSpan(0x0B));
+        int bytesPerSector = s.U16(BytesPerSectorField, "BytesPerSector");
         if (bytesPerSector < 256 || bytesPerSector > 4096 || !BitOperations.IsPow2(bytesPerSector))
-            Fail(0x0B, $"bytes per sector {bytesPerSector} is not a power of two from 256 to 4096");
+            Fail(BytesPerSectorField, $"bytes per sector {bytesPerSector} is not a power of two from 256 to 4096");
 
         // Values of 0xF4 and above encode 2^(256 - v) sectors (clusters over 64 KiB on large-sector disks).
-        int raw = s[0x0D];
+        int raw = s.U8(SectorsPerCluster);
         long sectorsPerCluster = raw >= 0xF4 ? 1L << (256 - raw) : raw;
         if (sectorsPerCluster == 0 || !BitOperations.IsPow2(sectorsPerCluster) || (raw < 0xF4 && raw > 0x80))
-            Fail(0x0D, $"sectors per cluster 0x{raw:X2} is not a power of two");
+            Fail(SectorsPerCluster, $"sectors per cluster 0x{raw:X2} is not a power of two");
         var clusterSize = sectorsPerCluster * bytesPerSector;
-        if (clusterSize > MaxClusterSize) Fail(0x0D, $"cluster size {clusterSize} exceeds 2 MiB");
+        if (clusterSize > MaxClusterSize) Fail(SectorsPerCluster, $"cluster size {clusterSize} exceeds 2 MiB");
 
-        var totalSectors = BinaryPrimitives.ReadInt64LittleEndian(s.AsSpan(0x28));
+        var totalSectors = s.I64(TotalSectorsField, "TotalSectors");
         if (totalSectors <= 0 || totalSectors > long.MaxValue / bytesPerSector)
-            Fail(0x28, $"total sectors {totalSectors} is not a valid count");
+            Fail(TotalSectorsField, $"total sectors {totalSectors} is not a valid count");
         var totalClusters = totalSectors / sectorsPerCluster;
 
-        var mftCluster = BinaryPrimitives.ReadInt64LittleEndian(s.AsSpan(0x30));
+        var mftCluster = s.I64(MftLcn);
         if (mftCluster <= 0 || mftCluster >= totalClusters)
-            Fail(0x30, $"$MFT cluster 0x{mftCluster:X} lies outside the volume's {totalClusters} clusters");
+            Fail(MftLcn, $"$MFT cluster 0x{mftCluster:X} lies outside the volume's {totalClusters} clusters");
 
-        var mftRecordSize = RecordSize(s[0x40], clusterSize, 0x40, "clusters per MFT record", Fail);
-        var indexRecordSize = RecordSize(s[0x44], clusterSize, 0x44, "clusters per index record", Fail);
+        var mftRecordSize = RecordSize(s.U8(ClustersPerMftRecord), clusterSize, ClustersPerMftRecord, "clusters per MFT record", Fail);
+        var indexRecordSize = RecordSize(s.U8(ClustersPerIndexRecord), clusterSize, ClustersPerIndexRecord, "clusters per index record", Fail);
         return new NtfsBootSector(bytesPerSector, (int)clusterSize, totalSectors, mftCluster, mftRecordSize, indexRecordSize);
     }
 

@@ -1,3 +1,4 @@
+using MemFs.Aff4.Binary;
 using MemFs.Translate.Physical;
 
 namespace MemFs.Translate.Files.Ntfs;
@@ -6,4 +7,7 @@ namespace MemFs.Translate.Files.Ntfs;
 internal readonly record struct NtfsLocation(string Image, long Offset, string Structure)
 {
     public ImageFormatException Error(long relative, string problem) => new(Image, Offset + relative, $"{Structure}: {problem}");
+
+    /// <summary>The structure's bytes, which start at <see cref="Offset"/>, as a reader that names this location when a field lies past them.</summary>
+    public BoundedReader Reader(ReadOnlySpan<byte> bytes) => ImageReader.Over(bytes, Image, Offset, Structure);
 }

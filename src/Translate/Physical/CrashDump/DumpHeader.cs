@@ -52,8 +52,8 @@ public sealed record DumpHeader
     /// <see cref="ImageFormatException"/> when NumberOfRuns cannot fit the header.
     /// </summary>
     public PhysicalMemoryDescriptor? ReadPhysicalMemoryBlock(string file) => Is64Bit
-        ? PhysicalMemoryDescriptor.Read64(Bytes.Span, file)
-        : PhysicalMemoryDescriptor.Read32(Bytes.Span, file);
+        ? PhysicalMemoryDescriptor.Read64(ImageReader.Over(Bytes.Span, file, 0, "DUMP_HEADER64"))
+        : PhysicalMemoryDescriptor.Read32(ImageReader.Over(Bytes.Span, file, 0, "DUMP_HEADER32"));
 
     /// <summary>File offset of run <paramref name="index"/> of PhysicalMemoryBlock.</summary>
     public int RunOffset(int index) => Is64Bit ? PhysicalMemoryBlockOffset + 0x10 + 16 * index : PhysicalMemoryBlockOffset + 8 + 8 * index;

@@ -1,50 +1,76 @@
-using System.Buffers.Binary;
 using MemFs.Translate.Physical.Sources;
 
 namespace MemFs.Translate.Physical.CrashDump;
 
-/// <summary>DUMP_HEADER32, the 0x1000-byte header of a "PAGEDUMP" dump. Pointers are 32 bits wide.</summary>
+/// <summary>DUMP_HEADER32, the 0x1000-byte header of a "PAGEDUMP" dump (wdm.h / dt nt!_DUMP_HEADER32). Pointers are 32 bits wide.</summary>
 public static class DumpHeader32
 {
     public const int Size = 0x1000;
 
+    private const int MajorVersion = 0x8;
+    private const int MinorVersion = 0xC;
+    private const int DirectoryTableBase = 0x10;
+    private const int PfnDataBase = 0x14;
+    private const int PsLoadedModuleList = 0x18;
+    private const int PsActiveProcessHead = 0x1C;
+    private const int MachineImageType = 0x20;
+    private const int NumberProcessors = 0x24;
+    private const int BugCheckCode = 0x28;
+    private const int BugCheckParameter1 = 0x2C;
+    private const int BugCheckParameter2 = 0x30;
+    private const int BugCheckParameter3 = 0x34;
+    private const int BugCheckParameter4 = 0x38;
+    private const int PaeEnabled = 0x5C;
+    private const int KdDebuggerDataBlock = 0x60;
+    private const int PhysicalMemoryBlock = 0x64;
+    // EXCEPTION_RECORD32 at 0x7D0: ExceptionCode +0, ExceptionAddress +0xC.
+    private const int ExceptionCode = 0x7D0;
+    private const int ExceptionAddress = 0x7DC;
+    private const int Comment = 0x820;
+    private const int CommentSize = 128;
+    private const int DumpType = 0xF88;
+    private const int MiniDumpFields = 0xF8C;
+    private const int SecondaryDataState = 0xF90;
+    private const int ProductType = 0xF94;
+    private const int SuiteMask = 0xF98;
+    private const int RequiredDumpSpace = 0xFA0;
+    private const int SystemUpTime = 0xFB8;
+    private const int SystemTime = 0xFC0;
+
     public static DumpHeader Read(IByteSource source)
     {
         var bytes = DumpHeaderReader.ReadChecked(source, Size, "DUMP_HEADER32", "DUMP"u8);
-        var h = bytes.AsSpan();
+        var h = ImageReader.Over(bytes, source.Name, 0, "DUMP_HEADER32");
         return new DumpHeader
         {
             Bytes = bytes,
             Is64Bit = false,
             HeaderSize = Size,
-            MajorVersion = U32(h, 0x8),
-            MinorVersion = U32(h, 0xC),
-            DirectoryTableBase = U32(h, 0x10),
-            PfnDataBase = U32(h, 0x14),
-            PsLoadedModuleList = U32(h, 0x18),
-            PsActiveProcessHead = U32(h, 0x1C),
-            MachineImageType = U32(h, 0x20),
-            NumberProcessors = U32(h, 0x24),
-            BugCheckCode = U32(h, 0x28),
-            BugCheckParameters = [U32(h, 0x2C), U32(h, 0x30), U32(h, 0x34), U32(h, 0x38)],
-            PaeEnabled = h[0x5C] != 0,
-            KdDebuggerDataBlock = U32(h, 0x60),
-            PhysicalMemoryBlockOffset = 0x64,
-            // EXCEPTION_RECORD32 at 0x7D0: ExceptionCode +0, ExceptionAddress +0xC.
-            ExceptionCode = U32(h, 0x7D0),
-            ExceptionAddress = U32(h, 0x7DC),
-            Comment = DumpComment.Read(h.Slice(0x820, 128)),
-            DumpType = U32(h, 0xF88),
-            DumpTypeOffset = 0xF88,
-            MiniDumpFields = U32(h, 0xF8C),
-            SecondaryDataState = U32(h, 0xF90),
-            ProductType = U32(h, 0xF94),
-            SuiteMask = U32(h, 0xF98),
-            RequiredDumpSpace = BinaryPrimitives.ReadUInt64LittleEndian(h[0xFA0..]),
-            SystemUpTime = BinaryPrimitives.ReadUInt64LittleEndian(h[0xFB8..]),
-            SystemTime = BinaryPrimitives.ReadUInt64LittleEndian(h[0xFC0..]),
+            MajorVersion = h.U32(MajorVersion),
+            MinorVersion = h.U32(MinorVersion),
+            DirectoryTableBase = h.U32(DirectoryTableBase),
+            PfnDataBase = h.U32(PfnDataBase),
+            PsLoadedModuleList = h.U32(PsLoadedModuleList),
+            PsActiveProcessHead = h.U32(PsActiveProcessHead),
+            MachineImageType = h.U32(MachineImageType),
+            NumberProcessors = h.U32(NumberProcessors),
+            BugCheckCode = h.U32(BugCheckCode),
+            BugCheckParameters = [h.U32(BugCheckParameter1), h.U32(BugCheckParameter2), h.U32(BugCheckParameter3), h.U32(BugCheckParameter4)],
+            PaeEnabled = h.U8(PaeEnabled) != 0,
+            KdDebuggerDataBlock = h.U32(KdDebuggerDataBlock),
+            PhysicalMemoryBlockOffset = PhysicalMemoryBlock,
+            ExceptionCode = h.U32(ExceptionCode),
+            ExceptionAddress = h.U32(ExceptionAddress),
+            Comment = DumpComment.Read(h.Bytes(Comment, CommentSize)),
+            DumpType = h.U32(DumpType),
+            DumpTypeOffset = DumpType,
+            MiniDumpFields = h.U32(MiniDumpFields),
+            SecondaryDataState = h.U32(SecondaryDataState),
+            ProductType = h.U32(ProductType),
+            SuiteMask = h.U32(SuiteMask),
+            RequiredDumpSpace = h.U64(RequiredDumpSpace),
+            SystemUpTime = h.U64(SystemUpTime),
+            SystemTime = h.U64(SystemTime),
         };
     }
-
-    private static uint U32(ReadOnlySpan<byte> h, int at) => BinaryPrimitives.ReadUInt32LittleEndian(h[at..]);
 }

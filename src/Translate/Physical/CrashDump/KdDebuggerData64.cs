@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using MemFs.Translate.Physical.Sources;
 
 namespace MemFs.Translate.Physical.CrashDump;
@@ -11,18 +10,21 @@ public sealed record KdDebuggerData64(long Offset, uint Size, ulong KernBase, ul
 {
     public const int MinimumSize = 0x58;
 
+    private const int OwnerTag = 0x10;
+    private const int SizeField = 0x14;
+    private const int KernBaseField = 0x18;
+    private const int PsLoadedModuleListField = 0x48;
+    private const int PsActiveProcessHeadField = 0x50;
+
     /// <summary>The block at <paramref name="offset"/>, or null when it does not carry the "KDBG" tag.</summary>
     public static KdDebuggerData64? Read(IByteSource source, long offset, string field, long fieldOffset)
     {
         if (offset < 0 || offset > source.Length - MinimumSize)
             throw new ImageFormatException(source.Name, fieldOffset,
                 $"{field} 0x{offset:X}: KDDEBUGGER_DATA64 (0x{MinimumSize:X} bytes) lies outside the file (0x{source.Length:X} bytes)");
-        var b = source.ReadBlock(offset, MinimumSize, "KDDEBUGGER_DATA64").AsSpan();
-        if (!b.Slice(0x10, 4).SequenceEqual("KDBG"u8)) return null;
-        return new KdDebuggerData64(offset,
-            BinaryPrimitives.ReadUInt32LittleEndian(b[0x14..]),
-            BinaryPrimitives.ReadUInt64LittleEndian(b[0x18..]),
-            BinaryPrimitives.ReadUInt64LittleEndian(b[0x48..]),
-            BinaryPrimitives.ReadUInt64LittleEndian(b[0x50..]));
+        var b = source.ReadStructure(offset, MinimumSize, "KDDEBUGGER_DATA64");
+        if (!b.Bytes(OwnerTag, 4).SequenceEqual("KDBG"u8)) return null;
+        return new KdDebuggerData64(offset, b.U32(SizeField, "Size"), b.U64(KernBaseField, "KernBase"),
+            b.U64(PsLoadedModuleListField, "PsLoadedModuleList"), b.U64(PsActiveProcessHeadField, "PsActiveProcessHead"));
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using MemFs.Translate.Physical.Sources;
 
 namespace MemFs.Translate.Physical.CrashDump;
@@ -41,33 +40,33 @@ public sealed record TriageDump64
         if (source.Length - offset < Size)
             throw new ImageFormatException(source.Name, offset,
                 $"TRIAGE_DUMP64 (0x{Size:X} bytes) lies past the end of the file (0x{source.Length:X} bytes): truncated");
-        var t = source.ReadBlock(offset, Size, "TRIAGE_DUMP64").AsSpan();
+        var t = source.ReadStructure(offset, Size, "TRIAGE_DUMP64");
         return new TriageDump64
         {
             Offset = offset,
-            ServicePackBuild = U32(t, 0x0),
-            SizeOfDump = U32(t, 0x4),
-            ValidOffset = U32(t, 0x8),
-            ContextOffset = U32(t, 0xC),
-            ExceptionOffset = U32(t, 0x10),
-            MmOffset = U32(t, 0x14),
-            UnloadedDriversOffset = U32(t, 0x18),
-            PrcbOffset = U32(t, 0x1C),
-            ProcessOffset = U32(t, 0x20),
-            ThreadOffset = U32(t, 0x24),
-            CallStackOffset = U32(t, 0x28),
-            SizeOfCallStack = U32(t, 0x2C),
-            DriverListOffset = U32(t, DriverListOffsetField),
-            DriverCount = U32(t, DriverCountField),
-            StringPoolOffset = U32(t, 0x38),
-            StringPoolSize = U32(t, 0x3C),
-            BrokenDriverOffset = U32(t, 0x40),
-            TriageOptions = U32(t, 0x44),
-            TopOfStack = BinaryPrimitives.ReadUInt64LittleEndian(t[0x48..]),
-            DebuggerDataOffset = U32(t, DebuggerDataOffsetField),
-            DebuggerDataSize = U32(t, 0x74),
-            DataBlocksOffset = U32(t, 0x78),
-            DataBlocksCount = U32(t, 0x7C),
+            ServicePackBuild = t.U32(Layout.ServicePackBuild),
+            SizeOfDump = t.U32(Layout.SizeOfDump),
+            ValidOffset = t.U32(Layout.ValidOffset),
+            ContextOffset = t.U32(Layout.ContextOffset),
+            ExceptionOffset = t.U32(Layout.ExceptionOffset),
+            MmOffset = t.U32(Layout.MmOffset),
+            UnloadedDriversOffset = t.U32(Layout.UnloadedDriversOffset),
+            PrcbOffset = t.U32(Layout.PrcbOffset),
+            ProcessOffset = t.U32(Layout.ProcessOffset),
+            ThreadOffset = t.U32(Layout.ThreadOffset),
+            CallStackOffset = t.U32(Layout.CallStackOffset),
+            SizeOfCallStack = t.U32(Layout.SizeOfCallStack),
+            DriverListOffset = t.U32(Layout.DriverListOffset),
+            DriverCount = t.U32(Layout.DriverCount),
+            StringPoolOffset = t.U32(Layout.StringPoolOffset),
+            StringPoolSize = t.U32(Layout.StringPoolSize),
+            BrokenDriverOffset = t.U32(Layout.BrokenDriverOffset),
+            TriageOptions = t.U32(Layout.TriageOptions),
+            TopOfStack = t.U64(Layout.TopOfStack),
+            DebuggerDataOffset = t.U32(Layout.DebuggerDataOffset),
+            DebuggerDataSize = t.U32(Layout.DebuggerDataSize),
+            DataBlocksOffset = t.U32(Layout.DataBlocksOffset),
+            DataBlocksCount = t.U32(Layout.DataBlocksCount),
         };
     }
 
@@ -89,5 +88,31 @@ public sealed record TriageDump64
             f.Name == nameof(DriverCount) ? f.Value.ToString() : $"0x{f.Value:X}"));
     }
 
-    private static uint U32(ReadOnlySpan<byte> t, int at) => BinaryPrimitives.ReadUInt32LittleEndian(t[at..]);
+    // Field offsets of TRIAGE_DUMP64 (dt nt!_TRIAGE_DUMP64 on x64): u32 fields, TopOfStack u64.
+    private static class Layout
+    {
+        public const int ServicePackBuild = 0x0;
+        public const int SizeOfDump = 0x4;
+        public const int ValidOffset = 0x8;
+        public const int ContextOffset = 0xC;
+        public const int ExceptionOffset = 0x10;
+        public const int MmOffset = 0x14;
+        public const int UnloadedDriversOffset = 0x18;
+        public const int PrcbOffset = 0x1C;
+        public const int ProcessOffset = 0x20;
+        public const int ThreadOffset = 0x24;
+        public const int CallStackOffset = 0x28;
+        public const int SizeOfCallStack = 0x2C;
+        public const int DriverListOffset = TriageDump64.DriverListOffsetField;
+        public const int DriverCount = TriageDump64.DriverCountField;
+        public const int StringPoolOffset = 0x38;
+        public const int StringPoolSize = 0x3C;
+        public const int BrokenDriverOffset = 0x40;
+        public const int TriageOptions = 0x44;
+        public const int TopOfStack = 0x48;
+        public const int DebuggerDataOffset = TriageDump64.DebuggerDataOffsetField;
+        public const int DebuggerDataSize = 0x74;
+        public const int DataBlocksOffset = 0x78;
+        public const int DataBlocksCount = 0x7C;
+    }
 }

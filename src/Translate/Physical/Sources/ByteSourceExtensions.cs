@@ -1,3 +1,4 @@
+using MemFs.Aff4.Binary;
 using MemFs.Translate.Physical;
 
 namespace MemFs.Translate.Physical.Sources;
@@ -21,4 +22,11 @@ public static class ByteSourceExtensions
         source.ReadExactly(offset, block, what);
         return block;
     }
+
+    /// <summary>
+    /// <paramref name="structure"/>'s <paramref name="length"/> bytes at <paramref name="offset"/>, as a reader whose
+    /// errors are <see cref="ImageFormatException"/>s naming this source.
+    /// </summary>
+    public static BoundedReader ReadStructure(this IByteSource source, long offset, int length, string structure) =>
+        ImageReader.Over(source.ReadBlock(offset, length, structure), source.Name, offset, structure);
 }

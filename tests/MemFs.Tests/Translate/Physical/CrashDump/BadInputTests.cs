@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using MemFs.Translate.Physical;
+using MemFs.Translate.Physical.CrashDump;
 using NUnit.Framework;
 
 namespace MemFs.Tests.Translate.Physical.CrashDump;
@@ -22,6 +23,16 @@ public class BadInputTests
     private static byte[] Full64() => TestCrashDumpBuilder.Dump64(1).Full(FullDumpTests.Runs);
 
     private static byte[] Bitmap64() => TestCrashDumpBuilder.Dump64(5).Bitmap("SDMP", 300, BitmapDumpTests.Sparse);
+
+    [Test]
+    public void ADescriptorCutShortNamesTheBlockItsOffsetAndTheHeaderLength()
+    {
+        var e = Assert.Throws<ImageFormatException>(() =>
+            PhysicalMemoryDescriptor.Read64(ImageReader.Over(Full64().AsSpan(0, 0x100), Name, 0, "DUMP_HEADER64")))!;
+        Assert.That(e.Offset, Is.EqualTo(0x88));
+        Assert.That(e.Message, Is.EqualTo(
+            $"{Name}, offset 0x88: DUMP_HEADER64.PhysicalMemoryBlock at +0x88 needs 0x2C0 bytes, but DUMP_HEADER64 holds only 0x100 bytes"));
+    }
 
     [Test]
     public void OverlappingRuns() =>
