@@ -19,17 +19,17 @@ public sealed class SnappyCodec : IChunkCodec
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxOutput);
 
-        // IronSnappy allocates whatever the header declares, so the header is checked against the
-        // chunk size before the block reaches it.
+        // The header is checked against the chunk size before anything is allocated for it.
         var (declared, headerLength) = ReadUncompressedLength(compressed);
         if (declared > (uint)maxOutput)
             throw new InvalidDataException(
                 $"Snappy block declares {declared} uncompressed bytes at offset 0, more than the chunk size {maxOutput}.");
 
-        byte[] output;
+        byte[] output = GC.AllocateUninitializedArray<byte>((int)declared);
+        int written;
         try
         {
-            output = IronSnappy.Snappy.Decode(compressed);
+            written = Snappier.Snappy.Decompress(compressed, output);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -37,9 +37,9 @@ public sealed class SnappyCodec : IChunkCodec
                 $"Snappy block is corrupt in its elements starting at offset {headerLength}: {e.Message}", e);
         }
 
-        if (output.Length != declared)
+        if (written != declared)
             throw new InvalidDataException(
-                $"Snappy block decoded to {output.Length} bytes but its header at offset 0 declares {declared}.");
+                $"Snappy block decoded to {written} bytes but its header at offset 0 declares {declared}.");
         return output;
     }
 

@@ -11,11 +11,11 @@ public class SnappyCodecTests
     [TestCase(1)]
     [TestCase(100)]
     [TestCase(32768)]
-    public void IronSnappyBlocksRoundTrip(int size)
+    public void SnappierBlocksRoundTrip(int size)
     {
         byte[] data = CodecTestData.Repetitive(size, seed: size);
 
-        byte[] output = Codec.Decompress(IronSnappy.Snappy.Encode(data), size);
+        byte[] output = Codec.Decompress(Snappier.Snappy.CompressToArray(data), size);
 
         Assert.That(output, Is.EqualTo(data));
     }
@@ -25,7 +25,7 @@ public class SnappyCodecTests
     {
         byte[] data = CodecTestData.Random(777, seed: 1);
 
-        byte[] output = Codec.Decompress(IronSnappy.Snappy.Encode(data), 32768);
+        byte[] output = Codec.Decompress(Snappier.Snappy.CompressToArray(data), 32768);
 
         Assert.That(output, Is.EqualTo(data));
     }
@@ -44,7 +44,7 @@ public class SnappyCodecTests
     [Test]
     public void HeaderLargerThanMaxOutputIsRejected()
     {
-        byte[] block = IronSnappy.Snappy.Encode(new byte[5000]);
+        byte[] block = Snappier.Snappy.CompressToArray(new byte[5000]);
 
         Assert.That(() => Codec.Decompress(block, 4096),
             Throws.TypeOf<InvalidDataException>().With.Message.Contains("5000"));
@@ -71,7 +71,7 @@ public class SnappyCodecTests
     [Test]
     public void BlockShorterThanItsDeclaredLengthIsRejected()
     {
-        byte[] block = IronSnappy.Snappy.Encode(CodecTestData.Random(1000, seed: 2));
+        byte[] block = Snappier.Snappy.CompressToArray(CodecTestData.Random(1000, seed: 2));
 
         Assert.That(() => Codec.Decompress(block.AsSpan(0, block.Length - 10), 32768), Throws.TypeOf<InvalidDataException>());
     }
@@ -80,7 +80,7 @@ public class SnappyCodecTests
     public void CorruptedBlocksOnlyEverThrowInvalidDataException()
     {
         var random = new Random(99);
-        byte[] block = IronSnappy.Snappy.Encode(CodecTestData.Repetitive(32768, seed: 6));
+        byte[] block = Snappier.Snappy.CompressToArray(CodecTestData.Repetitive(32768, seed: 6));
         int rejected = 0;
         for (int round = 0; round < 2000; round++)
         {

@@ -140,7 +140,7 @@ public sealed class TestAff4VolumeBuilder(string volumeUrn, TestZipOptions? zipO
     public static byte[] Compress(CompressionMethod method, byte[] chunk) => method switch
     {
         CompressionMethod.Stored => chunk,
-        CompressionMethod.Snappy => IronSnappy.Snappy.Encode(chunk),
+        CompressionMethod.Snappy => Snappier.Snappy.CompressToArray(chunk),
         CompressionMethod.Lz4 => TestLz4BlockEncoder.Encode(chunk),
         CompressionMethod.Zlib => Deflate(chunk, zlib: true),
         CompressionMethod.Deflate => Deflate(chunk, zlib: false),

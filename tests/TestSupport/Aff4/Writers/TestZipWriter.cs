@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.IO.Hashing;
 using System.Text;
 
 namespace MemFs.Tests.Aff4.Writers;
@@ -92,7 +93,7 @@ public sealed class TestZipWriter
     {
         ArgumentNullException.ThrowIfNull(data);
         var payload = deflate ? Deflate(data) : data;
-        _entries.Add(new Entry(name, payload, deflate ? 8 : 0, Crc32.Compute(data), data.Length, utf8));
+        _entries.Add(new Entry(name, payload, deflate ? 8 : 0, Crc32.HashToUInt32(data), data.Length, utf8));
     }
 
     private static byte[] Deflate(byte[] data)

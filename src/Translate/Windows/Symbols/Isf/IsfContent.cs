@@ -28,15 +28,6 @@ public static class IsfContent
     private static byte[] Gunzip(byte[] data)
     {
         using var gzip = new GZipStream(new MemoryStream(data, writable: false), CompressionMode.Decompress);
-        using var output = new MemoryStream();
-        var buffer = new byte[81920];
-        int read;
-        while ((read = gzip.Read(buffer)) > 0)
-        {
-            if (output.Length + read > XzDecoder.DefaultMaxOutput)
-                throw new IsfFormatException($"gzip data decompresses to more than {XzDecoder.DefaultMaxOutput} bytes; refused");
-            output.Write(buffer, 0, read);
-        }
-        return output.ToArray();
+        return BoundedDecompression.ReadAll(gzip, XzDecoder.DefaultMaxOutput, "gzip");
     }
 }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using System.IO.Hashing;
 
 namespace MemFs.Translate.Windows.Symbols.Pack;
 
@@ -19,7 +20,7 @@ public static class DeterministicGzip
         output.Write(Header);
         using (var deflate = new DeflateStream(output, CompressionLevel.SmallestSize, leaveOpen: true)) deflate.Write(data);
         Span<byte> trailer = stackalloc byte[8];
-        BinaryPrimitives.WriteUInt32LittleEndian(trailer, Crc32.Compute(data));
+        BinaryPrimitives.WriteUInt32LittleEndian(trailer, Crc32.HashToUInt32(data));
         BinaryPrimitives.WriteUInt32LittleEndian(trailer[4..], (uint)data.Length);
         output.Write(trailer);
         return output.ToArray();
