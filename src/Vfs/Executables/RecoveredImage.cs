@@ -102,6 +102,9 @@ public sealed class RecoveredImage
 
     private Lazy<(BaseRelocations?, ulong, string)>? _relocation;
 
+    /// <summary>The file on disk's OptionalHeader.ImageBase (where it prefers to load); null without usable file headers.</summary>
+    public ulong? PreferredBase => Disk is not null && DiskHeaders(Headers.Reader, Image.Base, Disk, out _) is { } fileHeaders ? fileHeaders.File.ImageBase : null;
+
     private (BaseRelocations?, ulong, string) ReadRelocations()
     {
         if (Disk is null) return (null, 0, "no file on disk");

@@ -15,11 +15,13 @@ public sealed class RecoveryAnalysis
 
     public sealed record PartComparison(string Part, long Offset, long Length, long Compared, long Differing, long Missing);
 
-    public sealed record Difference(long Offset, long Length, string Part);
+    /// <param name="Field">The header field the run lies in, when it is one the loader writes (OptionalHeader.ImageBase).</param>
+    public sealed record Difference(long Offset, long Length, string Part, string? Field = null);
 
     private RecoveryAnalysis(string executableSha256, string memorySha256, string? diskSha256, IReadOnlyList<ZeroFilledRange> zeroFilled,
-        IReadOnlyList<PartComparison> parts, IReadOnlyList<Difference> differences, long differenceRuns)
+        IReadOnlyList<PartComparison> parts, IReadOnlyList<Difference> differences, long differenceRuns, string? imageBaseNote)
     {
+        ImageBaseNote = imageBaseNote;
         ExecutableSha256 = executableSha256;
         MemorySha256 = memorySha256;
         DiskSha256 = diskSha256;
@@ -41,6 +43,9 @@ public sealed class RecoveryAnalysis
     public IReadOnlyList<Difference> Differences { get; }
     public long DifferenceRuns { get; }
 
+    /// <summary>What executable.exe's OptionalHeader.ImageBase holds and whether it counts as a difference; null without a file on disk.</summary>
+    public string? ImageBaseNote { get; }
+
     /// <summary>Reads both files as the tree serves them (so the pass also warms the page cache).</summary>
     public static RecoveryAnalysis Run(RecoveredImage image, VfsFile executable, VfsFile memory)
     {
@@ -53,6 +58,7 @@ public sealed class RecoveryAnalysis
         var exe = new byte[Chunk];
         var disk = new byte[Chunk];
         var missing = new MissingMask(zeroFilled);
+        var imageBase = image.Disk is null ? null : ImageBaseVerdict.Of(image, executable);
         Difference? open = null;
         foreach (var piece in image.Layout.Pieces)
         {
@@ -74,12 +80,14 @@ public sealed class RecoveryAnalysis
                     {
                         compared++;
                         if (exe[i] == disk[i]) continue;
+                        var field = imageBase?.FieldAt(offset);
+                        if (field is not null && imageBase!.Explained) continue;
                         differing++;
-                        if (open is { } run && run.Offset + run.Length == offset && run.Part == piece.Part) open = run with { Length = run.Length + 1 };
+                        if (open is { } run && run.Offset + run.Length == offset && run.Part == piece.Part && run.Field == field) open = run with { Length = run.Length + 1 };
                         else
                         {
                             Close(open, differences, ref runs);
-                            open = new Difference(offset, 1, piece.Part);
+                            open = new Difference(offset, 1, piece.Part, field);
                         }
                     }
                 }
@@ -88,7 +96,8 @@ public sealed class RecoveryAnalysis
         }
         Close(open, differences, ref runs);
         var diskSha = image.Disk is { } d ? Sha256(d, d.Length, (f, at, span) => f.Read(at, span)) : null;
-        return new RecoveryAnalysis(Convert.ToHexStringLower(exeHash.GetHashAndReset()), memorySha, diskSha, zeroFilled, MergeParts(parts), differences, runs);
+        return new RecoveryAnalysis(Convert.ToHexStringLower(exeHash.GetHashAndReset()), memorySha, diskSha, zeroFilled, MergeParts(parts), differences, runs,
+            imageBase?.Note);
     }
 
     private static void Close(Difference? run, List<Difference> differences, ref long runs)

@@ -24,6 +24,7 @@ public static class RecoveryReport
             .AppendLine($"Relocations      {image.Relocation.Note}")
             .AppendLine($"executable.exe   {image.Layout.Length} bytes, sha256 {analysis.ExecutableSha256} (file layout)")
             .AppendLine($"memory.bin       {image.Image.Size} bytes, sha256 {analysis.MemorySha256} (memory layout)");
+        if (analysis.ImageBaseNote is { } imageBase) text.AppendLine($"ImageBase field  {imageBase}");
         foreach (var note in image.Notes) text.AppendLine($"Note             {note}");
 
         text.AppendLine().AppendLine("Pages of the image, by origin:");
@@ -64,7 +65,7 @@ public static class RecoveryReport
             text.AppendLine().AppendLine($"Differing byte runs: {analysis.DifferenceRuns}" +
                 (analysis.DifferenceRuns > analysis.Differences.Count ? $" (the first {analysis.Differences.Count} listed)" : ""));
             foreach (var d in analysis.Differences)
-                text.AppendLine($"  0x{d.Offset:X8}+0x{d.Length:X}  {d.Part}{Rva(image, d.Offset)}");
+                text.AppendLine($"  0x{d.Offset:X8}+0x{d.Length:X}  {d.Part}{(d.Field is { } field ? " " + field : "")}{Rva(image, d.Offset)}");
         }
         return text.ToString();
     }

@@ -32,7 +32,9 @@ internal sealed class RealPeProcess : IDisposable
 
     /// <param name="loadBase">Where the image is mapped; away from its preferred base the resident pages hold
     /// relocated bytes (as the loader leaves them) and file-only pages the file's own.</param>
-    public RealPeProcess(bool damagedHeaders = false, ulong? loadBase = null)
+    /// <param name="headerKeepsPreferredBase">Leave the file's preferred base in the mapped header's ImageBase instead of the
+    /// load address (both are seen: the field is the loader's to write).</param>
+    public RealPeProcess(bool damagedHeaders = false, ulong? loadBase = null, bool headerKeepsPreferredBase = false)
     {
         var facts = PeFacts.Load("win10-19041/kernel32.dll");
         Facts = facts;
@@ -40,6 +42,7 @@ internal sealed class RealPeProcess : IDisposable
         LoadBase = loadBase ?? facts.ImageBase;
         MappedRaw = facts.MapImage(Original);
         Mapped = facts.MapImage(PeFacts.Relocate(Original, LoadBase));
+        if (headerKeepsPreferredBase) BinaryPrimitives.WriteUInt64LittleEndian(Mapped.AsSpan(PeFacts.ImageBaseOffset(Original)), facts.ImageBase);
         States = PlanStates(facts);
 
         var kernel = new TestKernelImage(TestEprocessLayout.Windows10);
@@ -251,10 +254,13 @@ internal sealed class PeFacts
     /// The file as the loader relocates it for <paramref name="loadBase"/>: every DIR64 entry of its .reloc blocks and
     /// the optional header's ImageBase moved by the difference (the test's own reading of the format).
     /// </summary>
+    /// <summary>Where a PE32+ file holds OptionalHeader.ImageBase: e_lfanew + signature + file header + 24.</summary>
+    public static int ImageBaseOffset(byte[] file) => BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(0x3C)) + 4 + 20 + 24;
+
     public static byte[] Relocate(byte[] original, ulong loadBase)
     {
         var file = original.ToArray();
-        var imageBaseAt = BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(0x3C)) + 4 + 20 + 24;
+        var imageBaseAt = ImageBaseOffset(file);
         var delta = loadBase - BinaryPrimitives.ReadUInt64LittleEndian(file.AsSpan(imageBaseAt));
         if (delta == 0) return file;
         BinaryPrimitives.WriteUInt64LittleEndian(file.AsSpan(imageBaseAt), loadBase);
