@@ -15,6 +15,8 @@ public sealed class ImageStream : IAff4Stream
 {
     private readonly VolumeSet _volumes;
     private readonly ChunkCache _cache;
+    // PublicationOnly: loading a bevy index twice in a race is harmless, and a failed load (an I/O error) is not
+    // remembered, where ExecutionAndPublication would rethrow it for the rest of the mount.
     private readonly ConcurrentDictionary<long, Lazy<BevyIndex?>> _bevies = new();
 
     public ImageStream(string urn, ImageStreamLayout layout, VolumeSet volumes, ChunkCache cache)
@@ -66,7 +68,7 @@ public sealed class ImageStream : IAff4Stream
 
     /// <summary>The index of bevy <paramref name="bevy"/>, or null when no opened volume holds that bevy.</summary>
     public BevyIndex? GetBevyIndex(long bevy) =>
-        _bevies.GetOrAdd(bevy, b => new Lazy<BevyIndex?>(() => BevyIndex.Load(_volumes, Urn, b, Layout.ChunksInSegment))).Value;
+        _bevies.GetOrAdd(bevy, b => new Lazy<BevyIndex?>(() => BevyIndex.Load(_volumes, Urn, b, Layout.ChunksInSegment), LazyThreadSafetyMode.PublicationOnly)).Value;
 
     /// <summary>
     /// Counts chunks by how they are stored, loading every bevy index (for reports). Bevies are read in

@@ -1,10 +1,7 @@
 using System.CommandLine;
 using MemFs.Translate.Files;
-using MemFs.Translate.Extended;
-using MemFs.Translate.Physical;
 using MemFs.Vfs.Producers;
-using MemFs.Translate.Windows;
-using MemFs.Translate.Windows.Symbols.Sources;
+using MemFs.Vfs.Session;
 
 namespace MemFs.Mount.Cli;
 
@@ -38,11 +35,15 @@ public static class InfoCommand
         {
             var auxiliary = PagefileArgument.Parse(parse.GetValue(pagefiles) ?? []).ToList();
             if (parse.GetValue(files) is { } directory) auxiliary.Add(FileTreeArgument.Describe(directory));
-            using var opened = PhysicalImageOpener.Open(parse.GetValue(image)!);
-            new PhysicalInfoReport(opened, auxiliary, Console.Out) { AllRuns = parse.GetValue(runs), AllModules = parse.GetValue(modules) }.Write();
-            var extraFiles = parse.GetValue(files) is { } tree ? new DirectoryTreeFiles(tree) : null;
-            using var space = TranslationSources.Build(opened, PagefileArgument.Parse(parse.GetValue(pagefiles) ?? []), extraFiles, out _);
-            new OsFactsReport(Console.Out).Write(opened, space, new SymbolOptions(SymbolArguments.Parse(parse.GetValue(symbols) ?? []), parse.GetValue(build)));
+            using var session = EvidenceSession.Open(new EvidenceOptions(parse.GetValue(image)!)
+            {
+                Pagefiles = parse.GetValue(pagefiles) ?? [],
+                Files = parse.GetValue(files),
+                Symbols = parse.GetValue(symbols) ?? [],
+                Build = parse.GetValue(build),
+            });
+            new PhysicalInfoReport(session.Image, auxiliary, Console.Out) { AllRuns = parse.GetValue(runs), AllModules = parse.GetValue(modules) }.Write();
+            new OsFactsReport(Console.Out).Write(session.Image, session.System, session.SystemFailure);
             return 0;
         }));
         return command;

@@ -21,14 +21,14 @@ public static class ModulesCommand
         command.Add(pid);
         command.SetAction(parse => CommandRunner.Run(() =>
         {
-            if (parse.GetValue(pid) is null && DumpDriverList(parse.GetValue(options.Image)!) is { } listed)
+            using var session = options.Open(parse);
+            if (parse.GetValue(pid) is null && DumpDriverList(session.Image) is { } listed)
             {
                 Print(listed, parse.GetValue(options.Json));
                 Console.Error.WriteLine("note: kernel modules from the dump's own driver list (a triage dump holds no page tables)");
                 return 0;
             }
-            using var session = options.Open(parse);
-            var result = parse.GetValue(pid) is { } p ? session.System.Modules(session.Process(p)) : session.System.KernelModules();
+            var result = parse.GetValue(pid) is { } p ? session.RequireSystem().Modules(session.Process(p)) : session.RequireSystem().KernelModules();
             Print(result.Modules, parse.GetValue(options.Json));
             foreach (var problem in result.Problems) Console.Error.WriteLine($"warning: {problem}");
             return 0;
@@ -37,9 +37,8 @@ public static class ModulesCommand
     }
 
     /// <summary>A triage dump lists its drivers itself and has no memory to walk PsLoadedModuleList in.</summary>
-    private static IReadOnlyList<ModuleInfo>? DumpDriverList(string imagePath)
+    private static IReadOnlyList<ModuleInfo>? DumpDriverList(Translate.Physical.PhysicalImage image)
     {
-        using var image = Translate.Physical.PhysicalImageOpener.Open(imagePath);
         if (image.Facts.Modules.Count == 0 || image.Memory.Runs.Count > 0) return null;
         return image.Facts.Modules.Select(m => new ModuleInfo(m.Base, m.Size, m.Path, WindowsPath.FileName(m.Path), 0)).ToList();
     }

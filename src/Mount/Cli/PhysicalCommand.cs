@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MemFs.Translate.Physical;
+using MemFs.Vfs.Session;
 
 namespace MemFs.Mount.Cli;
 
@@ -30,7 +31,8 @@ public static class PhysicalCommand
         command.Add(zeroHoles);
         command.SetAction(parse => CommandRunner.Run(() =>
         {
-            using var opened = PhysicalImageOpener.Open(parse.GetValue(image)!);
+            using var session = EvidenceSession.Open(new EvidenceOptions(parse.GetValue(image)!));
+            var opened = session.Image;
             var start = NumberParser.Parse(parse.GetValue(offset)!, "--offset");
             var count = NumberParser.Parse(parse.GetValue(length)!, "--length");
             var fill = parse.GetValue(zeroHoles);

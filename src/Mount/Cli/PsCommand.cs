@@ -24,7 +24,8 @@ public static class PsCommand
         command.SetAction(parse => CommandRunner.Run(() =>
         {
             using var session = options.Open(parse);
-            var processes = session.System.Processes;
+            var system = session.RequireSystem();
+            var processes = system.Processes;
             if (parse.GetValue(options.Json))
             {
                 Console.WriteLine(JsonSerializer.Serialize(processes.Select(p => new
@@ -43,11 +44,11 @@ public static class PsCommand
             {
                 Console.WriteLine();
                 Console.WriteLine("Not on the active process list (EPROCESS scan; terminated or hidden):");
-                foreach (var c in session.System.UnlinkedProcesses())
+                foreach (var c in system.UnlinkedProcesses())
                     Console.WriteLine($"{c.Pid,7} {c.ParentPid,7}  {c.Name,-16} {c.CreateTime?.ToString("yyyy-MM-dd HH:mm:ss") ?? "-",-20} physical 0x{c.PhysicalAddress:X} " +
                                       (c.ExitTime is { } exit ? $"exited {exit:yyyy-MM-dd HH:mm:ss}" : ""));
             }
-            foreach (var w in session.System.Warnings) Console.Error.WriteLine($"warning: {w}");
+            foreach (var w in session.Diagnostics.Lines()) Console.Error.WriteLine($"warning: {w}");
             return 0;
         }));
         return command;

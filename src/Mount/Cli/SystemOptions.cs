@@ -1,9 +1,5 @@
 using System.CommandLine;
-using MemFs.Translate.Extended;
-using MemFs.Translate.Files;
-using MemFs.Translate.Physical;
-using MemFs.Translate.Windows;
-using MemFs.Translate.Windows.Symbols.Sources;
+using MemFs.Vfs.Session;
 
 namespace MemFs.Mount.Cli;
 
@@ -35,25 +31,15 @@ public sealed class SystemOptions
         if (withJson) command.Add(Json);
     }
 
-    public SystemSession Open(ParseResult parse) =>
-        SystemSession.Open(parse.GetValue(Image)!, parse.GetValue(Pagefiles) ?? [], parse.GetValue(Files), parse.GetValue(Disk),
-            parse.GetValue(Symbols) ?? [], parse.GetValue(Build));
-}
+    /// <summary>The options of the session these commands open.</summary>
+    public EvidenceOptions Evidence(ParseResult parse) => new(parse.GetValue(Image)!)
+    {
+        Pagefiles = parse.GetValue(Pagefiles) ?? [],
+        Files = parse.GetValue(Files),
+        Disk = parse.GetValue(Disk),
+        Symbols = parse.GetValue(Symbols) ?? [],
+        Build = parse.GetValue(Build),
+    };
 
-/// <summary>An image opened down to its Windows objects; disposing closes every source.</summary>
-public sealed class SystemSession(ImageSources sources, WindowsSystem system) : IDisposable
-{
-    public static SystemSession Open(string imagePath, IReadOnlyList<string> pagefiles, string? files, string? disk, IReadOnlyList<string> symbolPaths, uint? build) =>
-        ImageSources.Open(imagePath, pagefiles, files, disk).Then(sources =>
-            new SystemSession(sources, WindowsSystem.Open(sources.Image, sources.Space, new SymbolOptions(SymbolArguments.Parse(symbolPaths), build))));
-
-    public PhysicalImage Image => sources.Image;
-    public ExtendedPhysicalSpace Space => sources.Space;
-    public WindowsSystem System => system;
-    public IReadOnlyList<string> Notes => sources.Notes;
-
-    public Translate.Windows.Objects.ProcessInfo Process(long pid) =>
-        system.Processes.FirstOrDefault(p => p.Pid == pid) ?? throw new UsageException($"no process with PID {pid} (see 'memfs ps')");
-
-    public void Dispose() => sources.Dispose();
+    public EvidenceSession Open(ParseResult parse) => EvidenceSession.Open(Evidence(parse));
 }

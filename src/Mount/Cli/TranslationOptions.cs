@@ -1,29 +1,25 @@
 using System.CommandLine;
-using MemFs.Translate.Extended;
-using MemFs.Translate.Files;
-using MemFs.Translate.Paging;
-using MemFs.Translate.Physical;
-using MemFs.Translate.Windows;
-using MemFs.Translate.Windows.Layouts;
+using MemFs.Vfs.Session;
 
 namespace MemFs.Mount.Cli;
 
 /// <summary>
 /// The options every translating command shares (image, DTB, pagefiles, files, build and layout overrides),
-/// and the session they open: image → extended physical space → translator.
+/// and the session they open. Build, InvalidPteMask and DTB come from the kernel unless overridden.
 /// </summary>
 public sealed class TranslationOptions
 {
     public Argument<string> Image { get; } = new("IMAGE") { Description = "the memory image (format recognised by content)" };
-    public Option<string?> Dtb { get; } = new("--dtb") { Description = "directory table base (CR3) of the address space; default: the image's own DTB (the kernel's)" };
+    public Option<string?> Dtb { get; } = new("--dtb") { Description = "directory table base (CR3) of the address space; default: the kernel's, as discovery finds it" };
     public Option<string[]> Pagefiles { get; } = InfoCommand.PagefilesOption();
     public Option<string?> Files { get; } = InfoCommand.FilesOption();
     public Option<string?> Disk { get; } = new("--disk") { Description = "a disk or NTFS volume image to read mapped files from (read-only, our own NTFS reader)" };
-    public Option<uint?> Build { get; } = new("--build") { Description = "Windows build number, when the image does not state it (chooses the software PTE layout)" };
-    public Option<string?> PteLayout { get; } = new("--pte-layout") { Description = "force the software PTE layout: win7 (7601…1803), win10 (1809…23H2), 24h2" };
+    public Option<uint?> Build { get; } = new("--build") { Description = "override the Windows build found in the kernel (chooses the software PTE layout)" };
+    public Option<string?> PteLayout { get; } = new("--pte-layout") { Description = "override the software PTE layout: win7 (7601…1803), win10 (1809…23H2), 24h2" };
+    public Option<string[]> Symbols { get; } = new("--symbols") { Description = "local symbols (srv* store, .pdb folder or ISF files); repeatable; never goes online" };
     public Option<string?> InvalidPteMask { get; } = new("--invalid-pte-mask")
     {
-        Description = "nt!MiState.Hardware.InvalidPteMask for 1809+ kernels (default 0x200000000000, MemProcFS's fallback)",
+        Description = "override nt!MiState.Hardware.InvalidPteMask for 1809+ kernels (default: read through the profile, else the bit the page tables show, else 0x200000000000)",
     };
 
     public void AddTo(Command command)
@@ -36,46 +32,30 @@ public sealed class TranslationOptions
         command.Add(Build);
         command.Add(PteLayout);
         command.Add(InvalidPteMask);
+        command.Add(Symbols);
     }
 
-    public TranslationSession Open(ParseResult parse) =>
-        ImageSources.Open(parse.GetValue(Image)!, parse.GetValue(Pagefiles) ?? [], parse.GetValue(Files), parse.GetValue(Disk)).Then(sources =>
-        {
-            var image = sources.Image;
-            var settings = Settings(parse, image.Facts);
-            var dtb = parse.GetValue(Dtb) is { } text ? NumberParser.ParseAddress(text, "--dtb")
-                : image.Facts.DirectoryTableBase ?? throw new UsageException("the image states no DTB: give --dtb 0x… (the CR3 of the address space)");
-            var kernelDtb = image.Facts.DirectoryTableBase ?? dtb;
-            var translator = new WindowsTranslator(sources.Space, settings, kernelDtb, new SectionObjectReader(SectionObjectLayout.FromBuildTable(settings.Build ?? 19041)));
-            return new TranslationSession(sources, translator, dtb);
-        });
-
-    private PagingSettings Settings(ParseResult parse, ImageFacts facts)
+    /// <summary>The session of the image and its sources; vtop and vmem discover the kernel in it.</summary>
+    public EvidenceSession Open(ParseResult parse) => EvidenceSession.Open(new EvidenceOptions(parse.GetValue(Image)!)
     {
-        var build = parse.GetValue(Build) ?? facts.BuildNumber;
-        var layoutKey = parse.GetValue(PteLayout);
-        if (build is null && layoutKey is null)
-            throw new UsageException("the image does not state its Windows build, which decides how software PTEs are laid out: give --build N or --pte-layout win7|win10|24h2");
-        var settings = build is { } b ? PagingSettings.ForBuild(b) : PagingSettings.ForBuild(layoutKey == "win7" ? 7601u : layoutKey == "24h2" ? 26100u : 19041u);
-        if (layoutKey is not null)
-        {
-            var layout = SoftwarePteLayout.ByKey(layoutKey) ?? throw new UsageException($"--pte-layout '{layoutKey}': expected win7, win10 or 24h2");
-            settings = settings with { Layout = layout, LayoutSource = $"--pte-layout {layoutKey}" };
-        }
-        if (parse.GetValue(InvalidPteMask) is { } mask)
-            settings = settings with { InvalidPteMask = NumberParser.ParseAddress(mask, "--invalid-pte-mask"), InvalidPteMaskSource = "--invalid-pte-mask" };
-        return settings;
-    }
-}
+        Pagefiles = parse.GetValue(Pagefiles) ?? [],
+        Files = parse.GetValue(Files),
+        Disk = parse.GetValue(Disk),
+        Symbols = parse.GetValue(Symbols) ?? [],
+    });
 
-/// <summary>An opened image ready to translate; disposing closes every source.</summary>
-public sealed class TranslationSession(ImageSources sources, WindowsTranslator translator, ulong dtb) : IDisposable
-{
-    public PhysicalImage Image => sources.Image;
-    public ExtendedPhysicalSpace Space => sources.Space;
-    public WindowsTranslator Translator => translator;
-    public ulong Dtb => dtb;
-    public IReadOnlyList<string> Notes => sources.Notes;
+    /// <summary>The address space named on the command line (<paramref name="pid"/> when the command has --pid) and its overrides.</summary>
+    public AddressSpaceRequest Request(ParseResult parse, Option<long?> pid) => new()
+    {
+        Pid = parse.GetValue(pid),
+        Dtb = parse.GetValue(Dtb) is { } dtb ? NumberParser.ParseAddress(dtb, "--dtb") : null,
+        Build = parse.GetValue(Build),
+        PteLayout = parse.GetValue(PteLayout),
+        InvalidPteMask = parse.GetValue(InvalidPteMask) is { } mask ? NumberParser.ParseAddress(mask, "--invalid-pte-mask") : null,
+    };
 
-    public void Dispose() => sources.Dispose();
+    public static Option<long?> PidOption() => new("--pid")
+    {
+        Description = "translate in this process's address space (its own DTB and VADs; finds the kernel and its symbols offline)",
+    };
 }

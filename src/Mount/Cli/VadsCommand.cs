@@ -22,7 +22,7 @@ public static class VadsCommand
         {
             using var session = options.Open(parse);
             var process = session.Process(parse.GetValue(pid));
-            var vads = session.System.Vads(process).Vads;
+            var vads = session.RequireSystem().Vads(process).Vads;
             if (parse.GetValue(options.Json))
             {
                 Console.WriteLine(JsonSerializer.Serialize(vads.Select(v => new
@@ -36,7 +36,7 @@ public static class VadsCommand
             Console.WriteLine($"{"VAD",-18} {"Start",-14} {"End",-14} {"Kind",-22} {"Type",-7} {"Commit",-6} {"Protection",-18} File");
             foreach (var v in vads)
                 Console.WriteLine($"0x{v.Address:X16} 0x{v.Start:X12} 0x{v.End:X12} {v.Kind,-22} {(v.IsPrivate ? "Private" : "Mapped"),-7} {(v.MemCommit ? "yes" : "no"),-6} {MmProtection.Name(v.Protection),-18} {v.FileName}");
-            foreach (var w in session.System.Warnings) Console.Error.WriteLine($"warning: {w}");
+            foreach (var w in session.Diagnostics.Lines()) Console.Error.WriteLine($"warning: {w}");
             return 0;
         }));
         return command;

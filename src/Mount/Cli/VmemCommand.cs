@@ -1,5 +1,4 @@
 using System.CommandLine;
-using MemFs.Translate.Paging;
 
 namespace MemFs.Mount.Cli;
 
@@ -12,20 +11,28 @@ public static class VmemCommand
         var options = new TranslationOptions();
         var offset = new Option<string>("--offset") { Description = "virtual address (0x hex or decimal)", Required = true };
         var length = new Option<string>("--length") { Description = "number of bytes (K/M/G suffixes)", Required = true };
+        var pid = TranslationOptions.PidOption();
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "say on stderr where the build, InvalidPteMask and DTB came from" };
         var zeroFill = new Option<bool>("--zero-fill") { Description = "write zeros for pages that cannot be resolved (default: error naming the page and why)" };
         var cat = new Command("cat", "Write translated virtual memory to stdout. Demand-zero pages are zeros; a page that cannot be resolved " +
             "is an error unless --zero-fill.\n\n" +
             "Examples:\n" +
             "  memfs vmem cat memory.aff4 --offset 0xFFFFF80450228000 --length 4K | xxd | head\n" +
-            "  memfs vmem cat memory.raw --dtb 0x1AD000 --build 19041 --offset 0x7FF6A1230000 --length 64K --pagefile pagefile.sys");
+            "  memfs vmem cat memory.raw --pid 1234 --offset 0x7FF6A1230000 --length 64K --pagefile pagefile.sys\n" +
+            "  memfs vmem cat memory.raw --dtb 0x1AD000 --build 19041 --offset 0x7FF6A1230000 --length 64K");
         options.AddTo(cat);
         cat.Add(offset);
         cat.Add(length);
         cat.Add(zeroFill);
+        cat.Add(pid);
+        cat.Add(verbose);
         cat.SetAction(parse => CommandRunner.Run(() =>
         {
             using var session = options.Open(parse);
-            var memory = new VirtualMemory(session.Translator, session.Dtb, null, parse.GetValue(zeroFill));
+            var space = session.AddressSpace(options.Request(parse, pid));
+            if (parse.GetValue(verbose))
+                foreach (var line in space.Provenance) Console.Error.WriteLine($"memfs: {line}");
+            var memory = space.Memory(parse.GetValue(zeroFill));
             var start = unchecked((long)NumberParser.ParseAddress(parse.GetValue(offset)!, "--offset"));
             StdoutCopy.Run(start, NumberParser.Parse(parse.GetValue(length)!, "--length"), (position, destination) => memory.Read(unchecked((ulong)position), destination));
             return 0;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using MemFs.Translate.Files;
 using MemFs.Translate.Physical;
 using MemFs.Translate.Physical.Sources;
+using MemFs.Translate.Concurrency;
 
 namespace MemFs.Translate.Extended;
 
@@ -18,7 +19,7 @@ public sealed class ExtendedPhysicalSpace : IExtendedSpace, IDisposable
     private readonly ExtendedRegion _physicalRegion;
     private readonly Dictionary<int, PlacedSource> _pagefiles = [];
     private readonly IMappedFileProvider _files;
-    private readonly ConcurrentDictionary<string, Lazy<MappedFileLookup>> _fileByKey = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RetryingLazy<MappedFileLookup>> _fileByKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PlacedSource> _fileBySource = new(StringComparer.Ordinal);
     private readonly Lock _placement = new();
     private volatile ExtendedRegion[] _regions;
@@ -135,7 +136,7 @@ public sealed class ExtendedPhysicalSpace : IExtendedSpace, IDisposable
             reason = "a mapped-file location without a file path";
             return null;
         }
-        var lookup = _fileByKey.GetOrAdd(WindowsPathKey.From(path), key => new Lazy<MappedFileLookup>(() => OpenFile(key, path))).Value;
+        var lookup = _fileByKey.GetOrAdd(WindowsPathKey.From(path), key => new RetryingLazy<MappedFileLookup>(() => OpenFile(key, path))).Value;
         reason = lookup.Reason;
         return lookup.Placed;
     }

@@ -1,3 +1,7 @@
+using System.Collections.Concurrent;
+using MemFs.Aff4.Caching;
+using MemFs.Translate.Concurrency;
+using MemFs.Translate.Diagnostics;
 using MemFs.Translate.Extended;
 using MemFs.Translate.Paging;
 using MemFs.Translate.Physical;
@@ -14,14 +18,19 @@ namespace MemFs.Translate.Windows;
 /// <summary>
 /// The Windows layer of an image: the kernel found without symbols, its profile from the best validated source,
 /// a translator with the kernel's own settings, and the processes, VADs and modules read through it.
+/// Thread-safe: the process list, PsActiveProcessHead and each process's VADs are read once, whichever thread asks
+/// first, and what goes wrong is logged in <see cref="Diagnostics"/>.
 /// </summary>
 public sealed class WindowsSystem
 {
-    private readonly Dictionary<ulong, ProcessVads> _vads = [];
-    private readonly List<string> _warnings = [];
+    private const string Source = "windows";
+
+    private readonly ConcurrentDictionary<ulong, RetryingLazy<ProcessVads>> _vads = new();
+    private readonly RetryingLazy<IReadOnlyList<ProcessInfo>> _processes;
+    private readonly RetryingLazy<ulong?> _psActiveProcessHead;
 
     private WindowsSystem(PhysicalImage image, KernelDiscoveryResult discovery, KernelProfile profile, KernelLayouts layouts,
-        ProfileResolver.Outcome resolution, WindowsTranslator translator, EprocessHeuristicsResult? heuristics)
+        ProfileResolver.Outcome resolution, WindowsTranslator translator, EprocessHeuristicsResult? heuristics, DiagnosticLog diagnostics)
     {
         Image = image;
         Discovery = discovery;
@@ -31,7 +40,11 @@ public sealed class WindowsSystem
         Translator = translator;
         Heuristics = heuristics;
         Kernel = new KernelStructReader(translator);
-        _warnings.AddRange(discovery.Warnings);
+        Diagnostics = diagnostics;
+        diagnostics.AddRange("kernel discovery", "", discovery.Warnings);
+        _processes = new RetryingLazy<IReadOnlyList<ProcessInfo>>(ReadProcesses);
+        _psActiveProcessHead = new RetryingLazy<ulong?>(() =>
+            ListHead(Identity!, Profile, Image.Facts.PsActiveProcessHead, "PsActiveProcessHead") ?? HeadFromSystemProcess());
     }
 
     public PhysicalImage Image { get; }
@@ -44,11 +57,20 @@ public sealed class WindowsSystem
     public EprocessHeuristicsResult? Heuristics { get; }
     public WindowsTranslator Translator { get; }
     public KernelStructReader Kernel { get; }
-    public IReadOnlyList<string> Warnings => _warnings;
+    public DiagnosticLog Diagnostics { get; }
 
-    public static WindowsSystem Open(PhysicalImage image, ExtendedPhysicalSpace space, SymbolOptions symbols)
+    /// <summary>A snapshot of <see cref="Diagnostics"/> as lines.</summary>
+    public IReadOnlyList<string> Warnings => Diagnostics.Lines();
+
+    public static WindowsSystem Open(PhysicalImage image, ExtendedPhysicalSpace space, SymbolOptions symbols) =>
+        Open(image, KernelDiscovery.Discover(image, space, symbols.Build), symbols, new DiagnosticLog());
+
+    /// <summary>
+    /// Opens the Windows layer on a discovery already made (the session's, with its bounded table cache), logging
+    /// into <paramref name="diagnostics"/>.
+    /// </summary>
+    public static WindowsSystem Open(PhysicalImage image, KernelDiscoveryResult discovery, SymbolOptions symbols, DiagnosticLog diagnostics)
     {
-        var discovery = KernelDiscovery.Discover(image, space, symbols.Build);
         if (discovery.Translator is null || discovery.Identity is null)
             throw new ImageFormatException(image.Path, null, "no Windows x64 kernel found: " + string.Join("; ", discovery.Warnings.DefaultIfEmpty("no DTB and kernel base could be validated")));
         var identity = discovery.Identity;
@@ -82,8 +104,8 @@ public sealed class WindowsSystem
 
         var settings = discovery.SettingsWithInvalidPteMask(layouts.InvalidPteMask, chosen.Describe()) ?? discovery.Settings!;
         var translator = discovery.CreateTranslator(settings, new SectionObjectReader(layouts.Sections));
-        var system = new WindowsSystem(image, discovery, chosen, layouts, outcome, translator, heuristics);
-        if (heuristics is not null) system._warnings.AddRange(heuristics.Warnings.Select(w => "heuristics: " + w));
+        var system = new WindowsSystem(image, discovery, chosen, layouts, outcome, translator, heuristics, diagnostics);
+        if (heuristics is not null) diagnostics.AddRange("heuristics", "", heuristics.Warnings);
         return system;
     }
 
@@ -113,7 +135,8 @@ public sealed class WindowsSystem
     private static ulong? ListHead(KernelIdentity identity, KernelProfile profile, ulong? fromHeader, string symbol) =>
         profile.Rva(symbol) is { } rva ? identity.Base + rva : identity.Export(symbol) is { } export ? identity.Base + export : fromHeader;
 
-    public ulong? PsActiveProcessHead => ListHead(Identity!, Profile, Image.Facts.PsActiveProcessHead, "PsActiveProcessHead") ?? HeadFromSystemProcess();
+    /// <summary>The head of the active process list, resolved once (its warning is logged once).</summary>
+    public ulong? PsActiveProcessHead => _psActiveProcessHead.Value;
 
     /// <summary>
     /// Without symbols: System is the first process on the list, so its ActiveProcessLinks.Blink is the list head
@@ -125,31 +148,27 @@ public sealed class WindowsSystem
         if (!Kernel.TryU64(system + (ulong)Layouts.Eprocess.ActiveProcessLinks + 8, out var head)) return null;
         if (!Identity.Contains(head))
         {
-            _warnings.Add($"System's ActiveProcessLinks.Blink 0x{head:X} is not inside ntoskrnl: not used as PsActiveProcessHead");
+            Diagnostics.Add(Source, "PsActiveProcessHead", $"System's ActiveProcessLinks.Blink 0x{head:X} is not inside ntoskrnl: not used as PsActiveProcessHead");
             return null;
         }
-        _warnings.Add($"PsActiveProcessHead taken from System's ActiveProcessLinks.Blink: 0x{head:X}");
+        Diagnostics.Add(Source, "PsActiveProcessHead", $"taken from System's ActiveProcessLinks.Blink: 0x{head:X}");
         return head;
     }
     public ulong? PsLoadedModuleList => ListHead(Identity!, Profile, Image.Facts.PsLoadedModuleList, "PsLoadedModuleList");
 
-    private IReadOnlyList<ProcessInfo>? _processes;
+    /// <summary>The processes on the active process list (bounded; breaks are warnings), with their PEB facts; read once.</summary>
+    public IReadOnlyList<ProcessInfo> Processes => _processes.Value;
 
-    /// <summary>The processes on the active process list (bounded; breaks are warnings), with their PEB facts.</summary>
-    public IReadOnlyList<ProcessInfo> Processes
+    private IReadOnlyList<ProcessInfo> ReadProcesses()
     {
-        get
+        if (PsActiveProcessHead is not { } head)
         {
-            if (_processes is not null) return _processes;
-            if (PsActiveProcessHead is not { } head)
-            {
-                _warnings.Add("PsActiveProcessHead is unknown: no process list");
-                return _processes = [];
-            }
-            var walk = ProcessListWalker.Walk(Kernel, Layouts.Eprocess, head);
-            _warnings.AddRange(walk.Problems.Select(p => "process list: " + p));
-            return _processes = walk.Processes.Select(WithParameters).ToList();
+            Diagnostics.Add(Source, "PsActiveProcessHead", "unknown: no process list");
+            return [];
         }
+        var walk = ProcessListWalker.Walk(Kernel, Layouts.Eprocess, head);
+        Diagnostics.AddRange("process list", "", walk.Problems);
+        return walk.Processes.Select(WithParameters).ToList();
     }
 
     private ProcessInfo WithParameters(ProcessInfo process)
@@ -199,16 +218,13 @@ public sealed class WindowsSystem
     }
 
     /// <summary>The VADs of a process (read once, then kept), as the translator's VAD source.</summary>
-    public ProcessVads Vads(ProcessInfo process)
-    {
-        lock (_vads)
+    public ProcessVads Vads(ProcessInfo process) =>
+        _vads.GetOrAdd(process.Eprocess, _ => new RetryingLazy<ProcessVads>(() =>
         {
-            if (_vads.TryGetValue(process.Eprocess, out var known)) return known;
             var result = new VadTreeReader(Kernel, Layouts.Vad, Layouts.Sections).Read(process.Eprocess);
-            _warnings.AddRange(result.Problems.Select(p => $"VADs of {process.Pid} {process.Name}: {p}"));
-            return _vads[process.Eprocess] = new ProcessVads(result.Vads);
-        }
-    }
+            Diagnostics.AddRange("VADs", $"{process.Pid} {process.Name}", result.Problems);
+            return new ProcessVads(result.Vads);
+        })).Value;
 
     /// <summary>The process's virtual address space, with its VADs for zero and prototype PTEs.</summary>
     public VirtualMemory ProcessMemory(ProcessInfo process, bool zeroFill = false, bool reservedAsHoles = false) =>

@@ -1,4 +1,5 @@
 using MemFs.Translate.Paging;
+using MemFs.Translate.Concurrency;
 
 namespace MemFs.Vfs.Executables;
 
@@ -11,7 +12,7 @@ public sealed class MappedImage(VirtualMemory memory, ulong imageBase, long size
 {
     private const int PageSize = 4096;
     private const int Batch = 512;
-    private Lazy<(ImagePage[] Pages, Resolution[] Resolutions)>? _translated;
+    private RetryingLazy<(ImagePage[] Pages, Resolution[] Resolutions)>? _translated;
 
     public ulong Base => imageBase;
     public long Size => size;
@@ -20,7 +21,7 @@ public sealed class MappedImage(VirtualMemory memory, ulong imageBase, long size
     public IReadOnlyList<ImagePage> Pages => Translated.Pages;
 
     private (ImagePage[] Pages, Resolution[] Resolutions) Translated =>
-        LazyInitializer.EnsureInitialized(ref _translated, () => new Lazy<(ImagePage[], Resolution[])>(Translate)).Value;
+        LazyInitializer.EnsureInitialized(ref _translated, () => new RetryingLazy<(ImagePage[], Resolution[])>(Translate)).Value;
 
     public ImagePage PageAt(long rva) => Pages[(int)(rva / PageSize)];
 

@@ -3,6 +3,7 @@ using MemFs.Translate.Paging;
 using MemFs.Translate.Windows;
 using MemFs.Translate.Windows.Kernel;
 using MemFs.Translate.Windows.Objects;
+using MemFs.Translate.Concurrency;
 
 namespace MemFs.Vfs.Executables;
 
@@ -98,9 +99,9 @@ public sealed class RecoveredImage
     /// base, its relocated values (and the header's ImageBase) are adjusted by <see cref="Relocation"/>.Delta first.
     /// </summary>
     public (BaseRelocations? Sites, ulong Delta, string Note) Relocation =>
-        LazyInitializer.EnsureInitialized(ref _relocation, () => new Lazy<(BaseRelocations?, ulong, string)>(ReadRelocations)).Value;
+        LazyInitializer.EnsureInitialized(ref _relocation, () => new RetryingLazy<(BaseRelocations?, ulong, string)>(ReadRelocations)).Value;
 
-    private Lazy<(BaseRelocations?, ulong, string)>? _relocation;
+    private RetryingLazy<(BaseRelocations?, ulong, string)>? _relocation;
 
     /// <summary>The file on disk's OptionalHeader.ImageBase (where it prefers to load); null without usable file headers.</summary>
     public ulong? PreferredBase => Disk is not null && DiskHeaders(Headers.Reader, Image.Base, Disk, out _) is { } fileHeaders ? fileHeaders.File.ImageBase : null;

@@ -3,6 +3,7 @@ using MemFs.Aff4.Caching;
 using MemFs.Vfs.Cache;
 using MemFs.Vfs.Executables;
 using MemFs.Vfs.Tree;
+using MemFs.Translate.Concurrency;
 
 namespace MemFs.Vfs.Producers;
 
@@ -22,7 +23,7 @@ public static class ImageFiles
         }
         var executable = new ExecutableFile(recovered, cache);
         var memory = new MemoryImageFile(recovered, cache);
-        var analysis = new Lazy<RecoveryAnalysis>(() => RecoveryAnalysis.Run(recovered, executable, memory), LazyThreadSafetyMode.ExecutionAndPublication);
+        var analysis = new RetryingLazy<RecoveryAnalysis>(() => RecoveryAnalysis.Run(recovered, executable, memory));
         var listed = image.InLoaderList ? "" : " (not in the loader list)";
         yield return executable;
         yield return memory;

@@ -9,21 +9,6 @@ namespace MemFs.Vfs.Producers;
 /// <summary>The operating-system part of <c>memfs info</c>: how the kernel was found and where each structure's offsets came from.</summary>
 public sealed class OsFactsReport(TextWriter output)
 {
-    public void Write(PhysicalImage image, ExtendedPhysicalSpace space, SymbolOptions symbols)
-    {
-        WindowsSystem? system = null;
-        string? failure = null;
-        try
-        {
-            system = WindowsSystem.Open(image, space, symbols);
-        }
-        catch (IOException e)
-        {
-            failure = e.Message;
-        }
-        Write(image, system, failure);
-    }
-
     public void Write(PhysicalImage image, WindowsSystem? system, string? failure)
     {
         output.WriteLine();

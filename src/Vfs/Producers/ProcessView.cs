@@ -2,6 +2,7 @@ using MemFs.Translate.Paging;
 using MemFs.Translate.Windows;
 using MemFs.Translate.Windows.Objects;
 using MemFs.Vfs.Executables;
+using MemFs.Translate.Concurrency;
 
 namespace MemFs.Vfs.Producers;
 
@@ -11,9 +12,9 @@ public sealed class ProcessView(WindowsSystem system, ProcessInfo process, bool 
     /// <summary>x64 user space: 128 TiB.</summary>
     public const long UserSpace = 0x0000_8000_0000_0000;
 
-    private readonly Lazy<IReadOnlyList<VadDescriptor>> _vads = new(() => system.Vads(process).Vads);
-    private readonly Lazy<VirtualMemory> _memory = new(() => system.ProcessMemory(process, zeroFill, reservedAsHoles: true));
-    private readonly Lazy<IReadOnlyList<LoadedImage>> _images = new(() => LoadedImage.Of(system.Modules(process).Modules, system.Vads(process).Vads));
+    private readonly RetryingLazy<IReadOnlyList<VadDescriptor>> _vads = new(() => system.Vads(process).Vads);
+    private readonly RetryingLazy<VirtualMemory> _memory = new(() => system.ProcessMemory(process, zeroFill, reservedAsHoles: true));
+    private readonly RetryingLazy<IReadOnlyList<LoadedImage>> _images = new(() => LoadedImage.Of(system.Modules(process).Modules, system.Vads(process).Vads));
     private (long Start, long End)[]? _dataRanges;
     private ImageRecoveries? _recoveries;
 

@@ -1,9 +1,11 @@
+using MemFs.Translate.Concurrency;
+
 namespace MemFs.Vfs.Tree;
 
-/// <summary>A file whose bytes are produced once, on first use (text reports, small files), then kept.</summary>
+/// <summary>A file whose bytes are produced once, on first use (text reports, small files), then kept; a failed production is retried on the next read.</summary>
 public sealed class BytesFile(string name, Func<byte[]> produce) : VfsFile(name)
 {
-    private readonly Lazy<byte[]> _bytes = new(produce, LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly RetryingLazy<byte[]> _bytes = new(produce);
 
     public static BytesFile Text(string name, Func<string> text) => new(name, () => System.Text.Encoding.UTF8.GetBytes(text()));
 

@@ -1,19 +1,21 @@
+using MemFs.Translate.Concurrency;
+
 namespace MemFs.Vfs.Tree;
 
 /// <summary>
 /// A directory whose children are produced on first listing and then kept (the image never changes).
-/// Thread-safe: concurrent first listings produce the children once.
+/// Thread-safe: concurrent first listings produce the children once; a listing that fails is tried again next time.
 /// </summary>
 public sealed class VfsDirectory : VfsNode
 {
-    private readonly Lazy<(IReadOnlyList<VfsNode> List, Dictionary<string, VfsNode> ByName)> _children;
+    private readonly RetryingLazy<(IReadOnlyList<VfsNode> List, Dictionary<string, VfsNode> ByName)> _children;
     private readonly Func<string, VfsNode?>? _resolve;
 
     /// <param name="resolve">Names that exist without being listed (vtop/&lt;address&gt;.txt): produced on lookup.</param>
     public VfsDirectory(string name, Func<IEnumerable<VfsNode>> children, Func<string, VfsNode?>? resolve = null) : base(name)
     {
         _resolve = resolve;
-        _children = new Lazy<(IReadOnlyList<VfsNode>, Dictionary<string, VfsNode>)>(() =>
+        _children = new RetryingLazy<(IReadOnlyList<VfsNode>, Dictionary<string, VfsNode>)>(() =>
         {
             var list = new List<VfsNode>();
             var byName = new Dictionary<string, VfsNode>(StringComparer.Ordinal);
@@ -24,7 +26,7 @@ public sealed class VfsDirectory : VfsNode
                 list.Add(child);
             }
             return (list, byName);
-        }, LazyThreadSafetyMode.ExecutionAndPublication);
+        });
     }
 
     public VfsDirectory(string name, params VfsNode[] children) : this(name, () => children)

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using MemFs.Mount;
-using MemFs.Mount.Cli;
+using MemFs.Vfs.Session;
 using MemFs.Mount.Fuse;
 using MemFs.Vfs.Tree;
 
@@ -44,9 +44,9 @@ internal sealed class BenchmarkMount : IDisposable
     public string this[string treePath] => Path + treePath;
 
     /// <summary>An image opened as <c>memfs mount</c> and <c>memfs cat</c> open it (the CLI's session, default cache size).</summary>
-    public static TreeSession OpenTree(string image)
+    public static EvidenceSession OpenTree(string image)
     {
-        var session = TreeSession.Open(image, [], null, null, [], null, TreeOptions.DefaultCacheBytes, zeroFill: false);
+        var session = EvidenceSession.Open(new EvidenceOptions(image));
         if (session.System is null)
         {
             session.Dispose();

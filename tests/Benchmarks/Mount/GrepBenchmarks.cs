@@ -1,6 +1,6 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using MemFs.Mount.Cli;
+using MemFs.Vfs.Session;
 
 namespace MemFs.Benchmarks.Mount;
 
@@ -29,7 +29,7 @@ public class GrepBenchmarks
     private string _plainFiles = "";
     private IReadOnlyList<string> _processDirectories = [];
     private long _needles;
-    private TreeSession? _session;
+    private EvidenceSession? _session;
     private BenchmarkMount? _mount;
 
     [GlobalSetup]

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using MemFs.Mount.Cli;
+using MemFs.Vfs.Session;
 using MemFs.Vfs.Tree;
 
 namespace MemFs.Benchmarks.Mount;
@@ -33,7 +33,7 @@ public class RegionReadBenchmarks
     private string _mountPoint = "";
     private SyntheticWindowsImage.Region _region = null!;
     private byte[] _ceilingBytes = [];
-    private TreeSession? _session;
+    private EvidenceSession? _session;
     private BenchmarkMount? _mount;
     private readonly byte[] _buffer = new byte[ReadSize];
 

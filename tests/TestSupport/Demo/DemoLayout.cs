@@ -69,6 +69,8 @@ public static class DemoLayout
     public const ulong MalwareHeap = 0x0000_01F0_0010_0000;
     /// <summary>2 valid EXECUTE_READWRITE private pages; page 0 starts with an "MZ" header (injected code).</summary>
     public const ulong MalwareInjected = 0x0000_01F0_0020_0000;
+    /// <summary>The bulk heap of <see cref="DemoSystem(int)"/>: as many valid private pages as asked for.</summary>
+    public const ulong MalwareBulk = 0x0000_0200_0000_0000;
     public const string MalwareUrl = "http://c2.example.invalid/gate.php";
 
     // --- kernel ---

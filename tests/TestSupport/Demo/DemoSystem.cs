@@ -41,10 +41,14 @@ internal sealed class DemoSystem
     private readonly ulong _processHead;
     private readonly ulong _moduleHead;
     private readonly List<Process> _processes = [];
+    private readonly int _bulkPages;
     private readonly SortedDictionary<string, byte[]> _acquired = new(StringComparer.Ordinal);
 
-    public DemoSystem()
+    /// <param name="bulkPages">Valid pages of a large heap added to malware.exe (<see cref="DemoLayout.MalwareBulk"/>), half
+    /// pseudo-random and half text so they compress but not trivially: for measuring memory use on a bigger image.</param>
+    public DemoSystem(int bulkPages = 0)
     {
+        _bulkPages = bulkPages;
         Kernel = new TestKernelImage(TestEprocessLayout.Windows10);
         Profile = KernelPack.Embedded.TryGetFamily(19041, out _) ?? throw new InvalidOperationException("the embedded pack has no 19041 layout");
         _processHead = Kernel.KernelBase + TestPeImage.PsActiveProcessHead;
@@ -187,6 +191,18 @@ internal sealed class DemoSystem
         Valid(MalwareInjected, 0, payload[..Page]);
         Valid(MalwareInjected, 1, payload[Page..]);
         vads.Add(Private(MalwareInjected, 2, true, ExecuteReadWrite));
+        if (_bulkPages > 0)
+        {
+            var random = new Random(0x5EED);
+            var content = new byte[Page];
+            for (var page = 0; page < _bulkPages; page++)
+            {
+                random.NextBytes(content.AsSpan(0, Page / 2));
+                Encoding.ASCII.GetBytes(Line("malware.exe", "bulk", page).PadRight(Page / 2, '.')).AsSpan(0, Page / 2).CopyTo(content.AsSpan(Page / 2));
+                Valid(MalwareBulk, page, content);
+            }
+            vads.Add(Private(MalwareBulk, _bulkPages, true, ReadWrite));
+        }
         Map(vads, MalwareExe, exe, [Hardware.Valid, Hardware.Valid, Hardware.Prototype, Hardware.Prototype]);
         Map(vads, Ntdll, ntdll, [Hardware.Valid, Hardware.Prototype, Hardware.Zero, Hardware.Zero]);
         AddProcess("malware.exe", MalwarePid, ExplorerPid, new DateTime(2021, 2, 21, 1, 31, 55, DateTimeKind.Utc), false,

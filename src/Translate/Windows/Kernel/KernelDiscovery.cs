@@ -1,3 +1,4 @@
+using MemFs.Aff4.Caching;
 using MemFs.Translate.Extended;
 using MemFs.Translate.Paging;
 using MemFs.Translate.Physical;
@@ -13,7 +14,8 @@ public static class KernelDiscovery
     /// <summary>Paging layout used while discovering when neither a hint nor the image names a build; only valid pages are read then.</summary>
     public const uint ProvisionalBuild = 19041;
 
-    public static KernelDiscoveryResult Discover(PhysicalImage image, ExtendedPhysicalSpace space, uint? buildHint)
+    /// <summary>Discovers the kernel; page-table pages are kept in <paramref name="tableCache"/> (the session's budget) when given.</summary>
+    public static KernelDiscoveryResult Discover(PhysicalImage image, ExtendedPhysicalSpace space, uint? buildHint, ChunkCache? tableCache = null)
     {
         var facts = image.Facts;
         var warnings = new List<string>();
@@ -27,11 +29,11 @@ public static class KernelDiscovery
         if (chosenDtb is null)
         {
             warnings.Add($"no kernel DTB found ({dtbs.Candidates.Count} candidates rejected)");
-            return new KernelDiscoveryResult { DtbSearch = dtbs, Identity = FromFactsOnly(facts, buildHint, warnings), Warnings = warnings };
+            return new KernelDiscoveryResult { DtbSearch = dtbs, Identity = FromFactsOnly(facts, buildHint, warnings), Warnings = warnings, TableCache = tableCache };
         }
 
         var dtb = chosenDtb.Dtb;
-        var provisional = new WindowsTranslator(space, PagingSettings.ForBuild(buildHint ?? facts.BuildNumber ?? ProvisionalBuild), dtb, null);
+        var provisional = new WindowsTranslator(space, PagingSettings.ForBuild(buildHint ?? facts.BuildNumber ?? ProvisionalBuild), dtb, null, tableCache);
         var kernels = KernelLocator.Locate(provisional, image.Memory, dtb, facts, dtbs.KernelEntryHint);
         var chosenKernel = kernels.Chosen;
         if (kernels.Problem is not null) warnings.Add(kernels.Problem);
@@ -55,7 +57,8 @@ public static class KernelDiscovery
             KernelSearch = kernels,
             Identity = identity,
             Settings = settings,
-            Translator = new WindowsTranslator(space, settings, dtb, null),
+            Translator = new WindowsTranslator(space, settings, dtb, null, tableCache),
+            TableCache = tableCache,
             Space = space,
             Warnings = warnings,
         };

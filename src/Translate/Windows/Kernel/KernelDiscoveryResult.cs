@@ -1,3 +1,4 @@
+using MemFs.Aff4.Caching;
 using MemFs.Translate.Extended;
 using MemFs.Translate.Paging;
 using MemFs.Translate.Windows.Layouts;
@@ -21,13 +22,16 @@ public sealed record KernelDiscoveryResult
     public IExtendedSpace? Space { get; init; }
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>The session's bounded cache that every translator made from this result keeps page tables in (null: each its own).</summary>
+    public ChunkCache? TableCache { get; init; }
+
     /// <summary>
     /// A translator over the same space and DTB with other settings: the hook for the real InvalidPteMask
     /// (nt!MiState.Hardware.InvalidPteMask, read once a profile gives the RVA and offsets) and for section objects.
     /// </summary>
     public WindowsTranslator CreateTranslator(PagingSettings settings, ISectionObjects? sections) =>
         new(Space ?? throw new InvalidOperationException("no address space: discovery found no DTB"), settings,
-            Dtb ?? throw new InvalidOperationException("discovery found no DTB"), sections);
+            Dtb ?? throw new InvalidOperationException("discovery found no DTB"), sections, TableCache);
 
     /// <summary>
     /// Settings with InvalidPteMask read from the kernel at <paramref name="location"/> (MiState RVA + the Hardware

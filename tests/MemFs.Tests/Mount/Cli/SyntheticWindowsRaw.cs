@@ -17,9 +17,9 @@ internal sealed class SyntheticWindowsRaw : IDisposable
     public const ulong ValidPage = PrivateStart;
     public const ulong PagedOutPage = PrivateStart + 0x1000;
 
-    public SyntheticWindowsRaw()
+    public SyntheticWindowsRaw(TestKernelOptions? options = null)
     {
-        Kernel = new TestKernelImage(TestEprocessLayout.Windows10);
+        Kernel = new TestKernelImage(TestEprocessLayout.Windows10, options);
         var profile = KernelPack.Embedded.TryGetFamily(19041, out _)!;
         Objects = new TestWindowsSystem(profile, Kernel.Image, Kernel.KernelBase + TestPeImage.PsActiveProcessHead, Kernel.KernelBase + TestPeImage.PsLoadedModuleList);
         Explorer = Objects.AddProcess(0x1F40, 0x58, "explorer.exe", new DateTime(2021, 2, 21, 1, 5, 0, DateTimeKind.Utc));

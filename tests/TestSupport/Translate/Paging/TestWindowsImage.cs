@@ -19,15 +19,17 @@ namespace MemFs.Tests.Translate.Paging;
 internal sealed class TestWindowsImage
 {
     public const ulong KernelHeap = 0xFFFFF8A0_00000000;
-    public const ulong Mask = 0x0000_2000_0000_0000;
+    public const ulong DefaultMask = 0x0000_2000_0000_0000;
 
     private long _nextFrame = 0x100000;
     private ulong _nextKernel = KernelHeap;
     private readonly MemoryStream _pagefile = new();
 
-    public TestWindowsImage(bool windows10)
+    /// <param name="mask">InvalidPteMask: bit 45 on most Intel CPUs, bit 38 on a CPU with 39 physical address bits.</param>
+    public TestWindowsImage(bool windows10, ulong mask = DefaultMask)
     {
         Windows10 = windows10;
+        Mask = mask;
         Layout = windows10 ? SoftwarePteLayout.Windows10_1809 : SoftwarePteLayout.Windows7;
         Sections = SectionObjectLayout.FromBuildTable(windows10 ? 19041u : 7601u);
         Dtb = (ulong)AllocateFrame();
@@ -36,6 +38,7 @@ internal sealed class TestWindowsImage
     }
 
     public bool Windows10 { get; }
+    public ulong Mask { get; }
     public SoftwarePteLayout Layout { get; }
     public SectionObjectLayout Sections { get; }
     public SparsePhysicalMemory Physical { get; } = new();

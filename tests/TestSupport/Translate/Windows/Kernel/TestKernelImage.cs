@@ -30,7 +30,7 @@ internal sealed class TestKernelImage
     {
         Layout = layout;
         Options = options ?? new TestKernelOptions();
-        Image = new TestWindowsImage(layout.IsWindows10);
+        Image = new TestWindowsImage(layout.IsWindows10, Options.InvalidPteMask);
         SelfIndex = layout.IsWindows10 ? 0x1A3 : 0x1ED;
         KernelBase = layout.IsWindows10 ? Windows10Base : Windows7Base;
         BuildPml4();

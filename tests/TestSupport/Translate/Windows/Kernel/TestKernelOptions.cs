@@ -11,4 +11,5 @@ internal sealed record TestKernelOptions
     public bool HandleTableTags { get; init; } = true;
     public bool PebsMapped { get; init; } = true;
     public ListCorruption Corruption { get; init; }
+    public ulong InvalidPteMask { get; init; } = MemFs.Tests.Translate.Paging.TestWindowsImage.DefaultMask;
 }

@@ -1,8 +1,8 @@
-using MemFs.Translate.Extended;
+using MemFs.Aff4.Caching;
 using MemFs.Translate.Files;
 using MemFs.Translate.Physical;
 
-namespace MemFs.Mount.Cli;
+namespace MemFs.Translate.Extended;
 
 /// <summary>
 /// An image opened with its pagefiles and mapped-file sources (--pagefile, --files, --disk) placed in one extended
@@ -26,13 +26,14 @@ public sealed class ImageSources : IDisposable
     /// <summary>What was placed where and every choice made, for <c>memfs info</c> and <c>vtop</c>.</summary>
     public IReadOnlyList<string> Notes { get; }
 
-    public static ImageSources Open(string imagePath, IReadOnlyList<string> pagefiles, string? files, string? disk)
+    /// <summary>Opens the image (its decoded chunks kept in <paramref name="cache"/> when given) and places its sources.</summary>
+    public static ImageSources Open(string imagePath, IReadOnlyList<string> pagefiles, string? files, string? disk, ChunkCache? cache = null)
     {
-        var image = PhysicalImageOpener.Open(imagePath);
+        var image = PhysicalImageOpener.Open(imagePath, cache);
         var fileSources = new List<IDisposable>();
         try
         {
-            var extraFiles = MappedFileArguments.Build(files, disk, fileSources);
+            var extraFiles = MappedFileSources.Build(files, disk, fileSources);
             var space = TranslationSources.Build(image, PagefileArgument.Parse(pagefiles), extraFiles, out var notes);
             return new ImageSources(image, space, notes, fileSources);
         }

@@ -1,10 +1,9 @@
-using MemFs.Translate.Files;
 using MemFs.Translate.Files.Ntfs;
 
-namespace MemFs.Mount.Cli;
+namespace MemFs.Translate.Files;
 
 /// <summary>The mapped-file sources named by <c>--files DIR</c> and <c>--disk IMG</c>, in that order.</summary>
-public static class MappedFileArguments
+public static class MappedFileSources
 {
     /// <summary>The providers (null when neither option was given); <paramref name="owned"/> receives what must be disposed.</summary>
     public static IMappedFileProvider? Build(string? files, string? disk, List<IDisposable> owned)
@@ -15,7 +14,7 @@ public static class MappedFileArguments
         {
             var volumes = NtfsVolumeFiles.OpenAll(disk);
             owned.AddRange(volumes);
-            if (volumes.Count == 0) throw new UsageException($"--disk {disk}: no NTFS volume found (neither a volume nor an MBR/GPT partition with an NTFS boot sector)");
+            if (volumes.Count == 0) throw new ArgumentException($"--disk {disk}: no NTFS volume found (neither a volume nor an MBR/GPT partition with an NTFS boot sector)");
             providers.AddRange(volumes);
         }
         return providers.Count == 0 ? null : new CompositeFileProvider(providers);

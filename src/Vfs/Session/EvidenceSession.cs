@@ -1,0 +1,120 @@
+using System.Runtime.ExceptionServices;
+using MemFs.Aff4.Caching;
+using MemFs.Translate.Concurrency;
+using MemFs.Translate.Diagnostics;
+using MemFs.Translate.Extended;
+using MemFs.Translate.Physical;
+using MemFs.Translate.Windows;
+using MemFs.Translate.Windows.Kernel;
+using MemFs.Translate.Windows.Objects;
+using MemFs.Translate.Windows.Symbols.Sources;
+using MemFs.Vfs.Producers;
+
+namespace MemFs.Vfs.Session;
+
+/// <summary>
+/// One opened piece of evidence: the image (read-only), its translation sources, one bounded cache that every
+/// layer shares (AFF4 chunks, page tables, the tree's pages and rendered files), one diagnostics log, and — made on
+/// first use, once, whichever thread asks — the kernel discovery, the Windows layer (or why there is none) and the
+/// MemFs tree. Every command and both mount hosts start here. Disposing closes everything once.
+/// </summary>
+public sealed class EvidenceSession : IDisposable
+{
+    private readonly ImageSources _sources;
+    private readonly RetryingLazy<KernelDiscoveryResult> _discovery;
+    private readonly RetryingLazy<SystemOutcome> _system;
+    private readonly RetryingLazy<MemFsTree> _tree;
+    private int _disposed;
+
+    private EvidenceSession(EvidenceOptions options, ChunkCache cache, ImageSources sources)
+    {
+        Options = options;
+        Cache = cache;
+        _sources = sources;
+        _discovery = new RetryingLazy<KernelDiscoveryResult>(() => KernelDiscovery.Discover(Image, Space, options.Build, Cache));
+        _system = new RetryingLazy<SystemOutcome>(OpenSystem);
+        _tree = new RetryingLazy<MemFsTree>(() => new MemFsTree(Image, Space, System, SystemFailure, Cache, options.ZeroFill));
+    }
+
+    public EvidenceOptions Options { get; }
+
+    /// <summary>The one memory budget (<see cref="EvidenceOptions.CacheBytes"/>) shared by every cache of the session.</summary>
+    public ChunkCache Cache { get; }
+
+    public PhysicalImage Image => _sources.Image;
+    public ExtendedPhysicalSpace Space => _sources.Space;
+
+    /// <summary>What was placed where and every choice made while opening the sources.</summary>
+    public IReadOnlyList<string> Notes => _sources.Notes;
+
+    /// <summary>Everything the Windows layer found wrong or guessed; reports read snapshots.</summary>
+    public DiagnosticLog Diagnostics { get; } = new();
+
+    /// <summary>Symbol-less kernel discovery (DTB, kernel base, build), made once.</summary>
+    public KernelDiscoveryResult Discovery => _discovery.Value;
+
+    /// <summary>The Windows layer, or null when the image holds no readable Windows kernel (<see cref="SystemFailure"/> says why).</summary>
+    public WindowsSystem? System => _system.Value.System;
+
+    public string? SystemFailure => _system.Value.Failure?.Message;
+
+    /// <summary>The MemFs tree over this session.</summary>
+    public MemFsTree Tree => _tree.Value;
+
+    public static EvidenceSession Open(EvidenceOptions options)
+    {
+        if (options.CacheBytes < EvidenceOptions.MinimumCacheBytes)
+            throw new ArgumentException($"cache size {options.CacheBytes}: at least {EvidenceOptions.MinimumCacheBytes} bytes");
+        var cache = new ChunkCache(options.CacheBytes);
+        try
+        {
+            return new EvidenceSession(options, cache, ImageSources.Open(options.ImagePath, options.Pagefiles, options.Files, options.Disk, cache));
+        }
+        catch
+        {
+            cache.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The Windows layer; when there is none, the error that says why.</summary>
+    public WindowsSystem RequireSystem()
+    {
+        var outcome = _system.Value;
+        if (outcome.System is null) ExceptionDispatchInfo.Throw(outcome.Failure!);
+        return outcome.System!;
+    }
+
+    /// <summary>The process on the active list with PID <paramref name="pid"/>.</summary>
+    public ProcessInfo Process(long pid) =>
+        RequireSystem().Processes.FirstOrDefault(p => p.Pid == pid) ?? throw new ArgumentException($"no process with PID {pid} (see 'memfs ps')");
+
+    /// <summary>The translator and DTB for <c>vtop</c>/<c>vmem cat</c>, each deciding value with its source.</summary>
+    public ChosenAddressSpace AddressSpace(AddressSpaceRequest request) => AddressSpaceChooser.Choose(this, request);
+
+    /// <summary>
+    /// Opening the Windows layer either succeeds or yields the reason it cannot; the outcome is kept, so the tree,
+    /// README.txt and info.txt agree for the whole session.
+    /// </summary>
+    private SystemOutcome OpenSystem()
+    {
+        try
+        {
+            var symbols = new SymbolOptions(SymbolArguments.Parse(Options.Symbols), Options.Build);
+            return new SystemOutcome(WindowsSystem.Open(Image, Discovery, symbols, Diagnostics), null);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or FormatException)
+        {
+            return new SystemOutcome(null, e);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        _sources.Dispose();
+        Cache.Dispose();
+    }
+
+    private sealed record SystemOutcome(WindowsSystem? System, Exception? Failure);
+}
