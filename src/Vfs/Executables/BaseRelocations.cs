@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using MemFs.Translate.Physical;
 using MemFs.Translate.Windows.Kernel;
 
 namespace MemFs.Vfs.Executables;
@@ -14,6 +15,14 @@ public sealed class BaseRelocations
     /// <summary>No relocation directory larger than this is read.</summary>
     public const int MaxBytes = 16 << 20;
 
+    // IMAGE_BASE_RELOCATION (PE format, ".reloc Section (Image Only)"): a page RVA and the block's size, then u16
+    // entries of a 4-bit type over a 12-bit offset in the page.
+    private const int VirtualAddress = 0;
+    private const int SizeOfBlock = 4;
+    private const int BlockHeaderSize = 8;
+    private const int RelBasedHighLow = 3;
+    private const int RelBasedDir64 = 10;
+
     private readonly (long Offset, int Width)[] _sites;
 
     private BaseRelocations((long Offset, int Width)[] sites) => _sites = sites;
@@ -24,7 +33,7 @@ public sealed class BaseRelocations
     public static BaseRelocations? Read(DiskFile disk, PeImageView headers, out string? why)
     {
         var directory = headers.Directory(PeDataDirectory.BaseRelocation);
-        if (directory.Rva == 0 || directory.Size < 8)
+        if (directory.Rva == 0 || directory.Size < BlockHeaderSize)
         {
             why = "the file has no base relocations";
             return null;
@@ -38,15 +47,17 @@ public sealed class BaseRelocations
         disk.Read(at, block);
         var sites = new List<(long Offset, int Width)>();
         if (headers.File.ImageBaseOffset > 0) sites.Add((headers.File.ImageBaseOffset, headers.Is64Bit ? 8 : 4));
-        for (var position = 0; position + 8 <= block.Length;)
+        var relocations = ImageReader.Over(block, disk.Path, at, "base relocation directory");
+        for (var position = 0; position + BlockHeaderSize <= block.Length;)
         {
-            var pageRva = BinaryPrimitives.ReadUInt32LittleEndian(block.AsSpan(position));
-            var size = BinaryPrimitives.ReadInt32LittleEndian(block.AsSpan(position + 4));
-            if (size < 8 || position + size > block.Length) break;
-            for (var entry = position + 8; entry + 2 <= position + size; entry += 2)
+            var pageRva = relocations.U32(position + VirtualAddress, "VirtualAddress");
+            var size = relocations.I32(position + SizeOfBlock, "SizeOfBlock");
+            if (size < BlockHeaderSize || position + size > block.Length) break;
+            var entries = relocations.Slice(position, size, "IMAGE_BASE_RELOCATION");
+            for (var entry = BlockHeaderSize; entry + 2 <= size; entry += 2)
             {
-                var value = BinaryPrimitives.ReadUInt16LittleEndian(block.AsSpan(entry));
-                var width = (value >> 12) switch { 10 => 8, 3 => 4, _ => 0 };
+                var value = entries.U16(entry, "TypeOffset");
+                var width = (value >> 12) switch { RelBasedDir64 => 8, RelBasedHighLow => 4, _ => 0 };
                 if (width > 0 && FileOffset(headers, pageRva + (uint)(value & 0xFFF)) is { } offset) sites.Add((offset, width));
             }
             position += size;

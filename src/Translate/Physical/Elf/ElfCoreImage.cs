@@ -29,7 +29,7 @@ public static class ElfCoreImage
         if (useVirtual)
             warnings.Add($"{file}: every PT_LOAD has p_paddr 0 but their p_vaddr differ; using p_vaddr as the physical address");
 
-        var runs = loads.Select(s => ToRun(file, s, useVirtual, warnings)).ToList();
+        var runs = loads.Select(s => ToRun(file, s, useVirtual, header.Is64, warnings)).ToList();
         WarnMissingMemory(file, loads, useVirtual, warnings);
         CheckOverlaps(file, runs);
         var table = RunTable.Validate(runs.Select(r => r.Run), file, source.Length, "PT_LOAD");
@@ -47,8 +47,9 @@ public static class ElfCoreImage
         for (var i = 0; i < header.ProgramHeaderCount; i++)
         {
             var at = header.ProgramHeaderOffset + (long)i * header.ProgramHeaderSize;
-            source.ReadExactly(at, entry, $"program header {i}");
-            list.Add(ElfProgramHeader.Read(source.Name, entry, header.Is64, at));
+            var what = $"program header {i}";
+            source.ReadExactly(at, entry, what);
+            list.Add(ElfProgramHeader.Read(ImageReader.Over(entry, source.Name, at, what), header.Is64));
         }
         return list;
     }
@@ -69,11 +70,11 @@ public static class ElfCoreImage
         loads.Count > 0 && loads.All(s => s.PhysicalAddress == 0) && loads.Any(s => s.VirtualAddress != 0)
         && loads.Select(s => s.VirtualAddress).Distinct().Count() == loads.Count;
 
-    private static (MappedRun Run, long At) ToRun(string file, ElfProgramHeader s, bool useVirtual, List<string> warnings)
+    private static (MappedRun Run, long At) ToRun(string file, ElfProgramHeader s, bool useVirtual, bool is64, List<string> warnings)
     {
         var address = useVirtual ? s.VirtualAddress : s.PhysicalAddress;
         var field = useVirtual ? "p_vaddr" : "p_paddr";
-        var fieldAt = s.At + (useVirtual ? 16 : 24);
+        var fieldAt = s.AddressFieldAt(useVirtual, is64);
         var length = s.FileSize;
         if ((ulong)length > s.MemorySize)
         {

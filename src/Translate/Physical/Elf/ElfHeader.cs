@@ -1,4 +1,4 @@
-using System.Buffers.Binary;
+using MemFs.Aff4.Binary;
 using MemFs.Translate.Physical.Sources;
 
 namespace MemFs.Translate.Physical.Elf;
@@ -20,30 +20,51 @@ public sealed record ElfHeader(bool Is64, ushort Type, ushort Machine, long Prog
 
     public int ProgramHeaderEntrySize => Is64 ? 56 : 32;
 
+    // Elf32_Ehdr / Elf64_Ehdr (System V ABI, "ELF Header"): e_ident, then fields whose offsets differ by class
+    // from e_entry on, since e_entry, e_phoff and e_shoff are 4 bytes in ELF32 and 8 in ELF64.
+    private const int IdentSize = 16;
+    private const int EiClass = 4;
+    private const int EiData = 5;
+    private const byte ElfClass32 = 1, ElfClass64 = 2;
+    private const byte ElfData2Lsb = 1, ElfData2Msb = 2;
+    private const int EType = 16;
+    private const int EMachine = 18;
+    private const int Header32Size = 52, Header64Size = 64;
+    private const int EPhoff32 = 28, EPhoff64 = 32;
+    private const int EShoff32 = 32, EShoff64 = 40;
+    private const int EPhentsize32 = 42, EPhentsize64 = 54;
+    private const int EPhnumAfterPhentsize = 2;
+    private const int EShentsizeAfterPhentsize = 4;
+
+    // Elf32_Shdr / Elf64_Shdr: sh_info, which holds the program header count under PN_XNUM.
+    private const int Section32Size = 40, Section64Size = 64;
+    private const int ShInfo32 = 28, ShInfo64 = 44;
+
     public static ElfHeader Read(IByteSource source)
     {
         var file = source.Name;
-        var ident = source.ReadBlock(0, 16, "ELF e_ident");
-        if (!ident.AsSpan(0, 4).SequenceEqual(Magic))
-            throw new ImageFormatException(file, 0, "e_ident: not an ELF file (no \\x7FELF magic)");
-        var is64 = ident[4] switch
+        var ident = source.ReadStructure(0, IdentSize, "ELF e_ident");
+        if (!ident.Bytes(0, Magic.Length, "EI_MAG").SequenceEqual(Magic))
+            throw ident.Error(0, "e_ident: not an ELF file (no \\x7FELF magic)");
+        var is64 = ident.U8(EiClass, "EI_CLASS") switch
         {
-            1 => false,
-            2 => true,
-            var c => throw new ImageFormatException(file, 4, $"e_ident[EI_CLASS] is {c}, neither ELFCLASS32 (1) nor ELFCLASS64 (2)"),
+            ElfClass32 => false,
+            ElfClass64 => true,
+            var c => throw ident.Error(EiClass, $"e_ident[EI_CLASS] is {c}, neither ELFCLASS32 (1) nor ELFCLASS64 (2)"),
         };
-        if (ident[5] == 2)
-            throw new ImageFormatException(file, 5, "e_ident[EI_DATA] is ELFDATA2MSB: big-endian ELF cores are not supported (x86 memory images are little-endian)");
-        if (ident[5] != 1)
-            throw new ImageFormatException(file, 5, $"e_ident[EI_DATA] is {ident[5]}, not ELFDATA2LSB (1)");
+        var data = ident.U8(EiData, "EI_DATA");
+        if (data == ElfData2Msb)
+            throw ident.Error(EiData, "e_ident[EI_DATA] is ELFDATA2MSB: big-endian ELF cores are not supported (x86 memory images are little-endian)");
+        if (data != ElfData2Lsb)
+            throw ident.Error(EiData, $"e_ident[EI_DATA] is {data}, not ELFDATA2LSB (1)");
 
-        var h = source.ReadBlock(0, is64 ? 64 : 52, "ELF header");
-        var type = U16(h, 16);
-        var machine = U16(h, 18);
-        var phoff = is64 ? Offset(file, U64(h, 32), 32, "e_phoff") : U32(h, 28);
-        var shoff = is64 ? Offset(file, U64(h, 40), 40, "e_shoff") : U32(h, 32);
-        var at = is64 ? 54 : 42;
-        int phentsize = U16(h, at), phnum = U16(h, at + 2), shentsize = U16(h, at + 4);
+        var h = source.ReadStructure(0, is64 ? Header64Size : Header32Size, is64 ? "Elf64_Ehdr" : "Elf32_Ehdr");
+        var type = h.U16(EType, "e_type");
+        var machine = h.U16(EMachine, "e_machine");
+        var phoff = is64 ? Offset(h, EPhoff64, "e_phoff") : h.U32(EPhoff32, "e_phoff");
+        var shoff = is64 ? Offset(h, EShoff64, "e_shoff") : h.U32(EShoff32, "e_shoff");
+        var at = is64 ? EPhentsize64 : EPhentsize32;
+        int phentsize = h.U16(at, "e_phentsize"), phnum = h.U16(at + EPhnumAfterPhentsize, "e_phnum"), shentsize = h.U16(at + EShentsizeAfterPhentsize, "e_shentsize");
 
         var fromSection = phnum == PnXnum;
         if (fromSection) phnum = ReadSectionZeroInfo(source, is64, shoff, shentsize);
@@ -59,7 +80,7 @@ public sealed record ElfHeader(bool Is64, ushort Type, ushort Machine, long Prog
             throw new ImageFormatException(file, fieldAt, $"e_phentsize is {ProgramHeaderSize}, smaller than an ELF{(Is64 ? 64 : 32)} program header ({ProgramHeaderEntrySize} bytes)");
         var tableBytes = (long)ProgramHeaderSize * ProgramHeaderCount;
         if (ProgramHeaderOffset > fileLength || tableBytes > fileLength - ProgramHeaderOffset)
-            throw new ImageFormatException(file, Is64 ? 32 : 28,
+            throw new ImageFormatException(file, Is64 ? EPhoff64 : EPhoff32,
                 $"e_phoff 0x{ProgramHeaderOffset:X}: the program header table ({ProgramHeaderCount:N0} × {ProgramHeaderSize} bytes) lies beyond the end of the file (0x{fileLength:X} bytes)");
     }
 
@@ -67,22 +88,24 @@ public sealed record ElfHeader(bool Is64, ushort Type, ushort Machine, long Prog
     private static int ReadSectionZeroInfo(IByteSource source, bool is64, long shoff, int shentsize)
     {
         var file = source.Name;
-        var size = is64 ? 64 : 40;
+        var size = is64 ? Section64Size : Section32Size;
         if (shoff == 0)
-            throw new ImageFormatException(file, is64 ? 40 : 32, "e_phnum is PN_XNUM (0xFFFF) but e_shoff is 0: there is no section header 0 to hold the real count");
+            throw new ImageFormatException(file, is64 ? EShoff64 : EShoff32, "e_phnum is PN_XNUM (0xFFFF) but e_shoff is 0: there is no section header 0 to hold the real count");
         if (shentsize < size)
-            throw new ImageFormatException(file, is64 ? 58 : 46, $"e_shentsize is {shentsize}, smaller than an ELF{(is64 ? 64 : 32)} section header ({size} bytes)");
-        var sh = source.ReadBlock(shoff, size, "section header 0 (PN_XNUM)");
-        var info = U32(sh, is64 ? 44 : 28);
+            throw new ImageFormatException(file, (is64 ? EPhentsize64 : EPhentsize32) + EShentsizeAfterPhentsize,
+                $"e_shentsize is {shentsize}, smaller than an ELF{(is64 ? 64 : 32)} section header ({size} bytes)");
+        var sh = source.ReadStructure(shoff, size, "section header 0 (PN_XNUM)");
+        var infoAt = is64 ? ShInfo64 : ShInfo32;
+        var info = sh.U32(infoAt, "sh_info");
         if (info > MaxExtendedCount)
-            throw new ImageFormatException(file, shoff + (is64 ? 44 : 28), $"section header 0 sh_info (program header count under PN_XNUM) is {info:N0}");
+            throw sh.Error(infoAt, $"section header 0 sh_info (program header count under PN_XNUM) is {info:N0}");
         return (int)info;
     }
 
-    internal static long Offset(string file, ulong value, long at, string field) =>
-        value <= long.MaxValue ? (long)value : throw new ImageFormatException(file, at, $"{field} 0x{value:X} is not a possible file offset or size");
-
-    internal static ushort U16(ReadOnlySpan<byte> b, int at) => BinaryPrimitives.ReadUInt16LittleEndian(b[at..]);
-    internal static uint U32(ReadOnlySpan<byte> b, int at) => BinaryPrimitives.ReadUInt32LittleEndian(b[at..]);
-    internal static ulong U64(ReadOnlySpan<byte> b, int at) => BinaryPrimitives.ReadUInt64LittleEndian(b[at..]);
+    /// <summary>A 64-bit file offset or size at <paramref name="at"/> of <paramref name="structure"/>, refused above <see cref="long.MaxValue"/>.</summary>
+    internal static long Offset(BoundedReader structure, int at, string field)
+    {
+        var value = structure.U64(at, field);
+        return value <= long.MaxValue ? (long)value : throw structure.Error(at, $"{field} 0x{value:X} is not a possible file offset or size");
+    }
 }

@@ -1,4 +1,4 @@
-using System.Buffers.Binary;
+using MemFs.Aff4.Binary;
 using MemFs.Translate.Physical.Sources;
 
 namespace MemFs.Translate.Physical.Lime;
@@ -12,10 +12,20 @@ public static class LimeImage
     public const string FormatName = "LiME";
     public const uint Magic = 0x4C694D45;
     public const uint Version = 1;
-    private const int HeaderSize = 32;
+    private const string HeaderName = "LiME range header";
 
-    public static bool IsLime(ReadOnlySpan<byte> head) =>
-        head.Length >= 8 && BinaryPrimitives.ReadUInt32LittleEndian(head) == Magic && BinaryPrimitives.ReadUInt32LittleEndian(head[4..]) == Version;
+    // lime_mem_range_header (LiME's lime.h): u32 magic, u32 version, u64 s_addr, u64 e_addr, u8 reserved[8].
+    private const int HeaderSize = 32;
+    private const int MagicField = 0;
+    private const int VersionField = 4;
+    private const int SAddr = 8;
+    private const int EAddr = 16;
+
+    public static bool IsLime(ReadOnlySpan<byte> head)
+    {
+        var header = new BoundedReader(head, "", 0, HeaderName);
+        return header.Holds(MagicField, 8) && header.U32(MagicField) == Magic && header.U32(VersionField) == Version;
+    }
 
     public static PhysicalImage Open(IByteSource source)
     {
@@ -31,7 +41,7 @@ public static class LimeImage
                 warnings.Add($"{file}: {source.Length - offset} bytes after the last range at 0x{offset:X} are too few for a range header and were ignored (truncated?)");
                 break;
             }
-            var run = ReadRange(source, offset);
+            var run = ReadRange(source.ReadStructure(offset, HeaderSize, HeaderName));
             ranges.Add((run, offset));
             var dataEnd = offset + HeaderSize + run.Length;
             if (dataEnd > source.Length) break;
@@ -52,23 +62,22 @@ public static class LimeImage
         return new PhysicalImage(file, memory, facts, warnings, [], memory);
     }
 
-    private static MappedRun ReadRange(IByteSource source, long offset)
+    /// <summary>The range whose header <paramref name="header"/> holds; its data follows the header.</summary>
+    internal static MappedRun ReadRange(BoundedReader header)
     {
-        var file = source.Name;
-        var header = source.ReadBlock(offset, HeaderSize, "LiME range header");
-        var magic = BinaryPrimitives.ReadUInt32LittleEndian(header);
+        var magic = header.U32(MagicField, "magic");
         if (magic != Magic)
-            throw new ImageFormatException(file, offset, $"LiME range header: magic is 0x{magic:X8}, not 0x{Magic:X8} (\"EMiL\")");
-        var version = BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(4));
+            throw header.Error(MagicField, $"LiME range header: magic is 0x{magic:X8}, not 0x{Magic:X8} (\"EMiL\")");
+        var version = header.U32(VersionField, "version");
         if (version != Version)
-            throw new ImageFormatException(file, offset + 4, $"LiME range header: version is {version}, only version {Version} is known");
-        var start = BinaryPrimitives.ReadUInt64LittleEndian(header.AsSpan(8));
-        var end = BinaryPrimitives.ReadUInt64LittleEndian(header.AsSpan(16));
+            throw header.Error(VersionField, $"LiME range header: version is {version}, only version {Version} is known");
+        var start = header.U64(SAddr, "s_addr");
+        var end = header.U64(EAddr, "e_addr");
         if (end < start)
-            throw new ImageFormatException(file, offset + 16, $"LiME range header: e_addr 0x{end:X} is below s_addr 0x{start:X}");
+            throw header.Error(EAddr, $"LiME range header: e_addr 0x{end:X} is below s_addr 0x{start:X}");
         if (end >= RunTable.MaxPhysicalAddress)
-            throw new ImageFormatException(file, offset + 16, $"LiME range header: e_addr 0x{end:X} lies outside the 52-bit physical address space");
-        return new MappedRun((long)start, (long)(end - start) + 1, offset + HeaderSize);
+            throw header.Error(EAddr, $"LiME range header: e_addr 0x{end:X} lies outside the 52-bit physical address space");
+        return new MappedRun((long)start, (long)(end - start) + 1, header.Origin + HeaderSize);
     }
 
     private static void CheckOverlaps(string file, List<(MappedRun Run, long HeaderOffset)> ranges)

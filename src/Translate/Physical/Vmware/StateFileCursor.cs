@@ -1,3 +1,4 @@
+using MemFs.Aff4.Binary;
 using MemFs.Translate.Physical.Sources;
 
 namespace MemFs.Translate.Physical.Vmware;
@@ -12,10 +13,13 @@ internal sealed class StateFileCursor(IByteSource source, long position)
     public long Position { get; private set; } = position;
     public long Remaining => source.Length - Position;
 
-    /// <summary>The next <paramref name="count"/> bytes (at most 255), or false at the end of the file.</summary>
-    public bool TryRead(int count, out ReadOnlySpan<byte> bytes)
+    /// <summary>
+    /// The next <paramref name="count"/> bytes (at most 255) as <paramref name="structure"/>, read with their file
+    /// offset, or false at the end of the file.
+    /// </summary>
+    public bool TryRead(int count, string structure, out BoundedReader reader)
     {
-        bytes = default;
+        reader = default;
         if (count > Remaining) return false;
         if (Position < _bufferStart || Position + count > _bufferStart + _bufferLength)
         {
@@ -23,7 +27,7 @@ internal sealed class StateFileCursor(IByteSource source, long position)
             _bufferLength = source.Read(Position, _buffer);
             if (_bufferLength < count) return false;
         }
-        bytes = _buffer.AsSpan((int)(Position - _bufferStart), count);
+        reader = ImageReader.Over(_buffer.AsSpan((int)(Position - _bufferStart), count), source.Name, Position, structure);
         Position += count;
         return true;
     }

@@ -1,5 +1,4 @@
-using System.Buffers.Binary;
-using System.Text;
+using MemFs.Aff4.Binary;
 using MemFs.Translate.Physical.Sources;
 
 namespace MemFs.Translate.Physical.Vmware;
@@ -13,9 +12,14 @@ public sealed class VmwareStateFile
 {
     public const int MaxGroups = 4096;
     public const int MaxTags = 1_000_000;
+    // The header and group entries described above.
     private const int HeaderSize = 12;
+    private const int MagicField = 0;
+    private const int GroupCountField = 8;
     private const int GroupEntrySize = 80;
+    private const int GroupName = 0;
     private const int GroupNameSize = 64;
+    private const int TagsOffset = 64;
 
     /// <summary>
     /// Magic values seen in state files; the version is the low nibble of the first byte (0 = 32-bit block
@@ -39,33 +43,34 @@ public sealed class VmwareStateFile
 
     public VmwareGroup? Group(string name) => Groups.FirstOrDefault(g => g.Name == name);
 
-    public static bool IsMagic(ReadOnlySpan<byte> head) => head.Length >= 4 && Magics.Contains(BinaryPrimitives.ReadUInt32LittleEndian(head));
+    public static bool IsMagic(ReadOnlySpan<byte> head)
+    {
+        var header = new BoundedReader(head, "", 0, "VMware state header");
+        return header.Holds(MagicField, 4) && Magics.Contains(header.U32(MagicField));
+    }
 
     public static VmwareStateFile Read(IByteSource source)
     {
         var file = source.Name;
-        var header = source.ReadBlock(0, HeaderSize, "VMware state header");
-        var magic = BinaryPrimitives.ReadUInt32LittleEndian(header);
+        var header = source.ReadStructure(0, HeaderSize, "VMware state header");
+        var magic = header.U32(MagicField, "magic");
         if (!Magics.Contains(magic))
-            throw new ImageFormatException(file, 0, $"VMware state header: magic 0x{magic:X8} is not a known state file magic");
-        var groupCount = BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(8));
+            throw header.Error(MagicField, $"VMware state header: magic 0x{magic:X8} is not a known state file magic");
+        var groupCount = header.U32(GroupCountField, "groupCount");
         if (groupCount > MaxGroups)
-            throw new ImageFormatException(file, 8, $"VMware state header: groupCount {groupCount:N0} is more than {MaxGroups:N0}");
-        var entries = source.ReadBlock(HeaderSize, (int)groupCount * GroupEntrySize, $"VMware group table ({groupCount} groups)");
+            throw header.Error(GroupCountField, $"VMware state header: groupCount {groupCount:N0} is more than {MaxGroups:N0}");
+        var entries = source.ReadStructure(HeaderSize, (int)groupCount * GroupEntrySize, $"VMware group table ({groupCount} groups)");
 
         var warnings = new List<string>();
         var walker = new VmwareTagWalker(source, (int)(magic & 0xF), warnings);
         var groups = new List<VmwareGroup>();
         for (var i = 0; i < groupCount; i++)
         {
-            var entry = entries.AsSpan(i * GroupEntrySize, GroupEntrySize);
-            var at = HeaderSize + (long)i * GroupEntrySize;
-            var nameBytes = entry[..GroupNameSize];
-            var nul = nameBytes.IndexOf((byte)0);
-            var name = Encoding.ASCII.GetString(nul < 0 ? nameBytes : nameBytes[..nul]);
-            var tagsOffset = BinaryPrimitives.ReadUInt64LittleEndian(entry[GroupNameSize..]);
+            var entry = entries.Slice(i * GroupEntrySize, GroupEntrySize, "group entry");
+            var name = entry.Ascii(GroupName, GroupNameSize, "name");
+            var tagsOffset = entry.U64(TagsOffset, "tagsOffset");
             if (tagsOffset > (ulong)source.Length)
-                throw new ImageFormatException(file, at + GroupNameSize, $"group \"{name}\": tags offset 0x{tagsOffset:X} lies past the end of the file (0x{source.Length:X} bytes)");
+                throw entry.Error(TagsOffset, $"group \"{name}\": tags offset 0x{tagsOffset:X} lies past the end of the file (0x{source.Length:X} bytes)");
             groups.Add(new VmwareGroup(name, (long)tagsOffset, walker.ReadGroup(name, (long)tagsOffset)));
         }
         return new VmwareStateFile(file, magic, groups, warnings);

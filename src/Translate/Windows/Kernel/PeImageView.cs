@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
+using MemFs.Aff4.Binary;
+using MemFs.Translate.Physical;
 
 namespace MemFs.Translate.Windows.Kernel;
 
@@ -17,9 +19,29 @@ public sealed class PeImageView
     public const int MaxExports = 65536;
     public const int MaxNameLength = 256;
     private const int MaxDebugEntries = 16;
-    private const int DebugEntrySize = 28;
-    private const int CodeViewType = 2;
+    private const int MaxDataDirectories = 16;
+    private const int MinCodeViewBytes = 25;
     private const int MaxCodeViewBytes = 24 + 260;
+
+    // IMAGE_DOS_HEADER, the "PE\0\0" signature at e_lfanew, then IMAGE_FILE_HEADER and the optional header
+    // (PE format, "MS-DOS Stub", "COFF File Header", "Optional Header Standard Fields").
+    private const ushort MzSignature = 0x5A4D;
+    private const uint PeSignature = 0x0000_4550;
+    private const int DosHeaderSize = 0x40;
+    private const int DosMagic = 0;
+    private const int DosLfanew = 0x3C;
+    private const int FileHeaderSize = 20;
+    private const int MachineField = 0;
+    private const int NumberOfSectionsField = 2;
+    private const int TimeDateStampField = 4;
+    private const int SizeOfOptionalHeaderField = 16;
+    private const int MinOptionalHeaderSize = 96;
+    private const ushort Pe32Magic = 0x10B;
+    private const ushort Pe32PlusMagic = 0x20B;
+    private const int OptionalMagic = 0;
+    private const int SizeOfImageField = 56;
+    private const int NumberOfRvaAndSizes32 = 92;
+    private const int NumberOfRvaAndSizes64 = 108;
     private const int MaxExportBlock = 16 << 20;
 
     private readonly IKernelReader _reader;
@@ -77,78 +99,86 @@ public sealed class PeImageView
     public static PeImageView? Parse(IKernelReader reader, ulong imageBase, byte[] page, out string? why)
     {
         if (page.Length < HeaderBytes) return Fail(out why, $"{page.Length} header bytes given, {HeaderBytes} needed");
-        ReadOnlySpan<byte> h = page;
-        if (h[0] != (byte)'M' || h[1] != (byte)'Z') return Fail(out why, "no MZ signature");
-        var lfanew = BinaryPrimitives.ReadInt32LittleEndian(h[0x3C..]);
-        if (lfanew < 0x40 || lfanew > MaxLfanew) return Fail(out why, $"e_lfanew 0x{lfanew:X} outside [0x40, 0x{MaxLfanew:X}]");
-        if (BinaryPrimitives.ReadUInt32LittleEndian(h[lfanew..]) != 0x0000_4550) return Fail(out why, $"no PE signature at e_lfanew 0x{lfanew:X}");
-        var file = lfanew + 4;
-        var machine = BinaryPrimitives.ReadUInt16LittleEndian(h[file..]);
-        var sectionCount = BinaryPrimitives.ReadUInt16LittleEndian(h[(file + 2)..]);
-        var timeDateStamp = BinaryPrimitives.ReadUInt32LittleEndian(h[(file + 4)..]);
-        var optionalSize = BinaryPrimitives.ReadUInt16LittleEndian(h[(file + 16)..]);
-        var optional = file + 20;
-        if (optional + optionalSize > HeaderBytes || optionalSize < 96) return Fail(out why, $"SizeOfOptionalHeader 0x{optionalSize:X} does not fit the header page");
-        var magic = BinaryPrimitives.ReadUInt16LittleEndian(h[optional..]);
-        if (magic is not (0x20B or 0x10B)) return Fail(out why, $"optional header magic 0x{magic:X} is neither PE32 nor PE32+");
-        var is64 = magic == 0x20B;
-        var sizeOfImage = BinaryPrimitives.ReadUInt32LittleEndian(h[(optional + 56)..]);
+        try
+        {
+            return Parse(reader, imageBase, ImageReader.Over(page.AsSpan(0, HeaderBytes), ImageName(imageBase), 0, "PE header page"), out why);
+        }
+        catch (ImageFormatException e)
+        {
+            return Fail(out why, e.Message);
+        }
+    }
+
+    private static PeImageView? Parse(IKernelReader reader, ulong imageBase, BoundedReader page, out string? why)
+    {
+        var dos = page.Slice(0, DosHeaderSize, "IMAGE_DOS_HEADER");
+        if (dos.U16(DosMagic, "e_magic") != MzSignature) return Fail(out why, "no MZ signature");
+        var lfanew = dos.I32(DosLfanew, "e_lfanew");
+        if (lfanew < DosHeaderSize || lfanew > MaxLfanew) return Fail(out why, $"e_lfanew 0x{lfanew:X} outside [0x40, 0x{MaxLfanew:X}]");
+        if (page.U32(lfanew, "Signature") != PeSignature) return Fail(out why, $"no PE signature at e_lfanew 0x{lfanew:X}");
+        var fileHeader = page.Slice(lfanew + 4, FileHeaderSize, "IMAGE_FILE_HEADER");
+        var machine = fileHeader.U16(MachineField, "Machine");
+        var sectionCount = fileHeader.U16(NumberOfSectionsField, "NumberOfSections");
+        var timeDateStamp = fileHeader.U32(TimeDateStampField, "TimeDateStamp");
+        var optionalSize = fileHeader.U16(SizeOfOptionalHeaderField, "SizeOfOptionalHeader");
+        var optionalAt = lfanew + 4 + FileHeaderSize;
+        if (optionalAt + optionalSize > HeaderBytes || optionalSize < MinOptionalHeaderSize)
+            return Fail(out why, $"SizeOfOptionalHeader 0x{optionalSize:X} does not fit the header page");
+        var optional = page.Slice(optionalAt, optionalSize, "IMAGE_OPTIONAL_HEADER");
+        var magic = optional.U16(OptionalMagic, "Magic");
+        if (magic is not (Pe32PlusMagic or Pe32Magic)) return Fail(out why, $"optional header magic 0x{magic:X} is neither PE32 nor PE32+");
+        var is64 = magic == Pe32PlusMagic;
+        var sizeOfImage = optional.U32(SizeOfImageField, "SizeOfImage");
         if (sizeOfImage == 0 || sizeOfImage > MaxImageSize) return Fail(out why, $"SizeOfImage 0x{sizeOfImage:X} is implausible");
-        // SectionAlignment, FileAlignment and SizeOfHeaders sit at the same offsets in PE32 and PE32+.
-        // ImageBase: 8 bytes at +24 in PE32+, 4 bytes at +28 in PE32.
-        var imageBaseAt = optional + (is64 ? 24 : 28);
-        var preferredBase = is64 ? BinaryPrimitives.ReadUInt64LittleEndian(h[imageBaseAt..]) : BinaryPrimitives.ReadUInt32LittleEndian(h[imageBaseAt..]);
-        var layout = new PeFileAlignment(SizeOfHeaders: BinaryPrimitives.ReadUInt32LittleEndian(h[(optional + 60)..]),
-            FileAlignment: BinaryPrimitives.ReadUInt32LittleEndian(h[(optional + 36)..]), SectionAlignment: BinaryPrimitives.ReadUInt32LittleEndian(h[(optional + 32)..]),
-            ImageBase: preferredBase, ImageBaseOffset: imageBaseAt);
-        var countAt = optional + (is64 ? 108 : 92);
-        var directoriesAt = countAt + 4;
-        var directoryCount = (int)Math.Min(BinaryPrimitives.ReadUInt32LittleEndian(h[countAt..]), 16);
-        directoryCount = Math.Max(0, Math.Min(directoryCount, (optional + optionalSize - directoriesAt) / 8));
-        var directories = new PeDataDirectory[directoryCount];
-        for (var i = 0; i < directoryCount; i++)
-            directories[i] = new PeDataDirectory(BinaryPrimitives.ReadUInt32LittleEndian(h[(directoriesAt + i * 8)..]),
-                BinaryPrimitives.ReadUInt32LittleEndian(h[(directoriesAt + i * 8 + 4)..]));
-        var sectionsAt = optional + optionalSize;
-        if (sectionCount > MaxSections || sectionsAt + sectionCount * 40 > HeaderBytes)
+        var layout = PeFileAlignment.Read(optional, is64);
+        var directories = ReadDirectories(optional, is64 ? NumberOfRvaAndSizes64 : NumberOfRvaAndSizes32);
+        var sectionsAt = optionalAt + optionalSize;
+        if (sectionCount > MaxSections || sectionsAt + sectionCount * PeSection.HeaderSize > HeaderBytes)
             return Fail(out why, $"{sectionCount} section headers do not fit the header page");
         var sections = new PeSection[sectionCount];
         for (var i = 0; i < sectionCount; i++)
-        {
-            var s = h.Slice(sectionsAt + i * 40, 40);
-            var name = Encoding.ASCII.GetString(s[..8]).TrimEnd('\0');
-            sections[i] = new PeSection(name, BinaryPrimitives.ReadUInt32LittleEndian(s[12..]), BinaryPrimitives.ReadUInt32LittleEndian(s[8..]),
-                BinaryPrimitives.ReadUInt32LittleEndian(s[36..]), BinaryPrimitives.ReadUInt32LittleEndian(s[20..]), BinaryPrimitives.ReadUInt32LittleEndian(s[16..]));
-        }
+            sections[i] = PeSection.Read(page.Slice(sectionsAt + i * PeSection.HeaderSize, PeSection.HeaderSize, "IMAGE_SECTION_HEADER"));
         why = null;
         return new PeImageView(reader, imageBase, machine, timeDateStamp, sizeOfImage, is64, sections, directories, layout);
+    }
+
+    /// <summary>At most 16 data directories, and only those the optional header holds whatever NumberOfRvaAndSizes says.</summary>
+    private static PeDataDirectory[] ReadDirectories(BoundedReader optional, int countAt)
+    {
+        var directoriesAt = countAt + 4;
+        var declared = optional.Holds(countAt, 4) ? Math.Min(optional.U32(countAt, "NumberOfRvaAndSizes"), MaxDataDirectories) : 0;
+        var count = (int)Math.Max(0, Math.Min(declared, (optional.Length - directoriesAt) / PeDataDirectory.EntrySize));
+        var directories = new PeDataDirectory[count];
+        for (var i = 0; i < count; i++) directories[i] = PeDataDirectory.Read(optional, directoriesAt + i * PeDataDirectory.EntrySize);
+        return directories;
     }
 
     /// <summary>The first RSDS CodeView record of the debug directory, or null with the reason.</summary>
     public CodeViewRecord? ReadCodeView(out string? why)
     {
         var debug = Directory(PeDataDirectory.Debug);
-        if (debug.Rva == 0 || debug.Size < DebugEntrySize) return FailRecord(out why, "no debug directory");
+        if (debug.Rva == 0 || debug.Size < PeDebugEntry.EntrySize) return FailRecord(out why, "no debug directory");
         if (!Inside(debug.Rva, debug.Size)) return FailRecord(out why, $"debug directory 0x{debug.Rva:X}+0x{debug.Size:X} lies outside the image");
-        var count = (int)Math.Min(debug.Size / DebugEntrySize, MaxDebugEntries);
-        var entries = new byte[count * DebugEntrySize];
+        var count = (int)Math.Min(debug.Size / PeDebugEntry.EntrySize, MaxDebugEntries);
+        var entries = new byte[count * PeDebugEntry.EntrySize];
         if (!TryReadRva(debug.Rva, entries, out var reason)) return FailRecord(out why, $"debug directory unreadable: {reason}");
-        for (var i = 0; i < count; i++)
+        try
         {
-            var e = entries.AsSpan(i * DebugEntrySize, DebugEntrySize);
-            if (BinaryPrimitives.ReadUInt32LittleEndian(e[12..]) != CodeViewType) continue;
-            var size = BinaryPrimitives.ReadUInt32LittleEndian(e[16..]);
-            var rva = BinaryPrimitives.ReadUInt32LittleEndian(e[20..]);
-            if (rva == 0 || size < 25 || !Inside(rva, size)) return FailRecord(out why, $"CodeView entry 0x{rva:X}+0x{size:X} is not inside the image");
-            var record = new byte[Math.Min(size, MaxCodeViewBytes)];
-            if (!TryReadRva(rva, record, out reason)) return FailRecord(out why, $"CodeView record unreadable: {reason}");
-            if (BinaryPrimitives.ReadUInt32LittleEndian(record) != 0x5344_5352) return FailRecord(out why, "CodeView record is not RSDS");
-            var nameBytes = record.AsSpan(24);
-            var end = nameBytes.IndexOf((byte)0);
-            if (end <= 0) return FailRecord(out why, "RSDS PDB name is empty or unterminated");
-            why = null;
-            return new CodeViewRecord(Encoding.UTF8.GetString(nameBytes[..end]), new Guid(record.AsSpan(4, 16)),
-                BinaryPrimitives.ReadUInt32LittleEndian(record.AsSpan(20)));
+            var table = ImageReader.Over(entries, ImageName(Base), debug.Rva, "debug directory");
+            for (var i = 0; i < count; i++)
+            {
+                var entry = PeDebugEntry.Read(table.Slice(i * PeDebugEntry.EntrySize, PeDebugEntry.EntrySize, "IMAGE_DEBUG_DIRECTORY"));
+                if (entry.Type != PeDebugEntry.CodeView) continue;
+                var (size, rva) = (entry.SizeOfData, entry.AddressOfRawData);
+                if (rva == 0 || size < MinCodeViewBytes || !Inside(rva, size)) return FailRecord(out why, $"CodeView entry 0x{rva:X}+0x{size:X} is not inside the image");
+                var record = new byte[Math.Min(size, MaxCodeViewBytes)];
+                if (!TryReadRva(rva, record, out reason)) return FailRecord(out why, $"CodeView record unreadable: {reason}");
+                return CodeViewRecord.Read(ImageReader.Over(record, ImageName(Base), rva, "CV_INFO_PDB70"), out why);
+            }
+        }
+        catch (ImageFormatException e)
+        {
+            return FailRecord(out why, e.Message);
         }
         return FailRecord(out why, "no CodeView entry in the debug directory");
     }
@@ -158,20 +188,27 @@ public sealed class PeImageView
     {
         var none = new Dictionary<string, uint>(StringComparer.Ordinal);
         var export = Directory(PeDataDirectory.Export);
-        if (export.Rva == 0 || export.Size < 40) return Fail(none, out why, "no export directory");
+        if (export.Rva == 0 || export.Size < PeExportDirectory.Size) return Fail(none, out why, "no export directory");
         if (!Inside(export.Rva, export.Size) || export.Size > MaxExportBlock) return Fail(none, out why, $"export directory 0x{export.Rva:X}+0x{export.Size:X} lies outside the image");
         var block = new byte[export.Size];
         if (!TryReadRva(export.Rva, block, out var reason)) return Fail(none, out why, $"export directory unreadable: {reason}");
-        var d = block.AsSpan();
-        var functionCount = BinaryPrimitives.ReadUInt32LittleEndian(d[0x14..]);
-        var nameCount = BinaryPrimitives.ReadUInt32LittleEndian(d[0x18..]);
+        PeExportDirectory directory;
+        try
+        {
+            directory = PeExportDirectory.Read(ImageReader.Over(block, ImageName(Base), export.Rva, "IMAGE_EXPORT_DIRECTORY"));
+        }
+        catch (ImageFormatException e)
+        {
+            return Fail(none, out why, e.Message);
+        }
+        var (functionCount, nameCount) = (directory.NumberOfFunctions, directory.NumberOfNames);
         if (functionCount > MaxExports || nameCount > MaxExports) return Fail(none, out why, $"{functionCount} functions / {nameCount} names exceed {MaxExports}");
         var functions = new byte[functionCount * 4];
         var names = new byte[nameCount * 4];
         var ordinals = new byte[nameCount * 2];
-        if (!ReadArray(BinaryPrimitives.ReadUInt32LittleEndian(d[0x1C..]), functions, block, export.Rva, out reason)
-            || !ReadArray(BinaryPrimitives.ReadUInt32LittleEndian(d[0x20..]), names, block, export.Rva, out reason)
-            || !ReadArray(BinaryPrimitives.ReadUInt32LittleEndian(d[0x24..]), ordinals, block, export.Rva, out reason))
+        if (!ReadArray(directory.AddressOfFunctions, functions, block, export.Rva, out reason)
+            || !ReadArray(directory.AddressOfNames, names, block, export.Rva, out reason)
+            || !ReadArray(directory.AddressOfNameOrdinals, ordinals, block, export.Rva, out reason))
             return Fail(none, out why, $"export arrays unreadable: {reason}");
         var result = new Dictionary<string, uint>((int)nameCount, StringComparer.Ordinal);
         Span<byte> nameBuffer = stackalloc byte[MaxNameLength];
@@ -197,6 +234,9 @@ public sealed class PeImageView
         }
         return _reader.TryRead(Base + rva, destination, out why);
     }
+
+    /// <summary>What errors call the image: there is no file, and offsets are RVAs.</summary>
+    private static string ImageName(ulong imageBase) => $"PE image at 0x{imageBase:X}";
 
     private bool Inside(uint rva, uint size) => (ulong)rva + size <= SizeOfImage;
 

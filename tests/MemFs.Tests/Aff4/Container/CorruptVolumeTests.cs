@@ -291,4 +291,31 @@ public class CorruptVolumeTests
         AssertLocated(e, file.Path);
         Assert.That(e.Problem, Does.Contain("compression method 12"));
     }
+
+    [Test]
+    public void ACentralDirectoryEntryCutShortNamesTheFileTheOffsetAndTheEntry()
+    {
+        var directory = new byte[0x14];
+        BitConverter.TryWriteBytes(directory, CentralDirectoryFileHeader.Signature);
+        var location = new CentralDirectoryLocation(Start: 0x1000, Size: directory.Length, DeclaredEntries: 1, GlobalOffset: 0, Comment: []);
+        var position = 0;
+
+        var e = Assert.Throws<Aff4Exception>(() => CentralDirectoryFileHeader.Read(directory, ref position, 0, location, 0x2000, "volume.aff4"))!;
+        Assert.That(e.Offset, Is.EqualTo(0x1000));
+        Assert.That(e.Message, Is.EqualTo("volume.aff4, offset 0x1000: central directory entry #0 is truncated (20 of 46 bytes)"));
+    }
+
+    [Test]
+    public void ACentralDirectoryEntryWhoseNameRunsPastTheDirectoryNamesTheEntry()
+    {
+        var directory = new byte[CentralDirectoryFileHeader.FixedSize + 4];
+        BitConverter.TryWriteBytes(directory, CentralDirectoryFileHeader.Signature);
+        BitConverter.TryWriteBytes(directory.AsSpan(28), (ushort)10);
+        var location = new CentralDirectoryLocation(Start: 0x1000, Size: directory.Length, DeclaredEntries: 1, GlobalOffset: 0, Comment: []);
+        var position = 0;
+
+        var e = Assert.Throws<Aff4Exception>(() => CentralDirectoryFileHeader.Read(directory, ref position, 0, location, 0x2000, "volume.aff4"))!;
+        Assert.That(e.Message, Is.EqualTo(
+            "volume.aff4, offset 0x1000: central directory entry #0 (name, extra field and comment: 10 bytes) runs past the end of the central directory"));
+    }
 }

@@ -166,6 +166,26 @@ public class ElfCoreImageTests
     }
 
     [Test]
+    public void AProgramHeaderCutShortNamesTheFileTheOffsetAndTheField()
+    {
+        var ex = Assert.Throws<ImageFormatException>(() =>
+            ElfProgramHeader.Read(ImageReader.Over(new byte[0x28], "test.elf", 0x40, "program header 0"), is64: true));
+        Assert.That(ex!.Offset, Is.EqualTo(0x68));
+        Assert.That(ex.Message, Is.EqualTo(
+            "test.elf, offset 0x68: program header 0.p_memsz at +0x28 needs 0x8 bytes, but program header 0 holds only 0x28 bytes"));
+    }
+
+    [Test]
+    public void AnImpossibleP_OffsetNamesTheField()
+    {
+        var entry = new byte[56];
+        BinaryPrimitives.WriteUInt64LittleEndian(entry.AsSpan(8), ulong.MaxValue);
+        var ex = Assert.Throws<ImageFormatException>(() =>
+            ElfProgramHeader.Read(ImageReader.Over(entry, "test.elf", 0x40, "program header 0"), is64: true));
+        Assert.That(ex!.Message, Is.EqualTo("test.elf, offset 0x48: p_offset 0xFFFFFFFFFFFFFFFF is not a possible file offset or size"));
+    }
+
+    [Test]
     public void ProgramHeaderTableBeyondTheFileIsRejected()
     {
         var ex = Assert.Throws<ImageFormatException>(() => Open(new TestElfCoreBuilder { ProgramHeaderCountOverride = 60000 }.Load(0, PageSize)));

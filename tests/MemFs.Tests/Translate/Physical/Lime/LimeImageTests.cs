@@ -106,6 +106,17 @@ public class LimeImageTests
     }
 
     [Test]
+    public void ARangeHeaderCutShortNamesTheFileTheOffsetAndTheField()
+    {
+        var header = new TestLimeBuilder().Header(0x1000, 0x1FFF).ToArray().AsSpan(0, 0x12).ToArray();
+
+        var ex = Assert.Throws<ImageFormatException>(() => LimeImage.ReadRange(ImageReader.Over(header, "cut.lime", 0x2020, "LiME range header")));
+        Assert.That(ex!.Offset, Is.EqualTo(0x2030));
+        Assert.That(ex.Message, Is.EqualTo(
+            "cut.lime, offset 0x2030: LiME range header.e_addr at +0x10 needs 0x8 bytes, but LiME range header holds only 0x12 bytes"));
+    }
+
+    [Test]
     public void UnknownVersionIsRejected()
     {
         var ex = Assert.Throws<ImageFormatException>(() => Open(new TestLimeBuilder().Range(0, PageSize, Bytes(0, PageSize), version: 2)));

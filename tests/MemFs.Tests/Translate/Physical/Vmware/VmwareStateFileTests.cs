@@ -32,6 +32,23 @@ public class VmwareStateFileTests
     }
 
     [Test]
+    public void ATagFieldReadPastItsBytesNamesTheFileAndTheAbsoluteOffset()
+    {
+        var cursor = new StateFileCursor(new TestArraySource(new byte[0x40], "test.vmss"), 0x20);
+
+        var ex = Assert.Throws<ImageFormatException>(() => ReadTagHeaderAsU32(cursor));
+        Assert.That(ex!.Offset, Is.EqualTo(0x20));
+        Assert.That(ex.Message, Is.EqualTo("test.vmss, offset 0x20: tag header.flags at +0x0 needs 0x4 bytes, but tag header holds only 0x2 bytes"));
+        Assert.That(cursor.Position, Is.EqualTo(0x22));
+    }
+
+    private static uint ReadTagHeaderAsU32(StateFileCursor cursor)
+    {
+        Assert.That(cursor.TryRead(2, "tag header", out var head), Is.True);
+        return head.U32(0, "flags");
+    }
+
+    [Test]
     public void BlockPaddingLengthIsSkipped()
     {
         var data = new byte[] { 1, 2, 3, 4, 5 };

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using MemFs.Translate.Physical;
 using MemFs.Translate.Windows.Kernel;
 using NUnit.Framework;
 
@@ -79,5 +80,36 @@ public sealed class PeImageViewTests
         var image = new TestKernelImage(TestEprocessLayout.Windows10);
         Assert.That(PeImageView.TryOpen(image.Translator(), 0xFFFFF804_00000000, out var why), Is.Null);
         Assert.That(why, Does.StartWith("the header page cannot be read"));
+    }
+
+    [Test]
+    public void ASectionHeaderCutShortNamesTheImageTheOffsetAndTheField()
+    {
+        var e = Assert.Throws<ImageFormatException>(() =>
+            PeSection.Read(ImageReader.Over(new byte[0x20], "PE image at 0x1000", 0x208, "IMAGE_SECTION_HEADER")))!;
+        Assert.That(e.Offset, Is.EqualTo(0x208));
+        Assert.That(e.Message, Is.EqualTo(
+            "PE image at 0x1000, offset 0x208: IMAGE_SECTION_HEADER.Characteristics at +0x24 needs 0x4 bytes, but IMAGE_SECTION_HEADER holds only 0x20 bytes"));
+    }
+
+    [Test]
+    public void AnRsdsRecordCutShortNamesTheField()
+    {
+        var record = new byte[0x16];
+        BinaryPrimitives.WriteUInt32LittleEndian(record, CodeViewRecord.RsdsSignature);
+        var e = Assert.Throws<ImageFormatException>(() =>
+            CodeViewRecord.Read(ImageReader.Over(record, "PE image at 0x1000", 0x3000, "CV_INFO_PDB70"), out _))!;
+        Assert.That(e.Message, Is.EqualTo(
+            "PE image at 0x1000, offset 0x3000: CV_INFO_PDB70.PdbFileName at +0x18 needs 0x0 bytes, but CV_INFO_PDB70 holds only 0x16 bytes"));
+    }
+
+    [Test]
+    public void AnRsdsNameThatFillsTheRecordIsAReasonNotAnError()
+    {
+        var record = new byte[0x20];
+        BinaryPrimitives.WriteUInt32LittleEndian(record, CodeViewRecord.RsdsSignature);
+        "ntkrnlmp"u8.CopyTo(record.AsSpan(0x18));
+        Assert.That(CodeViewRecord.Read(ImageReader.Over(record, "PE image at 0x1000", 0x3000, "CV_INFO_PDB70"), out var why), Is.Null);
+        Assert.That(why, Is.EqualTo("RSDS PDB name is empty or unterminated"));
     }
 }
