@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using MemFs.Translate.Paging;
 using MemFs.Mount;
 using MemFs.Mount.Cli;
 using MemFs.Mount.Fuse;
@@ -46,7 +47,7 @@ internal sealed class BenchmarkMount : IDisposable
     /// <summary>An image opened as <c>memfs mount</c> and <c>memfs cat</c> open it (the CLI's session, default cache size).</summary>
     public static TreeSession OpenTree(string image)
     {
-        var session = TreeSession.Open(image, [], null, null, [], null, TreeOptions.DefaultCacheBytes, zeroFill: false);
+        var session = TreeSession.Open(image, [], null, null, [], null, TreeOptions.DefaultCacheBytes, holes: HolePolicy.Holes);
         if (session.System is null)
         {
             session.Dispose();
