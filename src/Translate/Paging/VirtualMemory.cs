@@ -18,6 +18,9 @@ public sealed class VirtualMemory(WindowsTranslator translator, ulong dtb, IVadS
     public IVadSource? Vads => vads;
     public HolePolicy Holes => holes;
 
+    /// <summary>The same address space read under another hole policy.</summary>
+    public VirtualMemory WithHoles(HolePolicy policy) => policy == holes ? this : new VirtualMemory(translator, dtb, vads, policy);
+
     /// <summary>Whether the page reads as zeros that are not its content (a hole) under this memory's policy.</summary>
     public bool IsHole(in Resolution page) => !page.Readable && holes switch
     {
