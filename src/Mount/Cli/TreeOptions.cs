@@ -1,11 +1,12 @@
 using System.CommandLine;
+using MemFs.Translate.Paging;
 using MemFs.Vfs.Session;
 
 namespace MemFs.Mount.Cli;
 
 /// <summary>
 /// The options of the commands that show the MemFs tree (mount, ls, cat): the image and its sources, symbols, the page
-/// cache size (the session's one memory budget) and whether unresolvable pages read as zeros.
+/// cache size (the session's one memory budget) and whether unresolvable pages are holes (the default) or fail (--strict).
 /// </summary>
 public sealed class TreeOptions
 {
@@ -15,21 +16,28 @@ public sealed class TreeOptions
         Description = "memory budget of every cache together: decoded image chunks, page tables, the tree's pages and rendered files (K/M/G suffixes; default 512M)",
         DefaultValueFactory = _ => "512M",
     };
-    public Option<bool> ZeroFill { get; } = new("--zero-fill")
+    public Option<bool> Strict { get; } = new("--strict")
     {
-        Description = "read pages that cannot be resolved as zeros instead of an I/O error (the vadmap and vtop files still say why)",
+        Description = "EIO on pages whose bytes cannot be resolved (pagefile or file not supplied, compressed) instead of holes; " +
+                      "reserved, decommitted and unmapped pages stay holes",
     };
+
+    /// <summary>The former opt-in to holes, now the default: still accepted so scripts keep working.</summary>
+    public Option<bool> ZeroFill { get; } = new("--zero-fill") { Hidden = true };
 
     public void AddTo(Command command)
     {
         System.AddTo(command, withJson: false);
         command.Add(CacheSize);
+        command.Add(Strict);
         command.Add(ZeroFill);
     }
+
+    public static HolePolicy Policy(bool strict) => strict ? HolePolicy.Strict : HolePolicy.Holes;
 
     public EvidenceSession Open(ParseResult parse) => EvidenceSession.Open(System.Evidence(parse) with
     {
         CacheBytes = NumberParser.Parse(parse.GetValue(CacheSize)!, "--cache-size"),
-        ZeroFill = parse.GetValue(ZeroFill),
+        Holes = Policy(parse.GetValue(Strict)),
     });
 }

@@ -13,9 +13,10 @@ public static class VmemCommand
         var length = new Option<string>("--length") { Description = "number of bytes (K/M/G suffixes)", Required = true };
         var pid = TranslationOptions.PidOption();
         var verbose = new Option<bool>("--verbose", "-v") { Description = "say on stderr where the build, InvalidPteMask and DTB came from" };
-        var zeroFill = new Option<bool>("--zero-fill") { Description = "write zeros for pages that cannot be resolved (default: error naming the page and why)" };
-        var cat = new Command("cat", "Write translated virtual memory to stdout. Demand-zero pages are zeros; a page that cannot be resolved " +
-            "is an error unless --zero-fill.\n\n" +
+        var strict = new Option<bool>("--strict") { Description = "fail on pages whose bytes cannot be resolved, naming the page and why (default: zeros)" };
+        var zeroFill = new Option<bool>("--zero-fill") { Hidden = true };
+        var cat = new Command("cat", "Write translated virtual memory to stdout. Demand-zero pages are zeros, and so are pages without bytes " +
+            "(reserved, decommitted, or not resolvable with the sources given) unless --strict, which makes an unresolvable page an error.\n\n" +
             "Examples:\n" +
             "  memfs vmem cat memory.aff4 --offset 0xFFFFF80450228000 --length 4K | xxd | head\n" +
             "  memfs vmem cat memory.raw --pid 1234 --offset 0x7FF6A1230000 --length 64K --pagefile pagefile.sys\n" +
@@ -23,6 +24,7 @@ public static class VmemCommand
         options.AddTo(cat);
         cat.Add(offset);
         cat.Add(length);
+        cat.Add(strict);
         cat.Add(zeroFill);
         cat.Add(pid);
         cat.Add(verbose);
@@ -32,7 +34,7 @@ public static class VmemCommand
             var space = session.AddressSpace(options.Request(parse, pid));
             if (parse.GetValue(verbose))
                 foreach (var line in space.Provenance) Console.Error.WriteLine($"memfs: {line}");
-            var memory = space.Memory(parse.GetValue(zeroFill));
+            var memory = space.Memory(TreeOptions.Policy(parse.GetValue(strict)));
             var start = unchecked((long)NumberParser.ParseAddress(parse.GetValue(offset)!, "--offset"));
             StdoutCopy.Run(start, NumberParser.Parse(parse.GetValue(length)!, "--length"), (position, destination) => memory.Read(unchecked((ulong)position), destination));
             return 0;

@@ -10,5 +10,9 @@ public enum PageState
     DemandZero,
     /// <summary>Address space reserved in a VAD but never committed: no memory exists there (an access faults).</summary>
     Reserved,
+    /// <summary>Committed once, then decommitted (MM_DECOMMIT): no memory exists there (an access faults).</summary>
+    Decommitted,
+    /// <summary>Address space no VAD covers (MEM_FREE): never reserved, so no memory exists there.</summary>
+    Free,
     Unresolvable,
 }

@@ -31,9 +31,21 @@ public readonly record struct Resolution(
     public static Resolution Reserved(int protection) =>
         new(PageState.Reserved, null, false, false, protection, 4096, "private memory reserved but not committed");
 
+    /// <summary>Decommitted: no bytes exist. Not readable; a sparse view shows it as a hole.</summary>
+    public static Resolution Decommitted(bool prototype, int protection) =>
+        new(PageState.Decommitted, null, false, prototype, protection, 4096, "decommitted page (MM_DECOMMIT): Windows would fault, there are no bytes");
+
+    /// <summary>Outside every VAD: no bytes exist. Not readable; a sparse view shows it as a hole.</summary>
+    public static Resolution Free() =>
+        new(PageState.Free, null, false, false, -1, 4096, "no VAD covers this address: it was never reserved");
+
     public static Resolution Missing(PageState state, ExtendedLocation location, string reason, bool prototype, int protection) =>
         new(state, location, false, prototype, protection, 4096, reason);
 
     /// <summary>Bytes can be produced: from <see cref="Location"/>, or zeros for demand-zero pages.</summary>
     public bool Readable => Available && (State == PageState.DemandZero || Location is not null);
+
+    /// <summary>No bytes exist at all (reserved, decommitted, free): a hole whatever the sources, unlike a page
+    /// whose bytes exist somewhere that cannot be read.</summary>
+    public bool HasNoContent => State is PageState.Reserved or PageState.Decommitted or PageState.Free;
 }

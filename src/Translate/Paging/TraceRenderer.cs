@@ -41,6 +41,8 @@ public static class TraceRenderer
         PageState.DemandZero => "Demand Zero" + (r.ViaPrototype ? " (P)" : ""),
         PageState.Unresolvable => $"Unresolvable: {r.Reason}",
         PageState.Reserved => $"Reserved: {r.Reason}",
+        PageState.Decommitted => $"Decommitted: {r.Reason}",
+        PageState.Free => $"Free: {r.Reason}",
         _ when !r.Available => $"{Name(r.State)} {r.Location} — not available: {r.Reason}",
         _ => $"{Name(r.State)} {r.Location}" + (r.PageSize > 4096 ? $" ({r.PageSize / 1024 / 1024} MiB page)" : "") + (r.ViaPrototype ? " (P)" : ""),
     };
@@ -53,6 +55,8 @@ public static class TraceRenderer
         PageState.FileMapping => "File Mapping",
         PageState.DemandZero => "Demand Zero",
         PageState.Reserved => "Reserved",
+        PageState.Decommitted => "Decommitted",
+        PageState.Free => "Free",
         _ => "Unresolvable",
     };
 

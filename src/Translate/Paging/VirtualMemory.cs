@@ -6,19 +6,28 @@ namespace MemFs.Translate.Paging;
 
 /// <summary>
 /// A virtual address space (a process's, or the kernel's) read through the translator. Demand-zero pages read
-/// as zeros (that is their content); a page that cannot be resolved fails the read with the reason, unless
-/// <see cref="ZeroFillUnresolvable"/> was chosen, which then fills zeros and says so in reports. Reserved pages (no
-/// memory behind them) fail the same way unless <c>reservedAsHoles</c>, which reads them as zeros the way a sparse
-/// file's holes read, like address space outside every VAD.
+/// as zeros (that is their content); a page that cannot be read is a hole (zeros, the way a sparse file's holes
+/// read) or fails the read with the reason, as <see cref="HolePolicy"/> says.
 /// </summary>
-public sealed class VirtualMemory(WindowsTranslator translator, ulong dtb, IVadSource? vads, bool zeroFillUnresolvable = false, bool reservedAsHoles = false)
+public sealed class VirtualMemory(WindowsTranslator translator, ulong dtb, IVadSource? vads, HolePolicy holes = HolePolicy.None)
 {
     private const int MaxPagesPerBatch = 512;
 
     public WindowsTranslator Translator => translator;
     public ulong Dtb => dtb;
     public IVadSource? Vads => vads;
-    public bool ZeroFillUnresolvable => zeroFillUnresolvable;
+    public HolePolicy Holes => holes;
+
+    /// <summary>The same address space read under another hole policy.</summary>
+    public VirtualMemory WithHoles(HolePolicy policy) => policy == holes ? this : new VirtualMemory(translator, dtb, vads, policy);
+
+    /// <summary>Whether the page reads as zeros that are not its content (a hole) under this memory's policy.</summary>
+    public bool IsHole(in Resolution page) => !page.Readable && holes switch
+    {
+        HolePolicy.Holes => true,
+        HolePolicy.Strict => page.HasNoContent,
+        _ => false,
+    };
 
     public Resolution Translate(ulong va, ITraceSink trace) => translator.Translate(dtb, va, vads, trace);
 
@@ -64,7 +73,7 @@ public sealed class VirtualMemory(WindowsTranslator translator, ulong dtb, IVadS
             var r = pages[p];
             if (!r.Readable)
             {
-                if (!zeroFillUnresolvable && !(reservedAsHoles && r.State == PageState.Reserved)) throw new UnresolvableMemoryException(pageVa, r);
+                if (!IsHole(r)) throw new UnresolvableMemoryException(pageVa, r);
                 destination.Slice(done, n).Clear();
             }
             else if (r.State == PageState.DemandZero)

@@ -182,7 +182,8 @@ public sealed class WindowsTranslator : IKernelReader
             case PteKind.PrototypePointer:
                 return ResolvePrototype(pte.Pointer, va, pte.Protection, trace, depth);
             case PteKind.DemandZero when pte.Protection == MmProtection.Decommit:
-                return Fail(trace, "decommitted page (MM_DECOMMIT): Windows would fault, there are no bytes", prototype, pte.Protection);
+                Note(trace, "no content: decommitted page (MM_DECOMMIT): Windows would fault, there are no bytes");
+                return Resolution.Decommitted(prototype, pte.Protection);
             case PteKind.DemandZero:
                 Note(trace, $"demand zero ({MmProtection.Name(pte.Protection)})");
                 return Resolution.DemandZero(prototype, pte.Protection);
@@ -201,7 +202,11 @@ public sealed class WindowsTranslator : IKernelReader
         if (IsKernel(va)) return Fail(trace, "kernel address with no valid entry: not mapped (kernel space has no VADs)");
         if (vads is null) return Fail(trace, "the VADs are needed to resolve this page but are not available (they come with the process, --pid)");
         var vad = vads.FindVad(va);
-        if (vad is null) return Fail(trace, "no VAD covers this address: it was never reserved");
+        if (vad is null)
+        {
+            Note(trace, "no content: no VAD covers this address: it was never reserved");
+            return Resolution.Free();
+        }
         if (trace.Enabled)
             trace.Add(new TraceStep(TraceStepKind.VadLookup,
                 $"VAD 0x{vad.Start:X}-0x{vad.End:X} {vad.Kind} {(vad.IsPrivate ? "private" : "mapped")} {MmProtection.Name(vad.Protection)}" +

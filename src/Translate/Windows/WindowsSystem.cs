@@ -227,8 +227,8 @@ public sealed class WindowsSystem
         })).Value;
 
     /// <summary>The process's virtual address space, with its VADs for zero and prototype PTEs.</summary>
-    public VirtualMemory ProcessMemory(ProcessInfo process, bool zeroFill = false, bool reservedAsHoles = false) =>
-        new(Translator, process.Dtb, Vads(process), zeroFill, reservedAsHoles);
+    public VirtualMemory ProcessMemory(ProcessInfo process, HolePolicy holes = HolePolicy.None) =>
+        new(Translator, process.Dtb, Vads(process), holes);
 
     /// <summary>
     /// Where the process's main image is mapped: EPROCESS.SectionBaseAddress (kernel memory, so readable when the

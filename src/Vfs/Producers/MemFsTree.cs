@@ -4,6 +4,7 @@ using MemFs.Translate.Paging;
 using MemFs.Translate.Physical;
 using MemFs.Translate.Windows;
 using MemFs.Vfs.Cache;
+using MemFs.Vfs.Coverage;
 using MemFs.Vfs.Executables;
 using MemFs.Vfs.Tree;
 
@@ -12,21 +13,26 @@ namespace MemFs.Vfs.Producers;
 /// <summary>
 /// The MemFs tree of one image (the names are the interface, documented in README.txt and the project README):
 /// /README.txt, /image (info.txt, physical.raw, pagefiles/, files/), /processes/&lt;pid&gt;-&lt;name&gt;/ (info.txt, vmem,
-/// vads.txt, vadmap.txt, vmem.png, regions/, vtop/, the main image's recovered files, modules/), /unlinked/ (the same
-/// for processes found by scanning memory), /kernel/modules/ (drivers). Everything is produced on first use through the shared page cache.
+/// vads.txt, vadmap.txt, coverage.txt, vmem.png, regions/, vtop/, the main image's recovered files, modules/), /unlinked/
+/// (the same for processes found by scanning memory), /kernel/modules/ (drivers), /coverage.txt (every process's
+/// coverage summed). Everything is produced on first use through the shared page cache.
 /// </summary>
 public sealed class MemFsTree : IVirtualFileSystem
 {
-    public MemFsTree(PhysicalImage image, ExtendedPhysicalSpace space, WindowsSystem? system, string? systemFailure, ChunkCache cache, bool zeroFill)
+    public MemFsTree(PhysicalImage image, ExtendedPhysicalSpace space, WindowsSystem? system, string? systemFailure, ChunkCache cache, HolePolicy holes)
     {
         var time = image.Facts.SystemTime ?? DateTime.UnixEpoch;
+        // One view per process, shared by its directory and /coverage.txt, so each process is classified once.
+        var linked = new Lazy<IReadOnlyList<ProcessView>>(() => system is null ? [] : system.Processes.Select(p => new ProcessView(system, p, holes)).ToArray());
+        var unlinked = new Lazy<(IReadOnlyList<ProcessView> Views, string Readme)>(() => UnlinkedViews(system, holes));
         Root = new VfsDirectory("", () =>
         [
-            BytesFile.Text("README.txt", () => ReadmeText.Render(image, system, systemFailure, zeroFill)),
+            BytesFile.Text("README.txt", () => ReadmeText.Render(image, system, systemFailure, holes)),
+            new RenderedFile("coverage.txt", () => System.Text.Encoding.UTF8.GetBytes(MountCoverage(linked.Value, unlinked.Value.Views, holes)), cache),
             new VfsDirectory("image", () => ImageChildren(image, space, system, systemFailure, cache)),
-            new VfsDirectory("processes", () => system is null ? [] : system.Processes.Select(p => ProcessDirectory(new ProcessView(system, p, zeroFill), cache))),
-            new VfsDirectory("unlinked", () => system is null ? [] : UnlinkedChildren(system, cache, zeroFill)),
-            new VfsDirectory("kernel", () => system is null ? [] : [KernelModules(system, cache, zeroFill)]),
+            new VfsDirectory("processes", () => linked.Value.Select(view => ProcessDirectory(view, cache))),
+            new VfsDirectory("unlinked", () => system is null ? [] : UnlinkedChildren(unlinked.Value.Views, unlinked.Value.Readme, cache)),
+            new VfsDirectory("kernel", () => system is null ? [] : [KernelModules(system, cache, holes)]),
         ]) { Time = time };
     }
 
@@ -78,18 +84,34 @@ public sealed class MemFsTree : IVirtualFileSystem
                 .Select(g => Folder(g.Key, g.ToList(), depth + 1))));
 
     /// <summary>/kernel/modules: every driver on PsLoadedModuleList, recovered like a process's modules.</summary>
-    private static VfsDirectory KernelModules(WindowsSystem system, ChunkCache cache, bool zeroFill)
+    private static VfsDirectory KernelModules(WindowsSystem system, ChunkCache cache, HolePolicy holes)
     {
-        var recoveries = new ImageRecoveries(() => new VirtualMemory(system.Translator, system.Translator.KernelDtb, null, zeroFill));
+        var recoveries = new ImageRecoveries(() => new VirtualMemory(system.Translator, system.Translator.KernelDtb, null, holes));
         return ImageFiles.ModulesDirectory(() => LoadedImage.OfKernel(system.KernelModules().Modules), recoveries, "the kernel", cache);
     }
 
     /// <summary>/unlinked: processes found by scanning physical memory for EPROCESS objects, not on the active list.</summary>
-    private static IEnumerable<VfsNode> UnlinkedChildren(WindowsSystem system, ChunkCache cache, bool zeroFill)
+    private static IEnumerable<VfsNode> UnlinkedChildren(IReadOnlyList<ProcessView> views, string readme, ChunkCache cache)
     {
+        yield return BytesFile.Text("README.txt", () => readme);
+        foreach (var view in views) yield return ProcessDirectory(view, cache);
+    }
+
+    private static (IReadOnlyList<ProcessView>, string) UnlinkedViews(WindowsSystem? system, HolePolicy holes)
+    {
+        if (system is null) return ([], "");
         var processes = system.UnlinkedProcessObjects(out var unplaced);
-        yield return BytesFile.Text("README.txt", () => ProcessTexts.UnlinkedReadme(processes, unplaced));
-        foreach (var process in processes) yield return ProcessDirectory(new ProcessView(system, process, zeroFill), cache);
+        return (processes.Select(p => new ProcessView(system, p, holes)).ToArray(), ProcessTexts.UnlinkedReadme(processes, unplaced));
+    }
+
+    /// <summary>/coverage.txt: every process's coverage (linked, then unlinked) summed; it classifies every page of every process.</summary>
+    private static string MountCoverage(IReadOnlyList<ProcessView> linked, IReadOnlyList<ProcessView> unlinked, HolePolicy holes)
+    {
+        var parts = linked.Select(v => (Name(v), v.Coverage)).Concat(unlinked.Select(v => ("unlinked/" + Name(v), v.Coverage))).ToArray();
+        var total = new PageCoverage();
+        foreach (var (_, part) in parts) total.Add(part);
+        return CoverageText.Render($"all {parts.Length} processes", total, holes, parts);
+        static string Name(ProcessView v) => $"{v.Process.Pid}-{v.Process.Name}";
     }
 
     private static VfsDirectory ProcessDirectory(ProcessView view, ChunkCache cache)
@@ -101,6 +123,8 @@ public sealed class MemFsTree : IVirtualFileSystem
             yield return new VmemFile(view, cache);
             yield return BytesFile.Text("vads.txt", () => ProcessTexts.Vads(view));
             yield return BytesFile.Text("vadmap.txt", () => VadMapText.Render(view));
+            yield return new RenderedFile("coverage.txt", () => System.Text.Encoding.UTF8.GetBytes(
+                CoverageText.Render($"{view.Process.Pid} {view.Process.Name}", view.Coverage, view.Holes)), cache);
             yield return new RenderedFile("vmem.png", () => VmemPicture.Render(view), cache);
             yield return new VfsDirectory("regions", () => view.DataVads.Select(v => new RegionFile(view, v, cache)));
             yield return new VfsDirectory("vtop", () => [BytesFile.Text("README.txt", () => ProcessTexts.VtopReadme)], file => VtopFile(view, file));

@@ -26,7 +26,9 @@ public static class ProcessTexts
         Field("command line", p.CommandLine);
         Field("found by", p.FoundBy);
         Field("VADs", view.Vads.Count);
-        Field("zero_fill", view.ZeroFill ? "on: unresolvable pages read as zeros (see vadmap.txt)" : "off: unresolvable pages fail with EIO (see vadmap.txt)");
+        Field("holes", view.Holes == HolePolicy.Strict
+            ? "--strict: pages with no content read as zeros, unresolvable pages fail with EIO (see vadmap.txt, coverage.txt)"
+            : "pages without bytes read as zeros (see vadmap.txt, coverage.txt)");
         return text.ToString();
     }
 

@@ -1,35 +1,40 @@
 using MemFs.Translate.Paging;
 using MemFs.Translate.Windows;
 using MemFs.Translate.Windows.Objects;
+using MemFs.Vfs.Coverage;
 using MemFs.Vfs.Executables;
 using MemFs.Translate.Concurrency;
 
 namespace MemFs.Vfs.Producers;
 
 /// <summary>One process as the tree shows it: its VADs, the ranges that hold data, and its address space.</summary>
-public sealed class ProcessView(WindowsSystem system, ProcessInfo process, bool zeroFill)
+public sealed class ProcessView(WindowsSystem system, ProcessInfo process, HolePolicy holes)
 {
     /// <summary>x64 user space: 128 TiB.</summary>
     public const long UserSpace = 0x0000_8000_0000_0000;
 
     private readonly RetryingLazy<IReadOnlyList<VadDescriptor>> _vads = new(() => system.Vads(process).Vads);
-    private readonly RetryingLazy<VirtualMemory> _memory = new(() => system.ProcessMemory(process, zeroFill, reservedAsHoles: true));
+    private readonly RetryingLazy<VirtualMemory> _memory = new(() => system.ProcessMemory(process, holes));
     private readonly RetryingLazy<IReadOnlyList<LoadedImage>> _images = new(() => LoadedImage.Of(system.Modules(process).Modules, system.Vads(process).Vads));
+    private PageCoverage? _coverage;
     private (long Start, long End)[]? _dataRanges;
     private ImageRecoveries? _recoveries;
 
     public WindowsSystem System => system;
     public ProcessInfo Process => process;
-    public bool ZeroFill => zeroFill;
+    public HolePolicy Holes => holes;
     public IReadOnlyList<VadDescriptor> Vads => _vads.Value;
     public VirtualMemory Memory => _memory.Value;
 
     /// <summary>VADs in user space. Reserved private VADs are included: stacks commit their pages one by one, and the
-    /// pages never committed fail to read with the reason (vadmap.txt lists them).</summary>
+    /// pages never committed are holes (vadmap.txt lists them).</summary>
     public IEnumerable<VadDescriptor> DataVads => Vads.Where(v => v.End < UserSpace);
 
     public IReadOnlyList<(long Start, long End)> DataRanges =>
         _dataRanges ??= DataVads.Select(v => ((long)v.Start, (long)v.End + 1)).OrderBy(r => r.Item1).ToArray();
+
+    /// <summary>How much of the data VADs reads as bytes, and why the rest does not (coverage.txt); counted once.</summary>
+    public PageCoverage Coverage => LazyInitializer.EnsureInitialized(ref _coverage, () => PageCoverage.Of(this));
 
     /// <summary>The images the process has mapped: loader-list modules first, then image VADs the list does not name.</summary>
     public IReadOnlyList<LoadedImage> Images => _images.Value;
@@ -45,7 +50,41 @@ public sealed class ProcessView(WindowsSystem system, ProcessInfo process, bool 
     /// <summary>The process's images rebuilt from its memory.</summary>
     public ImageRecoveries Recoveries => LazyInitializer.EnsureInitialized(ref _recoveries, () => new ImageRecoveries(() => Memory));
 
-    /// <summary>Reads user space: outside the data VADs is a hole (zeros); inside, the translator's bytes or an error.</summary>
+    /// <summary>SEEK_DATA over user space from <paramref name="address"/>, within <paramref name="ranges"/> (sorted data
+    /// ranges, a subset of the data VADs): the first page that is not a hole, or null.</summary>
+    public long? SeekData(IReadOnlyList<(long Start, long End)> ranges, long address)
+    {
+        for (var i = Ranges.FirstEndingAfter(ranges, address); i < ranges.Count; i++)
+        {
+            var (start, stop) = ranges[i];
+            var from = Math.Max(start, address);
+            if (VadPages.TooLarge((ulong)start, (ulong)stop - 1)) return from;
+            var found = (long)VadPages.Scan(Memory, (ulong)from, (ulong)stop, (_, page) => Memory.IsHole(page));
+            if (found < stop) return found;
+        }
+        return null;
+    }
+
+    /// <summary>SEEK_HOLE over user space from <paramref name="address"/>: the first hole page, or the end of the last
+    /// range when none (the gaps between <paramref name="ranges"/> are holes).</summary>
+    public long SeekHole(IReadOnlyList<(long Start, long End)> ranges, long address)
+    {
+        var position = address;
+        for (var i = Ranges.FirstEndingAfter(ranges, address); i < ranges.Count; i++)
+        {
+            var (start, stop) = ranges[i];
+            if (start > position) return position;
+            if (!VadPages.TooLarge((ulong)start, (ulong)stop - 1))
+            {
+                var found = (long)VadPages.Scan(Memory, (ulong)position, (ulong)stop, (_, page) => !Memory.IsHole(page));
+                if (found < stop) return found;
+            }
+            position = stop;
+        }
+        return position;
+    }
+
+    /// <summary>Reads user space: outside the data VADs is a hole (zeros); inside, the translator's bytes, holes or an error as the policy says.</summary>
     public void Read(long address, Span<byte> destination)
     {
         destination.Clear();

@@ -1,3 +1,4 @@
+using MemFs.Translate.Paging;
 using MemFs.Translate.Physical;
 using MemFs.Translate.Windows;
 
@@ -6,7 +7,7 @@ namespace MemFs.Vfs.Producers;
 /// <summary>/README.txt: what this mount is and how to read it.</summary>
 public static class ReadmeText
 {
-    public static string Render(PhysicalImage image, WindowsSystem? system, string? failure, bool zeroFill) =>
+    public static string Render(PhysicalImage image, WindowsSystem? system, string? failure, HolePolicy holes) =>
         $"""
         MemFs: {image.Path}
         {image.Format}
@@ -14,6 +15,8 @@ public static class ReadmeText
         This is a read-only view of a memory image. Nothing here is written back; every file is produced on first
         read from the image (and its pagefiles and mapped files) and kept in a bounded cache.
 
+          coverage.txt                every process's pages summed: readable, holes and failing, by reason;
+                                      produced on first read by classifying every page of every process (slow)
           image/info.txt              format, physical runs, header facts, OS identification, symbol sources, warnings
           image/physical.raw          physical memory as a sparse file (holes are holes: SEEK_HOLE and du show them)
           image/pagefiles/            pagefiles the image or the command line supplied
@@ -23,7 +26,9 @@ public static class ReadmeText
             vmem                      the whole user address space (128 TiB, offset = virtual address), sparse
             vads.txt                  the VADs
             vadmap.txt                every page's state: Valid, Transition, Pagefile n @, File Mapping file @,
-                                      Demand Zero, (P) through a prototype PTE, Unresolvable: reason
+                                      Demand Zero, Reserved, Decommitted, (P) through a prototype PTE,
+                                      Unresolvable: reason; "hole" marks pages that read as zeros
+            coverage.txt              this process's pages: readable, holes and failing, by state and by reason
             regions/<start>-<end>-<kind>[-<file>].bin
                                       one file per VAD with data, offset 0 = the VAD's start: search these
             vtop/<hex address>.txt    how that address translates, every step (see vtop/README.txt)
@@ -38,13 +43,26 @@ public static class ReadmeText
           unlinked/<pid>-<name>/      processes not on the active list (terminated or hidden), found by scanning
                                       memory; listing unlinked/ runs the scan (see unlinked/README.txt)
 
-        Unreadable pages: demand-zero pages read as zeros (that is their content), and so does address space with
-        no memory behind it (outside every VAD, or reserved and never committed: "Reserved" in vadmap.txt); any
-        other page that cannot be resolved makes the read of that range fail with EIO, and vadmap.txt says why.{(zeroFill ? " This mount was made with zero_fill: such pages read as zeros instead." : "")}
+        Holes: demand-zero pages read as zeros (that is their content). A page with no bytes is a hole: it reads as
+        zeros and SEEK_HOLE/SEEK_DATA report it, so grep and cp --sparse skip it. Holes are address space with no
+        memory behind it (outside every VAD, reserved and never committed, decommitted){HolePolicyText(holes)}
+        vadmap.txt and vtop/ say why each page is a hole; coverage.txt counts them by reason, so you know how much a
+        search could not see.
         Tools: point grep -r at processes/*/regions (grep without -a also handles vmem through SEEK_DATA); ripgrep, ssdeep,
         hashers and yara read every byte of a file, so do not point them at vmem.
 
         {(system is null ? $"No Windows kernel was read from this image, so processes/ is empty: {failure} (details in image/info.txt)." : $"Windows {system.Identity?.Build} kernel at 0x{system.Identity?.Base:X}, {system.Processes.Count} processes.")}
 
         """;
+
+    private static string HolePolicyText(HolePolicy holes) => holes == HolePolicy.Strict
+        ? """
+          . This mount was made with --strict: a page whose bytes exist but cannot be resolved
+          (pagefile or mapped file not supplied, paged-out page table, compressed store) fails the read with EIO.
+          """
+        : """
+          , and every page whose bytes cannot be resolved
+          (pagefile or mapped file not supplied, paged-out page table, compressed store). Mount with --strict to get EIO
+          for those instead.
+          """;
 }

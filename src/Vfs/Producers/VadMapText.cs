@@ -6,53 +6,46 @@ namespace MemFs.Vfs.Producers;
 
 /// <summary>
 /// vadmap.txt: every page of every VAD classified by the same translation that serves reads, consecutive pages
-/// with the same state (and contiguous locations) merged into one line, like Rekall's vadmap.
+/// with the same state (and contiguous locations) merged into one line, like Rekall's vadmap. Every page that reads
+/// as a hole says so, with the reason.
 /// </summary>
 public static class VadMapText
 {
-    /// <summary>VADs larger than this many pages are summarised, not classified page by page.</summary>
-    public const long MaxPagesPerVad = 1 << 20;
-
     public static string Render(ProcessView view)
     {
         var text = new StringBuilder();
         text.AppendLine($"# {view.Process.Pid} {view.Process.Name}: page states per VAD (P = through a prototype PTE)");
+        text.AppendLine(view.Holes == HolePolicy.Strict
+            ? "# --strict: pages with no content read as zeros (holes); other unreadable pages fail with EIO"
+            : "# pages marked \"hole\" read as zeros and SEEK_HOLE reports them; the reason follows");
         text.AppendLine($"# {"start",-18} {"end",-18} {"pages",8}  state");
-        var translator = view.System.Translator;
-        var vads = view.Memory.Vads;
-        var batch = new Resolution[512];
+        var memory = view.Memory;
         foreach (var vad in view.Vads)
         {
             var pages = (long)((vad.End - vad.Start + 1) >> 12);
             text.AppendLine($"VAD 0x{vad.Start:X} - 0x{vad.End:X} {vad.Kind} {(vad.IsPrivate ? "private" : "mapped")} {MmProtection.Name(vad.Protection)} {vad.FileName}");
-            if (pages > MaxPagesPerVad)
+            if (VadPages.TooLarge(vad.Start, vad.End))
             {
                 text.AppendLine($"  {pages:N0} pages: too large to classify page by page (reserved address space)");
                 continue;
             }
             Line? open = null;
-            for (long page = 0; page < pages; page += batch.Length)
+            VadPages.Scan(memory, vad.Start, vad.End + 1, (va, r) =>
             {
-                var count = (int)Math.Min(batch.Length, pages - page);
-                translator.TranslatePages(view.Process.Dtb, vad.Start + (ulong)page * 4096, batch.AsSpan(0, count), vads);
-                for (var i = 0; i < count; i++)
+                if (open is { } o && o.Continues(r)) open = o with { Pages = o.Pages + 1 };
+                else
                 {
-                    var va = vad.Start + (ulong)(page + i) * 4096;
-                    var r = batch[i];
-                    if (open is { } o && o.Continues(r)) open = o with { Pages = o.Pages + 1 };
-                    else
-                    {
-                        if (open is not null) text.AppendLine(open.Render());
-                        open = new Line(va, 1, r);
-                    }
+                    if (open is not null) text.AppendLine(open.Render());
+                    open = new Line(va, 1, r, memory.IsHole(r));
                 }
-            }
+                return true;
+            });
             if (open is not null) text.AppendLine(open.Render());
         }
         return text.ToString();
     }
 
-    private sealed record Line(ulong Start, long Pages, Resolution First)
+    private sealed record Line(ulong Start, long Pages, Resolution First, bool Hole)
     {
         public bool Continues(Resolution r) =>
             r.State == First.State && r.ViaPrototype == First.ViaPrototype && r.Reason == First.Reason && r.Available == First.Available
@@ -68,11 +61,15 @@ public static class VadMapText
                 PageState.Pagefile => $"Pagefile {First.Location!.Value.PagefileNumber} @ 0x{First.Location.Value.Offset:X}",
                 PageState.FileMapping => $"File Mapping {First.Location!.Value.FilePath} @ 0x{First.Location.Value.Offset:X}",
                 PageState.DemandZero => "Demand Zero",
-                PageState.Reserved => "Reserved (not committed; a hole in vmem and regions)",
+                PageState.Reserved => "Reserved: never committed, no memory exists",
+                PageState.Decommitted => "Decommitted (MM_DECOMMIT): no memory exists",
+                PageState.Free => "Free: outside every VAD",
                 _ => $"Unresolvable: {First.Reason}",
             };
-            if (First.State is not (PageState.Unresolvable or PageState.Reserved) && !First.Available) state += $" — not available: {First.Reason}";
-            return $"  0x{Start:X16} 0x{Start + (ulong)Pages * 4096 - 1:X16} {Pages,8}  {state}{(First.ViaPrototype ? " (P)" : "")}";
+            if (First.State is not (PageState.Unresolvable or PageState.Reserved or PageState.Decommitted or PageState.Free) && !First.Available)
+                state += $" — not available: {First.Reason}";
+            var hole = Hole ? " — hole" : !First.Readable ? " — EIO (--strict)" : "";
+            return $"  0x{Start:X16} 0x{Start + (ulong)Pages * 4096 - 1:X16} {Pages,8}  {state}{(First.ViaPrototype ? " (P)" : "")}{hole}";
         }
     }
 }

@@ -50,14 +50,14 @@ public static class VmemPicture
     }
 
     /// <summary>A page that cannot be read (its pagefile or file not supplied) shows as unresolvable, whatever its state.</summary>
-    private static PageKind Kind(Resolution page) => !page.Readable && page.State != PageState.Reserved ? PageKind.Unresolvable : page.State switch
+    private static PageKind Kind(Resolution page) => !page.Readable && !page.HasNoContent ? PageKind.Unresolvable : page.State switch
     {
         PageState.Valid => PageKind.Valid,
         PageState.Transition => PageKind.Transition,
         PageState.Pagefile => PageKind.Pagefile,
         PageState.FileMapping => PageKind.FileBacked,
         PageState.DemandZero => PageKind.DemandZero,
-        PageState.Reserved => PageKind.Reserved,
+        PageState.Reserved or PageState.Decommitted or PageState.Free => PageKind.Reserved,
         _ => PageKind.Unresolvable,
     };
 }

@@ -10,5 +10,5 @@ namespace MemFs.Vfs.Session;
 /// </summary>
 public sealed record ChosenAddressSpace(WindowsTranslator Translator, ulong Dtb, IVadSource? Vads, ProcessInfo? Process, IReadOnlyList<string> Provenance)
 {
-    public VirtualMemory Memory(bool zeroFill) => new(Translator, Dtb, Vads, zeroFill);
+    public VirtualMemory Memory(HolePolicy holes) => new(Translator, Dtb, Vads, holes);
 }

@@ -1,3 +1,4 @@
+using MemFs.Translate.Paging;
 namespace MemFs.Vfs.Session;
 
 /// <summary>
@@ -19,5 +20,6 @@ public sealed record EvidenceOptions(string ImagePath)
     public IReadOnlyList<string> Symbols { get; init; } = [];
     public uint? Build { get; init; }
     public long CacheBytes { get; init; } = DefaultCacheBytes;
-    public bool ZeroFill { get; init; }
+    /// <summary>Whether pages without bytes read as zeros (holes, the default) or unresolvable ones fail (--strict).</summary>
+    public HolePolicy Holes { get; init; } = HolePolicy.Holes;
 }

@@ -33,7 +33,7 @@ public sealed class EvidenceSession : IDisposable
         _sources = sources;
         _discovery = new RetryingLazy<KernelDiscoveryResult>(() => KernelDiscovery.Discover(Image, Space, options.Build, Cache));
         _system = new RetryingLazy<SystemOutcome>(OpenSystem);
-        _tree = new RetryingLazy<MemFsTree>(() => new MemFsTree(Image, Space, System, SystemFailure, Cache, options.ZeroFill));
+        _tree = new RetryingLazy<MemFsTree>(() => new MemFsTree(Image, Space, System, SystemFailure, Cache, options.Holes));
     }
 
     public EvidenceOptions Options { get; }

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using MemFs.Translate.Paging;
 using MemFs.Aff4.Caching;
 using MemFs.Tests.Demo;
 using MemFs.Tests.Translate.Paging;
@@ -90,7 +91,7 @@ public class ExecutableRecoveryBenchmarks
         _cache?.Dispose();
         _cache = new ChunkCache(256L << 20);
         var system = WindowsSystem.Open(_image!, _space!, SymbolOptions.None);
-        _tree = new MemFsTree(_image!, _space!, system, null, _cache, zeroFill: false);
+        _tree = new MemFsTree(_image!, _space!, system, null, _cache, holes: HolePolicy.Holes);
     }
 
     [GlobalCleanup]

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using MemFs.Translate.Paging;
 using MemFs.Aff4.Caching;
 using MemFs.Tests.Translate.Physical.CrashDump;
 using MemFs.Translate.Extended;
@@ -42,7 +43,7 @@ public class MountedReadBenchmarks
         _image = PhysicalImageOpener.Open(_rawPath);
         _space = TranslationSources.Build(_image, [], null, out _);
         _cache = new ChunkCache(64L << 20);
-        _tree = new MemFsTree(_image, _space, null, "benchmark image: physical memory only", _cache, zeroFill: false);
+        _tree = new MemFsTree(_image, _space, null, "benchmark image: physical memory only", _cache, holes: HolePolicy.Holes);
         _physicalFile = (VfsFile)_tree.Lookup(PhysicalRaw)!;
         _mount = new BenchmarkMount(_tree, Directory.CreateDirectory(Path.Combine(_directory, "mnt")).FullName);
     }

@@ -91,7 +91,7 @@ public class MountCommandTests
             .Concat(_demo.Processes.Where(p => p.Linked).Select(p => $"{p.Pid}-{p.Name}")).Order().ToArray();
         Assert.That(listed, Is.EqualTo(expected));
         Assert.That(Directory.GetFileSystemEntries(Notepad).Select(Path.GetFileName).Order(),
-            Is.EqualTo(new[] { "executable.exe", "executable.png", "info.txt", "memory.bin", "modules", "recovery.png", "recovery.txt", "regions", "vadmap.txt", "vads.txt", "vmem", "vmem.png", "vtop" }));
+            Is.EqualTo(new[] { "coverage.txt", "executable.exe", "executable.png", "info.txt", "memory.bin", "modules", "recovery.png", "recovery.txt", "regions", "vadmap.txt", "vads.txt", "vmem", "vmem.png", "vtop" }));
         Assert.That(File.ReadAllText(Path.Combine(Notepad, "info.txt")), Does.Contain(_demo["notepad.exe"].CommandLine));
     }
 
@@ -136,13 +136,13 @@ public class MountCommandTests
     {
         // Without -a: grep then skips the holes of vmem through SEEK_DATA (with -a it would read all 128 TiB).
         var grep = Shell.Run(TimeSpan.FromSeconds(60), "grep", "-rc", "MemFs demo: notepad.exe document", Path.Combine(_mount, "processes"));
-        Assert.That(grep.ExitCode, Is.EqualTo(0).Or.EqualTo(2), grep.Stderr); // 2: some files hold pages that cannot be read (EIO)
+        Assert.That(grep.ExitCode, Is.Zero, grep.Stderr); // pages that cannot be read are holes: no EIO stops it
         var counts = grep.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(':'))
             .ToDictionary(f => f[0][(_mount.Length + 1)..], f => int.Parse(f[^1]));
         var region = $"processes/{NotepadPid}-notepad.exe/regions/{DocumentRegionName}";
         Assert.That(counts[region], Is.EqualTo(LinesContaining(DocumentRegion(), "MemFs demo: notepad.exe document")));
         Assert.That(counts.Where(c => c.Value > 0).Select(c => c.Key).Where(k => !k.Contains("notepad", StringComparison.Ordinal)), Is.Empty);
-        Assert.That(grep.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.All.Contain("Input/output error"));
+        Assert.That(grep.Stderr, Is.Empty);
     }
 
     [Test]

@@ -71,15 +71,27 @@ public class TranslateCommandTests
     }
 
     [Test]
-    public void VmemCatFailsOnAPageNeedingTheVadUnlessZeroFilled()
+    public void VmemCatReadsAPageNeedingTheVadAsAHoleUnlessStrict()
     {
         var page = _scenario.Pages.First(p => p.State.StartsWith("VAD marker"));
-        var failed = MemFsProcess.Run(["vmem", "cat", .. Common, "--offset", $"0x{page.Va:X}", "--length", "16"]);
+        var failed = MemFsProcess.Run(["vmem", "cat", .. Common, "--offset", $"0x{page.Va:X}", "--length", "16", "--strict"]);
         Assert.That(failed.ExitCode, Is.EqualTo(1));
         Assert.That(failed.Stderr, Does.Contain($"virtual address 0x{page.Va:X} cannot be read").And.Contain("VADs"));
-        var zeroed = MemFsProcess.Run(["vmem", "cat", .. Common, "--offset", $"0x{page.Va:X}", "--length", "16", "--zero-fill"]);
-        Assert.That(zeroed.ExitCode, Is.Zero);
-        Assert.That(zeroed.Stdout, Is.All.EqualTo(0));
+        var hole = MemFsProcess.Run(["vmem", "cat", .. Common, "--offset", $"0x{page.Va:X}", "--length", "16"]);
+        Assert.That(hole.ExitCode, Is.Zero, hole.Stderr);
+        Assert.That(hole.Stdout, Has.Length.EqualTo(16).And.All.EqualTo(0));
+    }
+
+    [Test]
+    public void VmemCatStrictReadsPagesWithNoContentAsZeros()
+    {
+        // Without the process's VADs, the decommitted PTE still says there are no bytes: a hole even with --strict.
+        var strict = MemFsProcess.Run(["vmem", "cat", .. Common, "--offset", $"0x{_scenario.DecommittedVa:X}", "--length", "4K", "--strict"]);
+        Assert.That(strict.ExitCode, Is.Zero, strict.Stderr);
+        Assert.That(strict.Stdout, Has.Length.EqualTo(4096).And.All.EqualTo(0));
+        var compressed = MemFsProcess.Run(["vmem", "cat", .. Common, "--offset", $"0x{_scenario.CompressedVa:X}", "--length", "4K", "--strict"]);
+        Assert.That(compressed.ExitCode, Is.EqualTo(1));
+        Assert.That(compressed.Stderr, Does.Contain("compressed virtual store"));
     }
 
     [Test]

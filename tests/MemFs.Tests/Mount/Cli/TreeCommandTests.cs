@@ -21,7 +21,7 @@ public class TreeCommandTests
     {
         var result = Run("ls", _image.Raw);
         Assert.That(result.ExitCode, Is.Zero, result.Stderr);
-        Assert.That(Lines(result), Is.EqualTo(new[] { "README.txt", "image/", "processes/", "unlinked/", "kernel/" }));
+        Assert.That(Lines(result), Is.EqualTo(new[] { "README.txt", "coverage.txt", "image/", "processes/", "unlinked/", "kernel/" }));
         var image = Run("ls", _image.Raw, "/image");
         Assert.That(Lines(image), Is.EqualTo(new[] { "info.txt", "physical.raw", "pagefiles/", "files/" }));
     }
@@ -54,7 +54,7 @@ public class TreeCommandTests
         Assert.That(long.Parse(vmem[0]), Is.EqualTo(0x8000_0000_0000L), "vmem spans the 128 TiB user space");
         Assert.That(long.Parse(vmem[1]), Is.EqualTo(_image.Explorer.Vads.Sum(v => (long)(v.End - v.Start + 1))), "backed bytes are the VADs'");
         Assert.That(Lines(result).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1]),
-            Is.EqualTo(new[] { "info.txt", "vmem", "vads.txt", "vadmap.txt", "vmem.png", "regions/", "vtop/", "modules/" }), "no main image: the process has no image base");
+            Is.EqualTo(new[] { "info.txt", "vmem", "vads.txt", "vadmap.txt", "coverage.txt", "vmem.png", "regions/", "vtop/", "modules/" }), "no main image: the process has no image base");
     }
 
     [Test]
@@ -69,17 +69,19 @@ public class TreeCommandTests
     }
 
     [Test]
-    public void APageThatCannotBeResolvedFailsOnlyTheReadsThatIncludeIt()
+    public void WithStrictAPageThatCannotBeResolvedFailsOnlyTheReadsThatIncludeIt()
     {
         var vmem = _image.ExplorerDirectory + "/vmem";
-        var paged = Run("cat", _image.Raw, vmem, "--offset", $"0x{SyntheticWindowsRaw.PagedOutPage:X}", "--length", "4K");
+        var paged = Run("cat", _image.Raw, vmem, "--offset", $"0x{SyntheticWindowsRaw.PagedOutPage:X}", "--length", "4K", "--strict");
         Assert.That(paged.ExitCode, Is.EqualTo(1));
         Assert.That(paged.Stderr, Does.Contain($"0x{SyntheticWindowsRaw.PagedOutPage:X}").And.Contain("agefile"));
-        var neighbour = Run("cat", _image.Raw, vmem, "--offset", $"0x{SyntheticWindowsRaw.ValidPage:X}", "--length", "4K");
+        var neighbour = Run("cat", _image.Raw, vmem, "--offset", $"0x{SyntheticWindowsRaw.ValidPage:X}", "--length", "4K", "--strict");
         Assert.That(neighbour.Stdout, Is.EqualTo(_image.ValidPageBytes), "the bad page shares a 64 KiB cache page with this one");
-        var zeroFilled = Run("cat", _image.Raw, vmem, "--offset", $"0x{SyntheticWindowsRaw.PagedOutPage:X}", "--length", "4K", "--zero-fill");
-        Assert.That(zeroFilled.ExitCode, Is.Zero, zeroFilled.Stderr);
-        Assert.That(zeroFilled.Stdout, Is.EqualTo(new byte[4096]));
+        var hole = Run("cat", _image.Raw, vmem, "--offset", $"0x{SyntheticWindowsRaw.PagedOutPage:X}", "--length", "4K");
+        Assert.That(hole.ExitCode, Is.Zero, hole.Stderr);
+        Assert.That(hole.Stdout, Is.EqualTo(new byte[4096]), "by default a page that cannot be resolved is a hole");
+        var alias = Run("cat", _image.Raw, vmem, "--offset", $"0x{SyntheticWindowsRaw.PagedOutPage:X}", "--length", "4K", "--zero-fill");
+        Assert.That((alias.ExitCode, alias.Stdout), Is.EqualTo((0, new byte[4096])), "--zero-fill is still accepted: it is the default");
     }
 
     [Test]

@@ -94,7 +94,7 @@ public class TranslatorStateTests(bool windows10)
         Assert.That(error.Message, Does.Contain($"0x{_scenario.ReservedVa + 8:X}").And.Contain("reserved but not committed"));
         var asHole = new byte[8];
         asHole.AsSpan().Fill(0xAA);
-        new VirtualMemory(memory.Translator, memory.Dtb, memory.Vads, reservedAsHoles: true).Read(_scenario.ReservedVa + 8, asHole);
+        new VirtualMemory(memory.Translator, memory.Dtb, memory.Vads, HolePolicy.Strict).Read(_scenario.ReservedVa + 8, asHole);
         Assert.That(asHole, Is.All.EqualTo(0), "a sparse view reads reserved address space as a hole");
 
         Assert.That(memory.Translate(_scenario.DecommittedVa, NoTrace.Instance).Reason, Does.Contain("MM_DECOMMIT"));
@@ -102,7 +102,7 @@ public class TranslatorStateTests(bool windows10)
         if (windows10)
             Assert.That(memory.Translate(_scenario.CompressedVa, NoTrace.Instance).Reason, Does.Contain("compressed virtual store (page key 0x20001A5B)"));
 
-        var filled = new VirtualMemory(image.Translator(), image.Dtb, image.VadSource, zeroFillUnresolvable: true);
+        var filled = new VirtualMemory(image.Translator(), image.Dtb, image.VadSource, HolePolicy.Holes);
         var buffer = new byte[4096];
         filled.Read(_scenario.ReservedVa, buffer);
         Assert.That(buffer, Is.All.EqualTo(0), "zero-fill is an explicit choice");

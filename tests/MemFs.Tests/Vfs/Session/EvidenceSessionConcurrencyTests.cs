@@ -28,7 +28,7 @@ public class EvidenceSessionConcurrencyTests
     [OneTimeTearDown]
     public void Remove() => Directory.Delete(_directory, true);
 
-    private EvidenceOptions Options => new(_image) { ZeroFill = true, CacheBytes = 16L << 20 };
+    private EvidenceOptions Options => new(_image) { CacheBytes = 16L << 20 };
 
     [Test]
     public void SixteenThreadsWalkingAndReadingAFreshSessionGetTheSingleThreadedBytes()

@@ -1,0 +1,34 @@
+using MemFs.Translate.Paging;
+
+namespace MemFs.Vfs.Producers;
+
+/// <summary>
+/// Walks the pages of an address range in order, translated in batches by the same translation that serves reads
+/// (vadmap.txt, coverage.txt and SEEK_DATA/SEEK_HOLE all see what a read sees).
+/// </summary>
+public static class VadPages
+{
+    /// <summary>VADs larger than this many pages (4 GiB) are not classified page by page: they are reserved address
+    /// space (the CFG bitmap, large heaps) whose walk would take minutes.</summary>
+    public const long MaxPagesPerVad = 1 << 20;
+
+    private const int Batch = 512;
+
+    public static bool TooLarge(ulong start, ulong endInclusive) => ((endInclusive - start + 1) >> 12) > MaxPagesPerVad;
+
+    /// <summary>Visits the pages of [<paramref name="from"/>, <paramref name="end"/>) (from is rounded down to its page)
+    /// until <paramref name="visit"/> returns false; returns the address of that page (at least from), or end.</summary>
+    public static ulong Scan(VirtualMemory memory, ulong from, ulong end, Func<ulong, Resolution, bool> visit)
+    {
+        var batch = new Resolution[Batch];
+        var page = from & ~0xFFFUL;
+        while (page < end)
+        {
+            var count = (int)Math.Min(Batch, (end - page + 0xFFF) >> 12);
+            memory.Translator.TranslatePages(memory.Dtb, page, batch.AsSpan(0, count), memory.Vads);
+            for (var i = 0; i < count; i++, page += 4096)
+                if (!visit(page, batch[i])) return Math.Max(page, from);
+        }
+        return end;
+    }
+}
