@@ -21,7 +21,8 @@ public static class ReadmeText
           processes/<pid>-<name>/
             info.txt                  pid, parent, name, times, DTBs, EPROCESS, PEB, image path, command line
             vmem                      the whole user address space (128 TiB, offset = virtual address), sparse
-            vads.txt                  the VADs
+            vads.txt                  the VADs; every file names a VAD's kind alike: private, image, mapped-file,
+                                      shared (pagefile-backed section), device-physical, awe, write-watch, large-pages…
             vadmap.txt                every page's state: Valid, Transition, Pagefile n @, File Mapping file @,
                                       Demand Zero, (P) through a prototype PTE, Unresolvable: reason
             regions/<start>-<end>-<kind>[-<file>].bin
