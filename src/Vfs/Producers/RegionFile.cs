@@ -16,6 +16,7 @@ public sealed class RegionFile(ProcessView process, VadDescriptor vad, ChunkCach
     public static string NameOf(VadDescriptor vad)
     {
         var file = vad.FileName is null ? "" : "-" + WindowsPath.FileName(vad.FileName);
-        return $"0x{vad.Start:X12}-0x{vad.End:X12}-{VadKinds.NameOf(vad)}{file}.bin";
+        var name = $"0x{vad.Start:X12}-0x{vad.End:X12}-{VadKinds.NameOf(vad)}{file}";
+        return name.EndsWith(".bin", StringComparison.OrdinalIgnoreCase) ? name : name + ".bin";
     }
 }
