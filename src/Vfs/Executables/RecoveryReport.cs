@@ -28,9 +28,10 @@ public static class RecoveryReport
         foreach (var note in image.Notes) text.AppendLine($"Note             {note}");
 
         text.AppendLine().AppendLine("Pages of the image, by origin:");
+        var byOrigin = new PageOriginCounts(pages);
         foreach (var origin in Enum.GetValues<PageOrigin>())
         {
-            var count = pages.Count(p => p.Origin == origin);
+            var count = byOrigin[origin];
             var states = origin == PageOrigin.Memory
                 ? "  (" + string.Join(", ", pages.Where(p => p.Origin == origin).GroupBy(p => p.State).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}")) + ")"
                 : "";

@@ -9,10 +9,10 @@ namespace MemFs.Tests.Vfs.Reports;
 /// <summary>One VAD kind vocabulary: vads.txt, vadmap.txt, the regions/ file name and vmem.png's label name a VAD alike.</summary>
 public class VadKindNamesTests
 {
-    private DemoTree _demo = null!;
+    private SessionTree _demo = null!;
 
     [OneTimeSetUp]
-    public void Open() => _demo = new DemoTree();
+    public void Open() => _demo = SessionTree.Demo();
 
     [OneTimeTearDown]
     public void Close() => _demo.Dispose();

@@ -6,20 +6,26 @@ using MemFs.Vfs.Tree;
 
 namespace MemFs.Tests.Vfs;
 
-/// <summary>A session on the demo AFF4 image written to a temporary directory, with path lookups into its tree.</summary>
-public sealed class DemoTree : IDisposable
+/// <summary>A session opened in-process on an image, with path lookups into its tree.</summary>
+public sealed class SessionTree : IDisposable
 {
-    private readonly string _directory;
+    private readonly string? _directory;
 
-    public DemoTree()
+    /// <param name="directory">A temporary directory to delete with the session.</param>
+    public SessionTree(EvidenceOptions options, string? directory = null)
     {
-        _directory = Directory.CreateTempSubdirectory("memfs-demo-tree-").FullName;
-        ImagePath = Path.Combine(_directory, "demo.aff4");
-        File.WriteAllBytes(ImagePath, DemoImageBuilder.Build(new DemoSystem()));
-        Session = EvidenceSession.Open(new EvidenceOptions(ImagePath) { ZeroFill = true, CacheBytes = 16L << 20 });
+        _directory = directory;
+        Session = EvidenceSession.Open(options);
     }
 
-    public string ImagePath { get; }
+    /// <summary>The demo AFF4 image written to a temporary directory, opened with zero_fill.</summary>
+    public static SessionTree Demo()
+    {
+        var directory = Directory.CreateTempSubdirectory("memfs-demo-tree-").FullName;
+        var image = Path.Combine(directory, "demo.aff4");
+        File.WriteAllBytes(image, DemoImageBuilder.Build(new DemoSystem()));
+        return new SessionTree(new EvidenceOptions(image) { ZeroFill = true, CacheBytes = 16L << 20 }, directory);
+    }
 
     public EvidenceSession Session { get; }
 
@@ -43,7 +49,7 @@ public sealed class DemoTree : IDisposable
     public ProcessView View(long pid)
     {
         var system = Session.RequireSystem();
-        return new ProcessView(system, system.Processes.Single(p => p.Pid == pid), zeroFill: true);
+        return new ProcessView(system, system.Processes.Single(p => p.Pid == pid), Session.Options.ZeroFill);
     }
 
     public byte[] Bytes(string path)
@@ -59,6 +65,6 @@ public sealed class DemoTree : IDisposable
     public void Dispose()
     {
         Session.Dispose();
-        Directory.Delete(_directory, true);
+        if (_directory is not null) Directory.Delete(_directory, true);
     }
 }
