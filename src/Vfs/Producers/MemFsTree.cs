@@ -5,6 +5,7 @@ using MemFs.Translate.Physical;
 using MemFs.Translate.Windows;
 using MemFs.Vfs.Cache;
 using MemFs.Vfs.Executables;
+using MemFs.Vfs.Session;
 using MemFs.Vfs.Tree;
 
 namespace MemFs.Vfs.Producers;
@@ -19,7 +20,7 @@ public sealed class MemFsTree : IVirtualFileSystem
 {
     public MemFsTree(PhysicalImage image, ExtendedPhysicalSpace space, WindowsSystem? system, string? systemFailure, ChunkCache cache, bool zeroFill)
     {
-        var time = image.Facts.SystemTime ?? DateTime.UnixEpoch;
+        var time = CaptureTime.Of(image, system?.Identity).Time;
         Root = new VfsDirectory("", () =>
         [
             BytesFile.Text("README.txt", () => ReadmeText.Render(image, system, systemFailure, zeroFill)),

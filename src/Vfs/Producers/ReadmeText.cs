@@ -14,7 +14,9 @@ public static class ReadmeText
         This is a read-only view of a memory image. Nothing here is written back; every file is produced on first
         read from the image (and its pagefiles and mapped files) and kept in a bounded cache.
 
-          image/info.txt              format, physical runs, header facts, OS identification, symbol sources, warnings
+          image/info.txt              format, physical runs, header facts, OS identification, symbol sources, warnings,
+                                      the capture time dating this tree (KUSER_SHARED_DATA.SystemTime, else the
+                                      image header's time, else the image file's modification time)
           image/physical.raw          physical memory as a sparse file (holes are holes: SEEK_HOLE and du show them)
           image/pagefiles/            pagefiles the image or the command line supplied
           image/files/                files the image carries, by Windows path
