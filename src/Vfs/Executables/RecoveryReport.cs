@@ -103,9 +103,5 @@ public static class RecoveryReport
     }
 
     /// <summary>The RVA a file offset of executable.exe was taken from, when it came from the image.</summary>
-    private static string Rva(RecoveredImage image, long offset)
-    {
-        var piece = image.Layout.PieceAt(offset);
-        return piece.Source == PieceSource.Image ? $" (RVA 0x{piece.SourceOffset + offset - piece.Offset:X})" : "";
-    }
+    private static string Rva(RecoveredImage image, long offset) => image.Layout.RvaOf(offset) is { } rva ? $" (RVA 0x{rva:X})" : "";
 }

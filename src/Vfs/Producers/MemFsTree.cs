@@ -1,10 +1,13 @@
+using System.Text;
 using MemFs.Aff4.Caching;
+using MemFs.Translate.Concurrency;
 using MemFs.Translate.Extended;
 using MemFs.Translate.Paging;
 using MemFs.Translate.Physical;
 using MemFs.Translate.Windows;
 using MemFs.Vfs.Cache;
 using MemFs.Vfs.Executables;
+using MemFs.Vfs.Patches;
 using MemFs.Vfs.Session;
 using MemFs.Vfs.Tree;
 
@@ -21,11 +24,15 @@ public sealed class MemFsTree : IVirtualFileSystem
     public MemFsTree(PhysicalImage image, ExtendedPhysicalSpace space, WindowsSystem? system, string? systemFailure, ChunkCache cache, bool zeroFill)
     {
         var time = CaptureTime.Of(image, system?.Identity).Time;
+        var views = new RetryingLazy<IReadOnlyList<ProcessView>>(() =>
+            system is null ? [] : system.Processes.Select(p => new ProcessView(system, p, zeroFill)).ToList());
         Root = new VfsDirectory("", () =>
         [
             BytesFile.Text("README.txt", () => ReadmeText.Render(image, system, systemFailure, zeroFill)),
+            new RenderedFile("patches.txt", () => Encoding.UTF8.GetBytes(
+                PatchesText.ForMount(views.Value.Select(v => (v, "processes/" + v.DirectoryName)), cache)), cache),
             new VfsDirectory("image", () => ImageChildren(image, space, system, systemFailure, cache)),
-            new VfsDirectory("processes", () => system is null ? [] : system.Processes.Select(p => ProcessDirectory(new ProcessView(system, p, zeroFill), cache))),
+            new VfsDirectory("processes", () => views.Value.Select(v => ProcessDirectory(v, cache))),
             new VfsDirectory("unlinked", () => system is null ? [] : UnlinkedChildren(system, cache, zeroFill)),
             new VfsDirectory("kernel", () => system is null ? [] : [KernelModules(system, cache, zeroFill)]),
         ]) { Time = time };
@@ -95,7 +102,7 @@ public sealed class MemFsTree : IVirtualFileSystem
 
     private static VfsDirectory ProcessDirectory(ProcessView view, ChunkCache cache)
     {
-        var name = $"{view.Process.Pid}-{view.Process.Name.Replace('/', '_')}";
+        var name = view.DirectoryName;
         IEnumerable<VfsNode> Children()
         {
             yield return BytesFile.Text("info.txt", () => ProcessTexts.Info(view));
@@ -110,6 +117,7 @@ public sealed class MemFsTree : IVirtualFileSystem
                 foreach (var file in ImageFiles.Of(view.Recoveries, owner, main, cache))
                     yield return file;
             yield return ImageFiles.ModulesDirectory(() => view.Images, view.Recoveries, owner, cache);
+            yield return new RenderedFile("patches.txt", () => Encoding.UTF8.GetBytes(PatchesText.ForProcess(view, cache)), cache);
         }
         return view.Process.CreateTime is { } created ? new VfsDirectory(name, Children) { Time = created } : new VfsDirectory(name, Children);
     }
