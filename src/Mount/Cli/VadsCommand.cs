@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using MemFs.Translate.Paging;
+using MemFs.Translate.Windows.Vads;
+using MemFs.Vfs.Producers;
 
 namespace MemFs.Mount.Cli;
 
@@ -27,15 +29,13 @@ public static class VadsCommand
             {
                 Console.WriteLine(JsonSerializer.Serialize(vads.Select(v => new
                 {
-                    vad = Hex.Of(v.Address), start = Hex.Of(v.Start), end = Hex.Of(v.End), kind = v.Kind, @private = v.IsPrivate, committed = v.MemCommit,
+                    vad = Hex.Of(v.Address), start = Hex.Of(v.Start), end = Hex.Of(v.End), kind = VadKinds.NameOf(v), tag = VadKinds.PoolTag(v), @private = v.IsPrivate, committed = v.MemCommit,
                     protection = MmProtection.Name(v.Protection), firstPrototypePte = Hex.Of(v.FirstPrototypePte), file = v.FileName,
                 }), new JsonSerializerOptions { WriteIndented = true }));
                 return 0;
             }
             Console.WriteLine($"{process.Pid} {process.Name}: {vads.Count} VADs");
-            Console.WriteLine($"{"VAD",-18} {"Start",-14} {"End",-14} {"Kind",-22} {"Type",-7} {"Commit",-6} {"Protection",-18} File");
-            foreach (var v in vads)
-                Console.WriteLine($"0x{v.Address:X16} 0x{v.Start:X12} 0x{v.End:X12} {v.Kind,-22} {(v.IsPrivate ? "Private" : "Mapped"),-7} {(v.MemCommit ? "yes" : "no"),-6} {MmProtection.Name(v.Protection),-18} {v.FileName}");
+            Console.Write(VadTable.Render(vads));
             foreach (var w in session.Diagnostics.Lines()) Console.Error.WriteLine($"warning: {w}");
             return 0;
         }));

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using MemFs.Aff4.Caching;
 using MemFs.Translate.Extended;
 using MemFs.Translate.Windows;
+using MemFs.Translate.Windows.Vads;
 
 namespace MemFs.Translate.Paging;
 
@@ -209,7 +210,7 @@ public sealed class WindowsTranslator : IKernelReader
         }
         if (trace.Enabled)
             trace.Add(new TraceStep(TraceStepKind.VadLookup,
-                $"VAD 0x{vad.Start:X}-0x{vad.End:X} {vad.Kind} {(vad.IsPrivate ? "private" : "mapped")} {MmProtection.Name(vad.Protection)}" +
+                $"VAD 0x{vad.Start:X}-0x{vad.End:X} {VadKinds.NameOf(vad)} {MmProtection.Name(vad.Protection)}" +
                 (vad.MemCommit ? " committed" : "") + (vad.FileName is null ? "" : $" {vad.FileName}") +
                 (vad.FirstPrototypePte != 0 ? $", FirstPrototypePte 0x{vad.FirstPrototypePte:X}" : ""), VirtualAddress: vad.Address));
         var protection = protectionOverride ?? vad.Protection;

@@ -70,6 +70,13 @@ public sealed class ExecutableLayout
         return Pieces[low];
     }
 
+    /// <summary>The RVA file offset <paramref name="offset"/> was taken from, or null when that byte is not from the image.</summary>
+    public long? RvaOf(long offset)
+    {
+        var piece = PieceAt(offset);
+        return piece.Source == PieceSource.Image ? piece.SourceOffset + offset - piece.Offset : null;
+    }
+
     /// <summary>Sorts the pieces, clips overlaps (the earlier piece wins), fills gaps and appends the overlay.</summary>
     private static List<FilePiece> Arrange(List<FilePiece> wanted, long? diskLength, List<string> notes)
     {

@@ -1,5 +1,6 @@
 using MemFs.Translate.Files;
 using MemFs.Translate.Windows;
+using MemFs.Translate.Windows.Vads;
 using MemFs.Translate.Windows.Objects;
 
 namespace MemFs.Vfs.Executables;
@@ -52,7 +53,7 @@ public sealed record LoadedImage(string Name, ulong Base, VadDescriptor? Vad, bo
         return images;
     }
 
-    public static bool IsImage(VadDescriptor vad) => vad.Kind.Contains("Image", StringComparison.Ordinal);
+    public static bool IsImage(VadDescriptor vad) => VadKinds.Of(vad) == VadKind.Image;
 
     private static string? FileName(string? path) => string.IsNullOrEmpty(path) ? null : WindowsPath.FileName(path);
 }

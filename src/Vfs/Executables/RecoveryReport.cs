@@ -28,9 +28,10 @@ public static class RecoveryReport
         foreach (var note in image.Notes) text.AppendLine($"Note             {note}");
 
         text.AppendLine().AppendLine("Pages of the image, by origin:");
+        var byOrigin = new PageOriginCounts(pages);
         foreach (var origin in Enum.GetValues<PageOrigin>())
         {
-            var count = pages.Count(p => p.Origin == origin);
+            var count = byOrigin[origin];
             var states = origin == PageOrigin.Memory
                 ? "  (" + string.Join(", ", pages.Where(p => p.Origin == origin).GroupBy(p => p.State).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}")) + ")"
                 : "";
@@ -102,9 +103,5 @@ public static class RecoveryReport
     }
 
     /// <summary>The RVA a file offset of executable.exe was taken from, when it came from the image.</summary>
-    private static string Rva(RecoveredImage image, long offset)
-    {
-        var piece = image.Layout.PieceAt(offset);
-        return piece.Source == PieceSource.Image ? $" (RVA 0x{piece.SourceOffset + offset - piece.Offset:X})" : "";
-    }
+    private static string Rva(RecoveredImage image, long offset) => image.Layout.RvaOf(offset) is { } rva ? $" (RVA 0x{rva:X})" : "";
 }

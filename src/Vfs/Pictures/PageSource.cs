@@ -9,6 +9,9 @@ public enum PageSource
     /// <summary>Not in memory; taken from the mapped file on disk.</summary>
     Disk,
 
+    /// <summary>Committed but never touched: zeros are its content.</summary>
+    DemandZero,
+
     /// <summary>Neither in memory nor on disk; zeros stand in for it.</summary>
     ZeroFilled,
 }

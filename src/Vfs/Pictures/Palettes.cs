@@ -9,11 +9,13 @@ public static class Palettes
     private static readonly Rgb Green = new(44, 160, 44);
     private static readonly Rgb Blue = new(31, 119, 180);
     private static readonly Rgb Red = new(214, 39, 40);
+    private static readonly Rgb LightGrey = new(199, 199, 199);
 
     /// <summary>recovery.png: where each page of a recovered executable came from.</summary>
     public static readonly Palette<PageSource> PageSources = new(
         (PageSource.Memory, Green, "from memory"),
         (PageSource.Disk, Blue, "from disk"),
+        (PageSource.DemandZero, LightGrey, "demand zero"),
         (PageSource.ZeroFilled, Red, "zero-filled"));
 
     /// <summary>diff.png: a recovered byte against the file on disk.</summary>
@@ -28,7 +30,7 @@ public static class Palettes
         (PageKind.Transition, new Rgb(152, 223, 138), "transition"),
         (PageKind.Pagefile, new Rgb(255, 127, 14), "pagefile"),
         (PageKind.FileBacked, Blue, "file-backed"),
-        (PageKind.DemandZero, new Rgb(199, 199, 199), "demand zero"),
+        (PageKind.DemandZero, LightGrey, "demand zero"),
         (PageKind.Reserved, new Rgb(235, 235, 235), "reserved"),
         (PageKind.Unresolvable, Red, "unresolvable"));
 }

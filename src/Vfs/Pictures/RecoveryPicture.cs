@@ -3,7 +3,7 @@ namespace MemFs.Vfs.Pictures;
 /// <summary>
 /// <c>recovery.png</c>: one cell per page of a recovered executable, coloured by <see cref="Palettes.PageSources"/>.
 /// Layout, in pixels: a <see cref="Margin"/> all round; at the top a legend of one line per source
-/// (<see cref="LegendLineHeight"/> high, "from memory: N", "from disk: N", "zero-filled: N"), then after another
+/// (<see cref="LegendLineHeight"/> high, "from memory: N", "from disk: N", "demand zero: N", "zero-filled: N"), then after another
 /// margin the grid at <see cref="GridTop"/>: <see cref="CellsPerRow"/> pages per row, each a
 /// <see cref="CellSize"/>-pixel square every <see cref="CellPitch"/> pixels, page 0 at the top left and rows
 /// filled left to right. <see cref="Width"/> is 520; the height grows by 8 per row of 64 pages, up to
@@ -35,19 +35,21 @@ public static class RecoveryPicture
     /// <summary>The label a legend entry shows for a source found on <paramref name="count"/> pages.</summary>
     public static string LegendLabel(PageSource source, int count) => $"{Palettes.PageSources.Label(source)}: {count}";
 
-    public static RgbImage Render(IReadOnlyList<PageSource> pages)
+    /// <summary>The picture with each legend count taken from <paramref name="pages"/> themselves.</summary>
+    public static RgbImage Render(IReadOnlyList<PageSource> pages) => Render(pages, source => pages.Count(p => p == source));
+
+    /// <param name="count">The legend's count per source: the caller's, so the picture says what its report says.</param>
+    public static RgbImage Render(IReadOnlyList<PageSource> pages, Func<PageSource, int> count)
     {
         if (pages.Count > MaxPages)
             throw new ArgumentException($"{pages.Count:N0} pages are too many for recovery.png (at most {MaxPages:N0})", nameof(pages));
         var image = new RgbImage(Width, HeightFor(pages.Count), PictureColours.Background);
-        var counts = new int[LegendLines];
         for (var page = 0; page < pages.Count; page++)
         {
             var (x, y) = CellOrigin(page);
             image.FillRectangle(x, y, CellSize, CellSize, Palettes.PageSources.Colour(pages[page]));
-            counts[Palettes.PageSources.Position(pages[page])]++;
         }
-        Legend.Draw(image, Palettes.PageSources, LegendEntryOrigin, s => LegendLabel(s, counts[Palettes.PageSources.Position(s)]));
+        Legend.Draw(image, Palettes.PageSources, LegendEntryOrigin, s => LegendLabel(s, count(s)));
         return image;
     }
 }

@@ -16,31 +16,29 @@ public static class ImageFiles
     /// <param name="owner">Whose image it is, for reports ("4312 explorer.exe", "the kernel").</param>
     public static IEnumerable<VfsNode> Of(ImageRecoveries recoveries, string owner, LoadedImage image, ChunkCache cache)
     {
-        if (recoveries.Recover(image, out var why) is not { } recovered)
+        if (recoveries.Files(image, cache, out var why) is not { } files)
         {
             yield return BytesFile.Text("recovery.txt", () => $"{image.Name} at 0x{image.Base:X16} in {owner} cannot be rebuilt: {why}\n");
             yield break;
         }
-        var executable = new ExecutableFile(recovered, cache);
-        var memory = new MemoryImageFile(recovered, cache);
-        var analysis = new RetryingLazy<RecoveryAnalysis>(() => RecoveryAnalysis.Run(recovered, executable, memory));
         var listed = image.InLoaderList ? "" : " (not in the loader list)";
-        yield return executable;
-        yield return memory;
-        yield return new RenderedFile("recovery.txt", () => Encoding.UTF8.GetBytes(RecoveryReport.Render(recovered, analysis.Value, owner + listed)), cache);
-        foreach (var picture in ImagePictures.Of(recovered, executable, cache)) yield return picture;
+        yield return files.Executable;
+        yield return files.Memory;
+        yield return new RenderedFile("recovery.txt", () => Encoding.UTF8.GetBytes(RecoveryReport.Render(files.Image, files.Analysis, owner + listed)), cache);
+        foreach (var picture in ImagePictures.Of(files.Image, files.Executable, cache)) yield return picture;
     }
 
     /// <summary>modules/: one directory per image, named by the module (the base address added when two share a name).</summary>
     public static VfsDirectory ModulesDirectory(Func<IReadOnlyList<LoadedImage>> list, ImageRecoveries recoveries, string owner, ChunkCache cache) => new("modules", () =>
     {
         var images = list();
-        var shared = images.GroupBy(i => i.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return images.Select(image =>
-        {
-            var name = image.Name.Replace('/', '_');
-            if (shared.Contains(image.Name)) name += $"-0x{image.Base:X}";
-            return new VfsDirectory(name, () => Of(recoveries, owner, image, cache));
-        });
+        return images.Select(image => new VfsDirectory(DirectoryName(images, image), () => Of(recoveries, owner, image, cache)));
     });
+
+    /// <summary>An image's directory under modules/: its name, with its base added when another image shares the name.</summary>
+    public static string DirectoryName(IReadOnlyList<LoadedImage> images, LoadedImage image)
+    {
+        var name = image.Name.Replace('/', '_');
+        return images.Count(i => string.Equals(i.Name, image.Name, StringComparison.OrdinalIgnoreCase)) > 1 ? $"{name}-0x{image.Base:X}" : name;
+    }
 }

@@ -17,7 +17,12 @@ public static class ImagePictures
         var fits = executable.Length <= ByteColumnLayout.MaxLength;
         if (fits) yield return new RenderedFile("executable.png", () => PngEncoder.Encode(BytePicture.Render(ReadAll(executable))), cache);
         if (image.Image.PageCount <= RecoveryPicture.MaxPages)
-            yield return new RenderedFile("recovery.png", () => PngEncoder.Encode(RecoveryPicture.Render(image.Image.Pages.Select(Source).ToList())), cache);
+            yield return new RenderedFile("recovery.png", () =>
+            {
+                var counts = new PageOriginCounts(image.Image.Pages);
+                return PngEncoder.Encode(RecoveryPicture.Render(image.Image.Pages.Select(p => Source(p.Origin)).ToList(),
+                    source => Enum.GetValues<PageOrigin>().Where(o => Source(o) == source).Sum(o => counts[o])));
+            }, cache);
         if (fits && image.Disk is { } disk && disk.Length <= ByteColumnLayout.MaxLength)
             yield return new RenderedFile("diff.png", () =>
             {
@@ -28,10 +33,11 @@ public static class ImagePictures
             }, cache);
     }
 
-    /// <summary>Demand-zero pages count as from memory: zeros are their content.</summary>
-    private static PageSource Source(ImagePage page) => page.Origin switch
+    /// <summary>One colour per origin, so the legend counts are recovery.txt's "Pages of the image, by origin".</summary>
+    public static PageSource Source(PageOrigin origin) => origin switch
     {
         PageOrigin.Disk => PageSource.Disk,
+        PageOrigin.DemandZero => PageSource.DemandZero,
         PageOrigin.ZeroFilled => PageSource.ZeroFilled,
         _ => PageSource.Memory,
     };

@@ -1,4 +1,6 @@
+using System.Text;
 using MemFs.Aff4.Caching;
+using MemFs.Translate.Concurrency;
 using MemFs.Translate.Extended;
 using MemFs.Translate.Paging;
 using MemFs.Translate.Physical;
@@ -6,6 +8,8 @@ using MemFs.Translate.Windows;
 using MemFs.Vfs.Cache;
 using MemFs.Vfs.Coverage;
 using MemFs.Vfs.Executables;
+using MemFs.Vfs.Patches;
+using MemFs.Vfs.Session;
 using MemFs.Vfs.Tree;
 
 namespace MemFs.Vfs.Producers;
@@ -21,14 +25,16 @@ public sealed class MemFsTree : IVirtualFileSystem
 {
     public MemFsTree(PhysicalImage image, ExtendedPhysicalSpace space, WindowsSystem? system, string? systemFailure, ChunkCache cache, HolePolicy holes)
     {
-        var time = image.Facts.SystemTime ?? DateTime.UnixEpoch;
-        // One view per process, shared by its directory and /coverage.txt, so each process is classified once.
-        var linked = new Lazy<IReadOnlyList<ProcessView>>(() => system is null ? [] : system.Processes.Select(p => new ProcessView(system, p, holes)).ToArray());
-        var unlinked = new Lazy<(IReadOnlyList<ProcessView> Views, string Readme)>(() => UnlinkedViews(system, holes));
+        var time = CaptureTime.Of(image, system?.Identity).Time;
+        // One view per process, shared by its directory, /coverage.txt and /patches.txt, so each process is classified once.
+        var linked = new RetryingLazy<IReadOnlyList<ProcessView>>(() => system is null ? [] : system.Processes.Select(p => new ProcessView(system, p, holes)).ToArray());
+        var unlinked = new RetryingLazy<(IReadOnlyList<ProcessView> Views, string Readme)>(() => UnlinkedViews(system, holes));
         Root = new VfsDirectory("", () =>
         [
             BytesFile.Text("README.txt", () => ReadmeText.Render(image, system, systemFailure, holes)),
-            new RenderedFile("coverage.txt", () => System.Text.Encoding.UTF8.GetBytes(MountCoverage(linked.Value, unlinked.Value.Views, holes)), cache),
+            new RenderedFile("coverage.txt", () => Encoding.UTF8.GetBytes(MountCoverage(linked.Value, unlinked.Value.Views, holes)), cache),
+            new RenderedFile("patches.txt", () => Encoding.UTF8.GetBytes(
+                PatchesText.ForMount(linked.Value.Select(v => (v, "processes/" + v.DirectoryName)), cache)), cache),
             new VfsDirectory("image", () => ImageChildren(image, space, system, systemFailure, cache)),
             new VfsDirectory("processes", () => linked.Value.Select(view => ProcessDirectory(view, cache))),
             new VfsDirectory("unlinked", () => system is null ? [] : UnlinkedChildren(unlinked.Value.Views, unlinked.Value.Readme, cache)),
@@ -116,7 +122,7 @@ public sealed class MemFsTree : IVirtualFileSystem
 
     private static VfsDirectory ProcessDirectory(ProcessView view, ChunkCache cache)
     {
-        var name = $"{view.Process.Pid}-{view.Process.Name.Replace('/', '_')}";
+        var name = view.DirectoryName;
         IEnumerable<VfsNode> Children()
         {
             yield return BytesFile.Text("info.txt", () => ProcessTexts.Info(view));
@@ -133,6 +139,7 @@ public sealed class MemFsTree : IVirtualFileSystem
                 foreach (var file in ImageFiles.Of(view.Recoveries, owner, main, cache))
                     yield return file;
             yield return ImageFiles.ModulesDirectory(() => view.Images, view.Recoveries, owner, cache);
+            yield return new RenderedFile("patches.txt", () => Encoding.UTF8.GetBytes(PatchesText.ForProcess(view, cache)), cache);
         }
         return view.Process.CreateTime is { } created ? new VfsDirectory(name, Children) { Time = created } : new VfsDirectory(name, Children);
     }

@@ -3,6 +3,7 @@ using MemFs.Translate.Physical;
 using MemFs.Translate.Windows;
 using MemFs.Translate.Windows.Symbols;
 using MemFs.Translate.Windows.Symbols.Pack;
+using MemFs.Vfs.Session;
 
 namespace MemFs.Vfs.Producers;
 
@@ -13,6 +14,7 @@ public sealed class OsFactsReport(TextWriter output)
     {
         output.WriteLine();
         output.WriteLine("Operating system");
+        Field("capture time", CaptureTime.Of(image, system?.Identity).ToString());
         if (system is not null) WriteSystem(system);
         else Field("Windows", $"not read from memory: {failure}");
         WriteHeaderIdentification(image.Facts);

@@ -32,14 +32,7 @@ public static class ProcessTexts
         return text.ToString();
     }
 
-    public static string Vads(ProcessView view)
-    {
-        var text = new StringBuilder();
-        text.AppendLine($"{"VAD",-18} {"Start",-14} {"End",-14} {"Kind",-22} {"Type",-7} {"Commit",-6} {"Protection",-18} File");
-        foreach (var v in view.Vads)
-            text.AppendLine($"0x{v.Address:X16} 0x{v.Start:X12} 0x{v.End:X12} {v.Kind,-22} {(v.IsPrivate ? "Private" : "Mapped"),-7} {(v.MemCommit ? "yes" : "no"),-6} {MmProtection.Name(v.Protection),-18} {v.FileName}");
-        return text.ToString();
-    }
+    public static string Vads(ProcessView view) => VadTable.Render(view.Vads);
 
     public static string UnlinkedReadme(IReadOnlyList<ProcessInfo> processes, IReadOnlyList<string> unplaced)
     {

@@ -21,6 +21,9 @@ public sealed class ProcessView(WindowsSystem system, ProcessInfo process, HoleP
     private ImageRecoveries? _recoveries;
 
     public WindowsSystem System => system;
+
+    /// <summary>&lt;pid&gt;-&lt;name&gt;, the process's directory under processes/ or unlinked/.</summary>
+    public string DirectoryName => $"{process.Pid}-{process.Name.Replace('/', '_')}";
     public ProcessInfo Process => process;
     public HolePolicy Holes => holes;
     public IReadOnlyList<VadDescriptor> Vads => _vads.Value;

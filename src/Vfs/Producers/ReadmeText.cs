@@ -17,14 +17,17 @@ public static class ReadmeText
 
           coverage.txt                every process's pages summed: readable, holes and failing, by reason;
                                       produced on first read by classifying every page of every process (slow)
-          image/info.txt              format, physical runs, header facts, OS identification, symbol sources, warnings
+          image/info.txt              format, physical runs, header facts, OS identification, symbol sources, warnings,
+                                      the capture time dating this tree (KUSER_SHARED_DATA.SystemTime, else the
+                                      image header's time, else the image file's modification time)
           image/physical.raw          physical memory as a sparse file (holes are holes: SEEK_HOLE and du show them)
           image/pagefiles/            pagefiles the image or the command line supplied
           image/files/                files the image carries, by Windows path
           processes/<pid>-<name>/
             info.txt                  pid, parent, name, times, DTBs, EPROCESS, PEB, image path, command line
             vmem                      the whole user address space (128 TiB, offset = virtual address), sparse
-            vads.txt                  the VADs
+            vads.txt                  the VADs; every file names a VAD's kind alike: private, image, mapped-file,
+                                      shared (pagefile-backed section), device-physical, awe, write-watch, large-pages…
             vadmap.txt                every page's state: Valid, Transition, Pagefile n @, File Mapping file @,
                                       Demand Zero, Reserved, Decommitted, (P) through a prototype PTE,
                                       Unresolvable: reason; "hole" marks pages that read as zeros
@@ -39,6 +42,10 @@ public static class ReadmeText
             recovery.txt              where each page came from, zero-filled bytes, sha256, differences from disk
             executable.png, recovery.png, diff.png   the same as pictures
             modules/<name>/           the same files for every loaded module
+            patches.txt               code bytes that differ from the file on disk (hooks): module, section, RVA,
+                                      length, nearest export (module!Export+0x5) and the recovery.txt to read next
+          patches.txt                 every process's patches.txt in one list; its first read recovers every image
+                                      of every process under processes/, so it takes a while
           kernel/modules/<name>/      every loaded driver: executable.exe, memory.bin, recovery.txt and pictures
           unlinked/<pid>-<name>/      processes not on the active list (terminated or hidden), found by scanning
                                       memory; listing unlinked/ runs the scan (see unlinked/README.txt)

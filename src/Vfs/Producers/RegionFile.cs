@@ -1,6 +1,7 @@
 using MemFs.Aff4.Caching;
 using MemFs.Translate.Files;
 using MemFs.Translate.Windows;
+using MemFs.Translate.Windows.Vads;
 using MemFs.Vfs.Cache;
 
 namespace MemFs.Vfs.Producers;
@@ -23,8 +24,8 @@ public sealed class RegionFile(ProcessView process, VadDescriptor vad, ChunkCach
 
     public static string NameOf(VadDescriptor vad)
     {
-        var kind = vad.IsPrivate ? "private" : vad.Kind.Contains("Image", StringComparison.Ordinal) ? "image" : vad.FileName is null ? "shared" : "mapped";
         var file = vad.FileName is null ? "" : "-" + WindowsPath.FileName(vad.FileName);
-        return $"0x{vad.Start:X12}-0x{vad.End:X12}-{kind}{file}.bin";
+        var name = $"0x{vad.Start:X12}-0x{vad.End:X12}-{VadKinds.NameOf(vad)}{file}";
+        return name.EndsWith(".bin", StringComparison.OrdinalIgnoreCase) ? name : name + ".bin";
     }
 }

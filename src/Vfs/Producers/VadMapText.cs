@@ -1,6 +1,7 @@
 using System.Text;
 using MemFs.Translate.Extended;
 using MemFs.Translate.Paging;
+using MemFs.Translate.Windows.Vads;
 
 namespace MemFs.Vfs.Producers;
 
@@ -23,7 +24,7 @@ public static class VadMapText
         foreach (var vad in view.Vads)
         {
             var pages = (long)((vad.End - vad.Start + 1) >> 12);
-            text.AppendLine($"VAD 0x{vad.Start:X} - 0x{vad.End:X} {vad.Kind} {(vad.IsPrivate ? "private" : "mapped")} {MmProtection.Name(vad.Protection)} {vad.FileName}");
+            text.AppendLine($"VAD 0x{vad.Start:X} - 0x{vad.End:X} {VadKinds.NameOf(vad)} {MmProtection.Name(vad.Protection)} {vad.FileName}");
             if (VadPages.TooLarge(vad.Start, vad.End))
             {
                 text.AppendLine($"  {pages:N0} pages: too large to classify page by page (reserved address space)");

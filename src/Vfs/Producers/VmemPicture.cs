@@ -1,6 +1,7 @@
 using System.Buffers;
 using MemFs.Translate.Files;
 using MemFs.Translate.Paging;
+using MemFs.Translate.Windows.Vads;
 using MemFs.Vfs.Pictures;
 
 namespace MemFs.Vfs.Producers;
@@ -19,8 +20,9 @@ public static class VmemPicture
         PngEncoder.Encode(AddressSpacePicture.Render(view.DataVads.Select(v => new AddressRegion(v.Start, v.End + 1, Label(v), (first, count) =>
             KindOf(view.Memory, v.Start + first * AddressRegion.PageSize, count))).ToList()));
 
-    private static string Label(Translate.Windows.VadDescriptor vad) =>
-        vad.FileName is { } file ? WindowsPath.FileName(file) : vad.IsPrivate ? "private" : vad.Kind.Trim();
+    /// <summary>A band's label: the VAD kind, and the file it maps.</summary>
+    internal static string Label(Translate.Windows.VadDescriptor vad) =>
+        vad.FileName is { } file ? $"{VadKinds.NameOf(vad)} {WindowsPath.FileName(file)}" : VadKinds.NameOf(vad);
 
     private static PageKind KindOf(VirtualMemory memory, ulong first, ulong count)
     {

@@ -1,5 +1,6 @@
 using System.Text;
 using MemFs.Translate.Windows.Layouts;
+using MemFs.Translate.Windows.Vads;
 
 namespace MemFs.Translate.Windows.Objects;
 
@@ -13,8 +14,6 @@ public sealed class VadTreeReader(KernelStructReader kernel, VadLayout layout, S
 {
     public const int MaxNodes = 200_000;
     public const int MaxDepth = 256;
-
-    private static readonly string[] VadTypes = ["VadNone", "VadDevicePhysicalMemory", "VadImageMap", "VadAwe", "VadWriteWatch", "VadLargePages", "VadRotatePhysical", "VadLargePageSection"];
 
     public sealed record Result(IReadOnlyList<VadDescriptor> Vads, IReadOnlyList<string> Problems);
 
@@ -85,7 +84,7 @@ public sealed class VadTreeReader(KernelStructReader kernel, VadLayout layout, S
             kernel.TryU64(vad + (ulong)layout.LastContiguousPte, out last);
             file = FileName(subsection);
         }
-        var kind = (tag is null ? "" : tag + " ") + (vadType < VadTypes.Length ? VadTypes[vadType] : $"VadType {vadType}");
+        var kind = (tag is null ? "" : tag + " ") + (vadType < VadKinds.VadTypeNames.Count ? VadKinds.VadTypeNames[vadType] : $"VadType {vadType}");
         return new VadDescriptor(startVpn << 12, (endVpn << 12) | 0xFFF, isPrivate || isShort, memCommit, protection, first, last, subsection, file, vad, kind.Trim());
     }
 

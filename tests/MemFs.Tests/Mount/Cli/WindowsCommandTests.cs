@@ -4,6 +4,7 @@ using MemFs.Tests.Translate.Windows.Kernel;
 using MemFs.Tests.Translate.Windows.Objects;
 using MemFs.Translate.Windows;
 using MemFs.Translate.Windows.Symbols.Pack;
+using MemFs.Translate.Windows.Vads;
 using NUnit.Framework;
 
 namespace MemFs.Tests.Mount.Cli;
@@ -70,6 +71,10 @@ public class WindowsCommandTests
         Assert.That(vads.Select(v => (v.GetProperty("start").GetString(), v.GetProperty("end").GetString(), v.GetProperty("file").GetString())),
             Is.EqualTo(_explorer.Vads.Select(v => ($"0x{v.Start:X}", $"0x{v.End:X}", v.FileName))));
         Assert.That(vads[1].GetProperty("protection").GetString(), Is.EqualTo("EXECUTE_WRITECOPY"));
+        Assert.That(vads.Select(v => v.GetProperty("kind").GetString()), Is.EqualTo(_explorer.Vads.Select(VadKinds.NameOf)), "the vocabulary of vads.txt");
+        Assert.That(vads[1].GetProperty("kind").GetString(), Is.EqualTo("image"));
+        var table = MemFsProcess.Run("vads", _raw, "--pid", _explorer.Pid.ToString());
+        Assert.That(table.Text, Does.Contain(" image ").And.Not.Contain("VadImageMap"));
     }
 
     [Test]

@@ -6,12 +6,12 @@ namespace MemFs.Tests.Vfs.Pictures;
 public class RecoveryPictureTests
 {
     private static PageSource[] Sources(int pages) =>
-        Enumerable.Range(0, pages).Select(i => i % 25 == 7 ? PageSource.ZeroFilled : i % 10 == 3 ? PageSource.Disk : PageSource.Memory).ToArray();
+        Enumerable.Range(0, pages).Select(i => i % 25 == 7 ? PageSource.ZeroFilled : i % 10 == 3 ? PageSource.Disk : i % 40 == 11 ? PageSource.DemandZero : PageSource.Memory).ToArray();
 
-    [TestCase(0, 48)]
-    [TestCase(1, 56)]
-    [TestCase(64, 56)]
-    [TestCase(150, 72)]
+    [TestCase(0, 60)]
+    [TestCase(1, 68)]
+    [TestCase(64, 68)]
+    [TestCase(150, 84)]
     public void ThePictureIs520WideAndGrowsByOneCellRowPer64Pages(int pages, int height)
     {
         var png = PngDecoder.RoundTrip(RecoveryPicture.Render(Sources(pages)));

@@ -104,7 +104,7 @@ internal sealed class TestKernelImage
     private void WriteSharedData()
     {
         var page = new byte[4096];
-        BinaryPrimitives.WriteInt64LittleEndian(page.AsSpan(0x14), BootTime.AddHours(2).ToFileTimeUtc());
+        BinaryPrimitives.WriteInt64LittleEndian(page.AsSpan(0x14), (Options.SystemTime ?? BootTime.AddHours(2)).ToFileTimeUtc());
         if (Layout.IsWindows10) BinaryPrimitives.WriteUInt32LittleEndian(page.AsSpan(0x260), 0xF000_0000 | Layout.Build);
         BinaryPrimitives.WriteUInt32LittleEndian(page.AsSpan(0x26C), Layout.IsWindows10 ? 10u : 6u);
         BinaryPrimitives.WriteUInt32LittleEndian(page.AsSpan(0x270), Layout.IsWindows10 ? 0u : 1u);

@@ -11,5 +11,7 @@ internal sealed record TestKernelOptions
     public bool HandleTableTags { get; init; } = true;
     public bool PebsMapped { get; init; } = true;
     public ListCorruption Corruption { get; init; }
+    /// <summary>KUSER_SHARED_DATA.SystemTime; by default two hours after <see cref="TestKernelImage.BootTime"/>.</summary>
+    public DateTime? SystemTime { get; init; }
     public ulong InvalidPteMask { get; init; } = MemFs.Tests.Translate.Paging.TestWindowsImage.DefaultMask;
 }
