@@ -10,7 +10,7 @@ public static class VadsCommand
     public static Command Create()
     {
         var options = new SystemOptions();
-        var pid = new Option<long>("--pid") { Description = "the process", Required = true };
+        var pid = PidOption.Create("the process", required: true);
         var command = new Command("vads", "List a process's virtual address descriptors: VAD address, range, kind, private or mapped, " +
             "commit, protection, prototype PTEs and the mapped file.\n\n" +
             "Examples:\n" +
@@ -21,7 +21,7 @@ public static class VadsCommand
         command.SetAction(parse => CommandRunner.Run(() =>
         {
             using var session = options.Open(parse);
-            var process = session.Process(parse.GetValue(pid));
+            var process = session.Process(PidOption.Value(parse, pid)!);
             var vads = session.RequireSystem().Vads(process).Vads;
             if (parse.GetValue(options.Json))
             {
@@ -36,7 +36,7 @@ public static class VadsCommand
             Console.WriteLine($"{"VAD",-18} {"Start",-14} {"End",-14} {"Kind",-22} {"Type",-7} {"Commit",-6} {"Protection",-18} File");
             foreach (var v in vads)
                 Console.WriteLine($"0x{v.Address:X16} 0x{v.Start:X12} 0x{v.End:X12} {v.Kind,-22} {(v.IsPrivate ? "Private" : "Mapped"),-7} {(v.MemCommit ? "yes" : "no"),-6} {MmProtection.Name(v.Protection),-18} {v.FileName}");
-            foreach (var w in session.Diagnostics.Lines()) Console.Error.WriteLine($"warning: {w}");
+            DiagnosticsOutput.Warn(session);
             return 0;
         }));
         return command;

@@ -87,9 +87,10 @@ public sealed class MemFsTree : IVirtualFileSystem
     /// <summary>/unlinked: processes found by scanning physical memory for EPROCESS objects, not on the active list.</summary>
     private static IEnumerable<VfsNode> UnlinkedChildren(WindowsSystem system, ChunkCache cache, bool zeroFill)
     {
-        var processes = system.UnlinkedProcessObjects(out var unplaced);
-        yield return BytesFile.Text("README.txt", () => ProcessTexts.UnlinkedReadme(processes, unplaced));
-        foreach (var process in processes) yield return ProcessDirectory(new ProcessView(system, process, zeroFill), cache);
+        var scanned = system.ScannedProcesses();
+        yield return BytesFile.Text("README.txt", () => ProcessTexts.UnlinkedReadme(scanned));
+        foreach (var s in scanned)
+            if (s.Process is { } process) yield return ProcessDirectory(new ProcessView(system, process, zeroFill), cache);
     }
 
     private static VfsDirectory ProcessDirectory(ProcessView view, ChunkCache cache)
