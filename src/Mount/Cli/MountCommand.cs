@@ -25,7 +25,7 @@ public static class MountCommand
         command.Add(allowOther);
         command.Add(threads);
         command.Add(foreground);
-        command.SetAction(parse => CommandRunner.Run(() =>
+        command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             if (!OperatingSystem.IsLinux() && !OperatingSystem.IsWindows()) throw new UsageException("mounting needs FUSE (Linux) or WinFsp (Windows) — use 'memfs ls' and 'memfs cat'");
             var target = parse.GetValue(mountPoint)!;

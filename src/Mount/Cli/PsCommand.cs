@@ -21,7 +21,7 @@ public static class PsCommand
         options.AddTo(command);
         command.Add(tree);
         command.Add(scan);
-        command.SetAction(parse => CommandRunner.Run(() =>
+        command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             using var session = options.Open(parse);
             var processes = session.RequireSystem().Processes;

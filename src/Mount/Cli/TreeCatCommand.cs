@@ -20,7 +20,7 @@ public static class TreeCatCommand
         command.Add(path);
         command.Add(offset);
         command.Add(length);
-        command.SetAction(parse => CommandRunner.Run(() =>
+        command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             using var session = options.Open(parse);
             var target = parse.GetValue(path)!;

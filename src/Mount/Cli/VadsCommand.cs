@@ -18,10 +18,11 @@ public static class VadsCommand
             "  memfs vads memory.raw --pid 1234 --json");
         options.AddTo(command);
         command.Add(pid);
-        command.SetAction(parse => CommandRunner.Run(() =>
+        command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
+            var reference = PidOption.Value(parse, pid)!;
             using var session = options.Open(parse);
-            var process = session.Process(PidOption.Value(parse, pid)!);
+            var process = session.Process(reference);
             var vads = session.RequireSystem().Vads(process).Vads;
             if (parse.GetValue(options.Json))
             {
