@@ -12,8 +12,10 @@ public static class PsCommand
         var options = new SystemOptions();
         var tree = new Option<bool>("--tree") { Description = "show processes under their parents" };
         var scan = new Option<bool>("--scan") { Description = "also scan physical memory for EPROCESS objects not on the active list (terminated or hidden)" };
-        var command = new Command("ps", "List the processes on the active process list: PID, parent, name, create and exit time, " +
-            "EPROCESS, DTB, PEB, image path and command line; the kernel and the symbol sources are found offline.\n\n" +
+        var command = new Command("ps", "List the processes on the active process list, one row each: PID, PPID (parent), Name, " +
+            "Created (UTC), EPROCESS (kernel address), DTB, and the command line (else the image path). --json adds the user DTB, PEB, " +
+            "exit time, image path and how each was found; --scan adds processes only the EPROCESS scan finds (terminated or hidden). " +
+            "The kernel and the symbol sources are found offline.\n\n" +
             "Examples:\n" +
             "  memfs ps memory.aff4\n" +
             "  memfs ps memory.dmp --tree\n" +
