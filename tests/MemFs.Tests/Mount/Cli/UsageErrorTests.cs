@@ -31,4 +31,23 @@ public class UsageErrorTests
         Assert.That(result.Stderr.TrimEnd().Split('\n'), Has.Length.EqualTo(1));
         Assert.That(result.Stderr, Does.StartWith("memfs: ").And.Contain("/nonexistent/memory.raw"));
     }
+
+    [TestCase("info")]
+    [TestCase("ls")]
+    [TestCase("ps")]
+    [TestCase("aff4", "info")]
+    public void ADirectoryAsTheImageIsSaidToBeOne(params string[] command)
+    {
+        var directory = Directory.CreateTempSubdirectory("memfs-not-an-image-").FullName;
+        try
+        {
+            var result = MemFsProcess.Run([.. command, directory]);
+            Assert.That(result.ExitCode, Is.EqualTo(1));
+            Assert.That(result.Stderr.TrimEnd(), Is.EqualTo($"memfs: error: {directory}: is a directory; " + (command[0] == "aff4" ? "an AFF4 volume" : "the image") + " must be a file"));
+        }
+        finally
+        {
+            Directory.Delete(directory);
+        }
+    }
 }
