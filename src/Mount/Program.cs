@@ -4,5 +4,9 @@ namespace MemFs.Mount;
 
 public static class Program
 {
-    public static int Main(string[] args) => MemFsCommand.Create().Parse(args).Invoke();
+    public static int Main(string[] args)
+    {
+        var parse = MemFsCommand.Create().Parse(args);
+        return UsageErrors.Failed(parse) ? UsageErrors.Report(parse) : parse.Invoke();
+    }
 }

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
+using MemFs.Aff4.Binary;
 
 namespace MemFs.Aff4.Container;
 
@@ -64,6 +65,7 @@ public sealed class ZipVolume : IDisposable
 
     public static ZipVolume Open(string path)
     {
+        EvidenceFile.Require(path, "an AFF4 volume");
         // Evidence is never modified: read-only access, and others may read but not write meanwhile.
         var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.RandomAccess);
         try

@@ -21,7 +21,7 @@ public static class Aff4CatCommand
         selector.AddTo(command);
         command.Add(offset);
         command.Add(length);
-        command.SetAction(parse => CommandRunner.Run(() =>
+        command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             using var image = Aff4Image.Open(parse.GetValue(volumes)!);
             var stream = image.OpenStream(selector.Resolve(parse, image));

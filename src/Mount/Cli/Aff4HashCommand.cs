@@ -27,7 +27,7 @@ public static class Aff4HashCommand
         command.Add(volumes);
         selector.AddTo(command);
         command.Add(verify);
-        command.SetAction(parse => CommandRunner.Run(() =>
+        command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             using var image = Aff4Image.Open(parse.GetValue(volumes)!);
             var urn = selector.Resolve(parse, image);

@@ -19,7 +19,7 @@ public static class Aff4InfoCommand
             "  memfs aff4 info memory.aff4 --turtle");
         command.Add(volumes);
         command.Add(turtle);
-        command.SetAction(parse => CommandRunner.Run(() =>
+        command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             using var image = Aff4Image.Open(parse.GetValue(volumes)!);
             if (parse.GetValue(turtle))

@@ -1,4 +1,4 @@
-using MemFs.Aff4;
+using System.CommandLine;
 
 namespace MemFs.Mount.Cli;
 
@@ -8,7 +8,7 @@ public static class CommandRunner
     public const int Failure = 1;
     public const int UsageError = 2;
 
-    public static int Run(Func<int> body)
+    public static int Run(ParseResult parse, Func<int> body)
     {
         try
         {
@@ -16,8 +16,7 @@ public static class CommandRunner
         }
         catch (Exception e) when (e is UsageException or ArgumentException)
         {
-            Console.Error.WriteLine($"memfs: {e.Message}");
-            return UsageError;
+            return UsageErrors.Write(e.Message, parse.CommandResult);
         }
         catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException or InvalidDataException)
         {

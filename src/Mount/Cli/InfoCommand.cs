@@ -31,7 +31,7 @@ public static class InfoCommand
         command.Add(modules);
         command.Add(symbols);
         command.Add(build);
-        command.SetAction(parse => CommandRunner.Run(() =>
+        command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             var auxiliary = PagefileArgument.Parse(parse.GetValue(pagefiles) ?? []).ToList();
             if (parse.GetValue(files) is { } directory) auxiliary.Add(FileTreeArgument.Describe(directory));

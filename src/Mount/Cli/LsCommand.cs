@@ -19,7 +19,7 @@ public static class LsCommand
         options.AddTo(command);
         command.Add(path);
         command.Add(longFormat);
-        command.SetAction(parse => CommandRunner.Run(() =>
+        command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             using var session = options.Open(parse);
             var target = parse.GetValue(path)!;

@@ -30,6 +30,7 @@ public static class MemFsCommand
         root.Add(VtopCommand.Create());
         root.Add(VmemCommand.Create());
         root.Add(Aff4Command.Create());
+        HelpNames.Apply(root);
         return root;
     }
 }

@@ -11,7 +11,7 @@ public static class ModulesCommand
     public static Command Create()
     {
         var options = new SystemOptions();
-        var pid = new Option<long?>("--pid") { Description = "the process (default: kernel modules from PsLoadedModuleList)" };
+        var pid = PidOption.Create("the process (default: kernel modules from PsLoadedModuleList)");
         var command = new Command("modules", "List loaded modules in load order: base, size, full path. With --pid, the process's PEB " +
             "loader list; without, the kernel's PsLoadedModuleList.\n\n" +
             "Examples:\n" +
@@ -19,16 +19,17 @@ public static class ModulesCommand
             "  memfs modules memory.aff4 --pid 1234 --json");
         options.AddTo(command);
         command.Add(pid);
-        command.SetAction(parse => CommandRunner.Run(() =>
+        command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
+            var reference = PidOption.Value(parse, pid);
             using var session = options.Open(parse);
-            if (parse.GetValue(pid) is null && DumpDriverList(session.Image) is { } listed)
+            if (reference is null && DumpDriverList(session.Image) is { } listed)
             {
                 Print(listed, parse.GetValue(options.Json));
                 Console.Error.WriteLine("note: kernel modules from the dump's own driver list (a triage dump holds no page tables)");
                 return 0;
             }
-            var result = parse.GetValue(pid) is { } p ? session.RequireSystem().Modules(session.Process(p)) : session.RequireSystem().KernelModules();
+            var result = reference is { } p ? session.RequireSystem().Modules(session.Process(p)) : session.RequireSystem().KernelModules();
             Print(result.Modules, parse.GetValue(options.Json));
             foreach (var problem in result.Problems) Console.Error.WriteLine($"warning: {problem}");
             return 0;

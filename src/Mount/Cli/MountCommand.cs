@@ -19,13 +19,13 @@ public static class MountCommand
         var mountPoint = new Argument<string>("MOUNTPOINT") { Description = "Linux: an existing empty directory; Windows: a free drive letter (M:), * for the next free one, or a directory that does not exist yet" };
         var allowOther = new Option<bool>("--allow-other") { Description = "let other users read the mount (needs user_allow_other in /etc/fuse.conf unless root)" };
         var foreground = new Option<bool>("--foreground", "-f") { Description = "serve in this process until Ctrl-C, SIGTERM or unmount (progress and errors stay on this terminal)" };
-        var threads = new Option<uint>("--threads") { Description = "FUSE worker threads (default 16)", DefaultValueFactory = _ => 16 };
+        var threads = new Option<uint>("--threads") { Description = "FUSE worker threads", DefaultValueFactory = _ => 16 };
         options.AddTo(command);
         command.Add(mountPoint);
         command.Add(allowOther);
         command.Add(threads);
         command.Add(foreground);
-        command.SetAction(parse => CommandRunner.Run(() =>
+        command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             if (!OperatingSystem.IsLinux() && !OperatingSystem.IsWindows()) throw new UsageException("mounting needs FUSE (Linux) or WinFsp (Windows) — use 'memfs ls' and 'memfs cat'");
             var target = parse.GetValue(mountPoint)!;

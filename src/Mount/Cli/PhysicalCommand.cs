@@ -29,12 +29,12 @@ public static class PhysicalCommand
         command.Add(offset);
         command.Add(length);
         command.Add(zeroHoles);
-        command.SetAction(parse => CommandRunner.Run(() =>
+        command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
-            using var session = EvidenceSession.Open(new EvidenceOptions(parse.GetValue(image)!));
-            var opened = session.Image;
             var start = NumberParser.Parse(parse.GetValue(offset)!, "--offset");
             var count = NumberParser.Parse(parse.GetValue(length)!, "--length");
+            using var session = EvidenceSession.Open(new EvidenceOptions(parse.GetValue(image)!));
+            var opened = session.Image;
             var fill = parse.GetValue(zeroHoles);
             StdoutCopy.Run(start, count, (position, destination) => PhysicalReads.Read(opened.Memory, position, destination, fill));
             return 0;

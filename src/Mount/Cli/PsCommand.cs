@@ -12,8 +12,10 @@ public static class PsCommand
         var options = new SystemOptions();
         var tree = new Option<bool>("--tree") { Description = "show processes under their parents" };
         var scan = new Option<bool>("--scan") { Description = "also scan physical memory for EPROCESS objects not on the active list (terminated or hidden)" };
-        var command = new Command("ps", "List the processes on the active process list: PID, parent, name, create and exit time, " +
-            "EPROCESS, DTB, PEB, image path and command line; the kernel and the symbol sources are found offline.\n\n" +
+        var command = new Command("ps", "List the processes on the active process list, one row each: PID, PPID (parent), Name, " +
+            "Created (UTC), EPROCESS (kernel address), DTB, and the command line (else the image path). --json adds the user DTB, PEB, " +
+            "exit time, image path and how each was found; --scan adds processes only the EPROCESS scan finds (terminated or hidden). " +
+            "The kernel and the symbol sources are found offline.\n\n" +
             "Examples:\n" +
             "  memfs ps memory.aff4\n" +
             "  memfs ps memory.dmp --tree\n" +
@@ -21,37 +23,55 @@ public static class PsCommand
         options.AddTo(command);
         command.Add(tree);
         command.Add(scan);
-        command.SetAction(parse => CommandRunner.Run(() =>
+        command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             using var session = options.Open(parse);
-            var system = session.RequireSystem();
-            var processes = system.Processes;
+            var processes = session.RequireSystem().Processes;
+            var scanned = parse.GetValue(scan) ? session.ScannedProcesses : [];
             if (parse.GetValue(options.Json))
             {
-                Console.WriteLine(JsonSerializer.Serialize(processes.Select(p => new
-                {
-                    pid = p.Pid, ppid = p.ParentPid, name = p.Name, eprocess = Hex.Of(p.Eprocess), dtb = Hex.Of(p.Dtb), userDtb = Hex.Of(p.UserDtb),
-                    peb = Hex.Of(p.Peb), created = p.CreateTime, exited = p.ExitTime, imagePath = p.ImagePath, commandLine = p.CommandLine, foundBy = p.FoundBy,
-                }), new JsonSerializerOptions { WriteIndented = true }));
-                return 0;
+                var rows = processes.Select(p => Json(p, null)).Concat(scanned.Select(s => s.Process is { } p ? Json(p, s)
+                    : new { pid = s.Candidate.Pid, ppid = s.Candidate.ParentPid, name = s.Candidate.Name, eprocess = (string?)null,
+                        physical = (string?)$"0x{s.Candidate.PhysicalAddress:X}", dtb = Hex.Of(s.Candidate.Dtb), userDtb = (string?)null, peb = (string?)null,
+                        created = s.Candidate.CreateTime, exited = s.Candidate.ExitTime, imagePath = (string?)null, commandLine = (string?)null,
+                        foundBy = "EPROCESS scan", unplaced = s.WhyUnplaced }));
+                Console.WriteLine(JsonSerializer.Serialize(rows, new JsonSerializerOptions { WriteIndented = true }));
             }
-            Console.WriteLine($"{"PID",7} {"PPID",7}  {"Name",-16} {"Created (UTC)",-20} {"EPROCESS",-18} {"DTB",-12} Path / command line");
-            var rows = parse.GetValue(tree) ? Tree(processes) : processes.Select(p => (p, 0));
-            foreach (var (p, depth) in rows)
-                Console.WriteLine($"{p.Pid,7} {p.ParentPid,7}  {new string('.', depth) + p.Name,-16} {p.CreateTime?.ToString("yyyy-MM-dd HH:mm:ss") ?? "-",-20} " +
-                                  $"0x{p.Eprocess:X16} 0x{p.Dtb:X10} {p.CommandLine ?? p.ImagePath ?? ""}");
-            if (parse.GetValue(scan))
-            {
-                Console.WriteLine();
-                Console.WriteLine("Not on the active process list (EPROCESS scan; terminated or hidden):");
-                foreach (var c in system.UnlinkedProcesses())
-                    Console.WriteLine($"{c.Pid,7} {c.ParentPid,7}  {c.Name,-16} {c.CreateTime?.ToString("yyyy-MM-dd HH:mm:ss") ?? "-",-20} physical 0x{c.PhysicalAddress:X} " +
-                                      (c.ExitTime is { } exit ? $"exited {exit:yyyy-MM-dd HH:mm:ss}" : ""));
-            }
-            foreach (var w in session.Diagnostics.Lines()) Console.Error.WriteLine($"warning: {w}");
+            else Table(processes, scanned, parse.GetValue(tree));
+            DiagnosticsOutput.Warn(session);
             return 0;
         }));
         return command;
+    }
+
+    private static object Json(ProcessInfo p, ScannedProcess? scanned) => new
+    {
+        pid = p.Pid, ppid = p.ParentPid, name = p.Name, eprocess = Hex.Of(p.Eprocess), physical = scanned is null ? null : $"0x{scanned.Candidate.PhysicalAddress:X}",
+        dtb = Hex.Of(p.Dtb), userDtb = Hex.Of(p.UserDtb), peb = Hex.Of(p.Peb), created = p.CreateTime, exited = p.ExitTime,
+        imagePath = p.ImagePath, commandLine = p.CommandLine, foundBy = p.FoundBy, unplaced = (string?)null,
+    };
+
+    /// <summary>
+    /// The active list (as a tree with <paramref name="tree"/>, scanned processes placed under their parents and marked *),
+    /// then every scanned process by its EPROCESS and physical address.
+    /// </summary>
+    private static void Table(IReadOnlyList<ProcessInfo> processes, IReadOnlyList<ScannedProcess> scanned, bool tree)
+    {
+        Console.WriteLine($"{"PID",7} {"PPID",7}  {"Name",-16} {"Created (UTC)",-20} {"EPROCESS",-18} {"DTB",-12} Path / command line");
+        var placed = scanned.Where(s => s.Process is not null).Select(s => s.Process!).ToList();
+        var rows = tree ? Tree(processes.Concat(placed).ToList()) : processes.Select(p => (p, 0));
+        foreach (var (p, depth) in rows)
+            Console.WriteLine($"{p.Pid,7} {p.ParentPid,7}  {new string('.', depth) + p.Name + (p.InActiveList ? "" : "*"),-16} {p.CreateTime?.ToString("yyyy-MM-dd HH:mm:ss") ?? "-",-20} " +
+                              $"0x{p.Eprocess:X16} 0x{p.Dtb:X10} {p.CommandLine ?? p.ImagePath ?? ""}");
+        if (scanned.Count == 0) return;
+        Console.WriteLine();
+        Console.WriteLine("Not on the active process list (EPROCESS scan; terminated or hidden)" + (tree && placed.Count > 0 ? ", marked * in the tree:" : ":"));
+        foreach (var s in scanned)
+        {
+            var c = s.Candidate;
+            Console.WriteLine($"{c.Pid,7} {c.ParentPid,7}  {c.Name,-16} {c.CreateTime?.ToString("yyyy-MM-dd HH:mm:ss") ?? "-",-20} {s.Location}" +
+                              (c.ExitTime is { } exit ? $", exited {exit:yyyy-MM-dd HH:mm:ss}" : "") + (s.WhyUnplaced is { } why ? $": {why}" : ""));
+        }
     }
 
     /// <summary>Depth-first by parent; processes whose parent is not listed are roots. Cycles of PPIDs are cut.</summary>

@@ -45,17 +45,15 @@ public sealed class TranslationOptions
     });
 
     /// <summary>The address space named on the command line (<paramref name="pid"/> when the command has --pid) and its overrides.</summary>
-    public AddressSpaceRequest Request(ParseResult parse, Option<long?> pid) => new()
+    public AddressSpaceRequest Request(ParseResult parse, Option<string?> pid) => new()
     {
-        Pid = parse.GetValue(pid),
+        Process = Cli.PidOption.Value(parse, pid),
         Dtb = parse.GetValue(Dtb) is { } dtb ? NumberParser.ParseAddress(dtb, "--dtb") : null,
         Build = parse.GetValue(Build),
         PteLayout = parse.GetValue(PteLayout),
         InvalidPteMask = parse.GetValue(InvalidPteMask) is { } mask ? NumberParser.ParseAddress(mask, "--invalid-pte-mask") : null,
     };
 
-    public static Option<long?> PidOption() => new("--pid")
-    {
-        Description = "translate in this process's address space (its own DTB and VADs; finds the kernel and its symbols offline)",
-    };
+    public static Option<string?> PidOption() =>
+        Cli.PidOption.Create("translate in this process's address space (its own DTB and VADs; finds the kernel and its symbols offline)");
 }

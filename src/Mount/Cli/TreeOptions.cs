@@ -13,7 +13,7 @@ public sealed class TreeOptions
     public SystemOptions System { get; } = new();
     public Option<string> CacheSize { get; } = new("--cache-size")
     {
-        Description = "memory budget of every cache together: decoded image chunks, page tables, the tree's pages and rendered files (K/M/G suffixes; default 512M)",
+        Description = "memory budget of every cache together: decoded image chunks, page tables, the tree's pages and rendered files (K/M/G suffixes)",
         DefaultValueFactory = _ => "512M",
     };
     public Option<bool> Strict { get; } = new("--strict")

@@ -12,7 +12,7 @@ public static class VadsCommand
     public static Command Create()
     {
         var options = new SystemOptions();
-        var pid = new Option<long>("--pid") { Description = "the process", Required = true };
+        var pid = PidOption.Create("the process", required: true);
         var command = new Command("vads", "List a process's virtual address descriptors: VAD address, range, kind, private or mapped, " +
             "commit, protection, prototype PTEs and the mapped file.\n\n" +
             "Examples:\n" +
@@ -20,10 +20,11 @@ public static class VadsCommand
             "  memfs vads memory.raw --pid 1234 --json");
         options.AddTo(command);
         command.Add(pid);
-        command.SetAction(parse => CommandRunner.Run(() =>
+        command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
+            var reference = PidOption.Value(parse, pid)!;
             using var session = options.Open(parse);
-            var process = session.Process(parse.GetValue(pid));
+            var process = session.Process(reference);
             var vads = session.RequireSystem().Vads(process).Vads;
             if (parse.GetValue(options.Json))
             {
@@ -36,7 +37,7 @@ public static class VadsCommand
             }
             Console.WriteLine($"{process.Pid} {process.Name}: {vads.Count} VADs");
             Console.Write(VadTable.Render(vads));
-            foreach (var w in session.Diagnostics.Lines()) Console.Error.WriteLine($"warning: {w}");
+            DiagnosticsOutput.Warn(session);
             return 0;
         }));
         return command;

@@ -28,15 +28,17 @@ public static class VmemCommand
         cat.Add(zeroFill);
         cat.Add(pid);
         cat.Add(verbose);
-        cat.SetAction(parse => CommandRunner.Run(() =>
+        cat.SetAction(parse => CommandRunner.Run(parse, () =>
         {
+            var request = options.Request(parse, pid);
+            var start = unchecked((long)NumberParser.ParseAddress(parse.GetValue(offset)!, "--offset"));
+            var count = NumberParser.Parse(parse.GetValue(length)!, "--length");
             using var session = options.Open(parse);
-            var space = session.AddressSpace(options.Request(parse, pid));
+            var space = session.AddressSpace(request);
             if (parse.GetValue(verbose))
                 foreach (var line in space.Provenance) Console.Error.WriteLine($"memfs: {line}");
             var memory = space.Memory(TreeOptions.Policy(parse.GetValue(strict)));
-            var start = unchecked((long)NumberParser.ParseAddress(parse.GetValue(offset)!, "--offset"));
-            StdoutCopy.Run(start, NumberParser.Parse(parse.GetValue(length)!, "--length"), (position, destination) => memory.Read(unchecked((ulong)position), destination));
+            StdoutCopy.Run(start, count, (position, destination) => memory.Read(unchecked((ulong)position), destination));
             return 0;
         }));
         command.Add(cat);

@@ -22,12 +22,13 @@ public static class VtopCommand
         options.AddTo(command);
         command.Add(address);
         command.Add(pid);
-        command.SetAction(parse => CommandRunner.Run(() =>
+        command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             var va = NumberParser.ParseAddress(parse.GetValue(address)!, "ADDRESS");
             var trace = new TraceRecorder();
+            var request = options.Request(parse, pid);
             using var session = options.Open(parse);
-            var space = session.AddressSpace(options.Request(parse, pid));
+            var space = session.AddressSpace(request);
             var result = space.Translator.Translate(space.Dtb, va, space.Vads, trace);
             if (space.Process is { } process) Console.WriteLine($"# process {process.Pid} {process.Name}, DTB 0x{process.Dtb:X}");
             foreach (var line in space.Provenance) Console.WriteLine($"# {line}");

@@ -1,3 +1,4 @@
+using MemFs.Aff4.Binary;
 using MemFs.Aff4.Caching;
 using MemFs.Translate.Physical.Aff4;
 using MemFs.Translate.Physical.CrashDump;
@@ -19,7 +20,7 @@ public static class PhysicalImageOpener
 
     public static PhysicalImage Open(string path, ChunkCache? cache = null)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such file");
+        EvidenceFile.Require(path);
         var source = new FileByteSource(path);
         try
         {

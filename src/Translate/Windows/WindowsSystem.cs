@@ -195,26 +195,33 @@ public sealed class WindowsSystem
     }
 
     /// <summary>
-    /// The unlinked processes as processes: each scanned EPROCESS whose kernel address can be recovered
-    /// (<see cref="EprocessAddressFinder"/>), read like a listed one. Those whose address cannot be recovered are
-    /// named in <paramref name="unplaced"/>.
+    /// Every unlinked process the scan finds, with its kernel address recovered where possible
+    /// (<see cref="EprocessAddressFinder"/>) and then read like a listed one.
+    /// </summary>
+    public IReadOnlyList<ScannedProcess> ScannedProcesses(CancellationToken cancel = default)
+    {
+        var reader = new ProcessReader(Kernel, Layouts.Eprocess);
+        var scanned = new List<ScannedProcess>();
+        foreach (var candidate in UnlinkedProcesses(cancel))
+        {
+            if (EprocessAddressFinder.Find(Image.Memory, Translator, candidate.PhysicalAddress) is not { } eprocess)
+                scanned.Add(new ScannedProcess(candidate, null, "no self-pointing list entry maps back to it, so its kernel address is unknown"));
+            else if (reader.Read(eprocess, inActiveList: false, out var problem) is not { } process)
+                scanned.Add(new ScannedProcess(candidate, null, problem));
+            else scanned.Add(new ScannedProcess(candidate, WithParameters(process), null));
+        }
+        return scanned;
+    }
+
+    /// <summary>
+    /// The unlinked processes as processes (the placed ones of <see cref="ScannedProcesses"/>); those whose kernel
+    /// address cannot be recovered are named in <paramref name="unplaced"/>.
     /// </summary>
     public IReadOnlyList<ProcessInfo> UnlinkedProcessObjects(out IReadOnlyList<string> unplaced, CancellationToken cancel = default)
     {
-        var processes = new List<ProcessInfo>();
-        var missed = new List<string>();
-        var reader = new ProcessReader(Kernel, Layouts.Eprocess);
-        foreach (var candidate in UnlinkedProcesses(cancel))
-        {
-            var what = $"{candidate.Pid} {candidate.Name} (EPROCESS at physical 0x{candidate.PhysicalAddress:X})";
-            if (EprocessAddressFinder.Find(Image.Memory, Translator, candidate.PhysicalAddress) is not { } eprocess)
-                missed.Add($"{what}: no self-pointing list entry maps back to it, so its kernel address is unknown");
-            else if (reader.Read(eprocess, inActiveList: false, out var problem) is not { } process)
-                missed.Add($"{what}: {problem}");
-            else processes.Add(WithParameters(process));
-        }
-        unplaced = missed;
-        return processes;
+        var scanned = ScannedProcesses(cancel);
+        unplaced = scanned.Where(s => s.Process is null).Select(s => $"{s.Candidate.Pid} {s.Candidate.Name}, {s.Location}: {s.WhyUnplaced}").ToList();
+        return scanned.Where(s => s.Process is not null).Select(s => s.Process!).ToList();
     }
 
     /// <summary>The VADs of a process (read once, then kept), as the translator's VAD source.</summary>

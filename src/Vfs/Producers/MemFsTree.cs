@@ -106,8 +106,9 @@ public sealed class MemFsTree : IVirtualFileSystem
     private static (IReadOnlyList<ProcessView>, string) UnlinkedViews(WindowsSystem? system, HolePolicy holes)
     {
         if (system is null) return ([], "");
-        var processes = system.UnlinkedProcessObjects(out var unplaced);
-        return (processes.Select(p => new ProcessView(system, p, holes)).ToArray(), ProcessTexts.UnlinkedReadme(processes, unplaced));
+        var scanned = system.ScannedProcesses();
+        var views = scanned.Where(s => s.Process is not null).Select(s => new ProcessView(system, s.Process!, holes)).ToArray();
+        return (views, ProcessTexts.UnlinkedReadme(scanned));
     }
 
     /// <summary>/coverage.txt: every process's coverage (linked, then unlinked) summed; it classifies every page of every process.</summary>

@@ -34,20 +34,22 @@ public static class ProcessTexts
 
     public static string Vads(ProcessView view) => VadTable.Render(view.Vads);
 
-    public static string UnlinkedReadme(IReadOnlyList<ProcessInfo> processes, IReadOnlyList<string> unplaced)
+    public static string UnlinkedReadme(IReadOnlyList<ScannedProcess> scanned)
     {
+        var placed = scanned.Where(s => s.Process is not null).ToList();
+        var unplaced = scanned.Where(s => s.Process is null).ToList();
         var text = new StringBuilder()
             .AppendLine("Processes that are not on the active process list: terminated, or unlinked to hide them. They were found by")
             .AppendLine("scanning physical memory for EPROCESS pool allocations (tag Proc), and each directory here has the same files")
             .AppendLine("as one under /processes. A terminated process's memory may already be reused: check its exit time.")
             .AppendLine()
-            .AppendLine($"{processes.Count} found and placed:");
-        foreach (var p in processes)
-            text.AppendLine($"  {p.Pid}-{p.Name}  EPROCESS 0x{p.Eprocess:X}, created {p.CreateTime?.ToString("u") ?? "?"}, exited {p.ExitTime?.ToString("u") ?? "no"}");
+            .AppendLine($"{placed.Count} found and placed:");
+        foreach (var s in placed)
+            text.AppendLine($"  {s.Process!.Pid}-{s.Process.Name}  {s.Location}, created {s.Process.CreateTime?.ToString("u") ?? "?"}, exited {s.Process.ExitTime?.ToString("u") ?? "no"}");
         if (unplaced.Count > 0)
         {
             text.AppendLine().AppendLine($"{unplaced.Count} found but not shown:");
-            foreach (var u in unplaced) text.AppendLine("  " + u);
+            foreach (var s in unplaced) text.AppendLine($"  {s.Candidate.Pid} {s.Candidate.Name}, {s.Location}: {s.WhyUnplaced}");
         }
         return text.ToString();
     }

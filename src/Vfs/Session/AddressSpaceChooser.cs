@@ -15,10 +15,10 @@ internal static class AddressSpaceChooser
     {
         var provenance = new List<string>();
         var settings = Settings(session, request, provenance);
-        if (request.Pid is { } pid)
+        if (request.Process is { } reference)
         {
             var system = session.RequireSystem();
-            var process = session.Process(pid);
+            var process = session.Process(reference);
             var translator = settings == system.Translator.Settings ? system.Translator
                 : system.Discovery.CreateTranslator(settings, new SectionObjectReader(system.Layouts.Sections));
             var dtb = request.Dtb ?? process.Dtb;

@@ -6,7 +6,8 @@ namespace MemFs.Vfs.Session;
 /// </summary>
 public sealed record AddressSpaceRequest
 {
-    public long? Pid { get; init; }
+    /// <summary>The process whose address space it is; null for the kernel's (or --dtb's).</summary>
+    public ProcessReference? Process { get; init; }
     public ulong? Dtb { get; init; }
     public uint? Build { get; init; }
 

@@ -24,6 +24,7 @@ public sealed class EvidenceSession : IDisposable
     private readonly RetryingLazy<KernelDiscoveryResult> _discovery;
     private readonly RetryingLazy<SystemOutcome> _system;
     private readonly RetryingLazy<MemFsTree> _tree;
+    private readonly RetryingLazy<IReadOnlyList<ScannedProcess>> _scanned;
     private int _disposed;
 
     private EvidenceSession(EvidenceOptions options, ChunkCache cache, ImageSources sources)
@@ -33,6 +34,7 @@ public sealed class EvidenceSession : IDisposable
         _sources = sources;
         _discovery = new RetryingLazy<KernelDiscoveryResult>(() => KernelDiscovery.Discover(Image, Space, options.Build, Cache));
         _system = new RetryingLazy<SystemOutcome>(OpenSystem);
+        _scanned = new RetryingLazy<IReadOnlyList<ScannedProcess>>(() => RequireSystem().ScannedProcesses());
         _tree = new RetryingLazy<MemFsTree>(() => new MemFsTree(Image, Space, System, SystemFailure, Cache, options.Holes));
     }
 
@@ -85,9 +87,34 @@ public sealed class EvidenceSession : IDisposable
         return outcome.System!;
     }
 
-    /// <summary>The process on the active list with PID <paramref name="pid"/>.</summary>
-    public ProcessInfo Process(long pid) =>
-        RequireSystem().Processes.FirstOrDefault(p => p.Pid == pid) ?? throw new ArgumentException($"no process with PID {pid} (see 'memfs ps')");
+    /// <summary>
+    /// The EPROCESS objects the physical-memory scan finds off the active list, scanned once (the scan reads all of
+    /// physical memory).
+    /// </summary>
+    public IReadOnlyList<ScannedProcess> ScannedProcesses => _scanned.Value;
+
+    /// <summary>
+    /// The process <paramref name="reference"/> names: on the active list first, else among the scanned processes
+    /// whose kernel address was recovered.
+    /// </summary>
+    public ProcessInfo Process(ProcessReference reference)
+    {
+        var listed = RequireSystem().Processes;
+        if (reference.Eprocess is { } address)
+            return listed.FirstOrDefault(p => p.Eprocess == address)
+                ?? ScannedProcesses.FirstOrDefault(s => s.Process?.Eprocess == address)?.Process
+                ?? throw new ArgumentException($"no process with EPROCESS 0x{address:X} on the active list or placed by the EPROCESS scan (see 'memfs ps --scan')");
+        var pid = reference.Pid!.Value;
+        if (listed.FirstOrDefault(p => p.Pid == pid) is { } active) return active;
+        var scanned = ScannedProcesses.Where(s => s.Candidate.Pid == pid).ToList();
+        var placed = scanned.Where(s => s.Process is not null).ToList();
+        if (placed.Count == 1) return placed[0].Process!;
+        if (placed.Count > 1)
+            throw new ArgumentException($"PID {pid} names {placed.Count} scanned processes ({string.Join(", ", placed.Select(s => s.Location))}): give --pid the EPROCESS address");
+        if (scanned.Count > 0)
+            throw new ArgumentException($"PID {pid} {scanned[0].Candidate.Name} was found by the EPROCESS scan at {scanned[0].Location}, but {scanned[0].WhyUnplaced}");
+        throw new ArgumentException($"no process with PID {pid} on the active list or found by the EPROCESS scan (see 'memfs ps --scan')");
+    }
 
     /// <summary>The translator and DTB for <c>vtop</c>/<c>vmem cat</c>, each deciding value with its source.</summary>
     public ChosenAddressSpace AddressSpace(AddressSpaceRequest request) => AddressSpaceChooser.Choose(this, request);

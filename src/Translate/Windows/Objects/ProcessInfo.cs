@@ -18,6 +18,6 @@ public sealed record ProcessInfo(
     public string? ImagePath { get; init; }
     public string? CommandLine { get; init; }
 
-    /// <summary>How the process was found: "ActiveProcessLinks" or "EPROCESS scan (not in the active list)".</summary>
-    public string FoundBy => InActiveList ? "ActiveProcessLinks" : "EPROCESS scan (not in the active list: terminated or hidden)";
+    /// <summary>How the process was found: on the active list (ActiveProcessLinks) or only by the EPROCESS scan (terminated or hidden).</summary>
+    public string FoundBy => InActiveList ? "active list" : "EPROCESS scan";
 }

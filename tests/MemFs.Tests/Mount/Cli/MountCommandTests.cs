@@ -70,7 +70,8 @@ public class MountCommandTests
         Assert.That(File.ReadAllText(Path.Combine(malware, "info.txt")), Does.Contain("EPROCESS scan").And.Contain(_demo["malware.exe"].CommandLine));
         var grep = Shell.Run("grep", "-rl", MalwareUrl, Path.Combine(malware, "regions"));
         Assert.That(grep.Stdout.Trim(), Is.EqualTo(Path.Combine(malware, "regions", $"0x{MalwareHeap:X12}-0x{MalwareHeap + 4 * Page - 1:X12}-private.bin")), grep.Stderr);
-        Assert.That(File.ReadAllText(Path.Combine(unlinked, "README.txt")), Does.Contain("1 found and placed"));
+        Assert.That(File.ReadAllText(Path.Combine(unlinked, "README.txt")), Does.Contain("1 found and placed")
+            .And.Match($@"EPROCESS 0x{_demo["malware.exe"].Eprocess:X} \(physical 0x[0-9A-F]+\)"), "named the way 'memfs ps --scan' names it");
     }
 
     [Test]

@@ -23,7 +23,7 @@ internal sealed class SyntheticWindowsRaw : IDisposable
         var profile = KernelPack.Embedded.TryGetFamily(19041, out _)!;
         Objects = new TestWindowsSystem(profile, Kernel.Image, Kernel.KernelBase + TestPeImage.PsActiveProcessHead, Kernel.KernelBase + TestPeImage.PsLoadedModuleList);
         Explorer = Objects.AddProcess(0x1F40, 0x58, "explorer.exe", new DateTime(2021, 2, 21, 1, 5, 0, DateTimeKind.Utc));
-        Objects.AddProcess(0x2A0C, 0x1F40, "hidden.exe", new DateTime(2021, 2, 21, 1, 6, 0, DateTimeKind.Utc), linked: false);
+        Hidden = Objects.AddProcess(0x2A0C, 0x1F40, "hidden.exe", new DateTime(2021, 2, 21, 1, 6, 0, DateTimeKind.Utc), linked: false);
         var prototypes = Objects.Image.PrototypeArray(4);
         Explorer.Vads.AddRange(
         [
@@ -47,6 +47,9 @@ internal sealed class SyntheticWindowsRaw : IDisposable
     public TestKernelImage Kernel { get; }
     public TestWindowsSystem Objects { get; }
     public TestWindowsSystem.BuiltProcess Explorer { get; }
+
+    /// <summary>Not on the active list: found only by the EPROCESS scan.</summary>
+    public TestWindowsSystem.BuiltProcess Hidden { get; }
     public byte[] ValidPageBytes { get; }
     public string Directory { get; }
     public string Raw { get; }

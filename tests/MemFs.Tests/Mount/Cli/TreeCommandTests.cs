@@ -60,6 +60,9 @@ public class TreeCommandTests
     [Test]
     public void VmemServesTheTranslatedBytesAtTheirVirtualAddress()
     {
+        var whole = MemFsProcess.Run("cat", _image.Raw, _image.ExplorerDirectory + "/vmem");
+        Assert.That(whole.ExitCode, Is.EqualTo(2), "128 TiB is not streamed without --length");
+        Assert.That(whole.Stderr, Does.Contain("give --length"));
         var result = Run("cat", _image.Raw, _image.ExplorerDirectory + "/vmem", "--offset", $"0x{SyntheticWindowsRaw.ValidPage:X}", "--length", "4K");
         Assert.That(result.ExitCode, Is.Zero, result.Stderr);
         Assert.That(result.Stdout, Is.EqualTo(_image.ValidPageBytes));

@@ -55,6 +55,60 @@ public class WindowsCommandTests
     }
 
     [Test]
+    public void PsScanJsonCarriesTheScannedProcessAndHowEachWasFound()
+    {
+        var result = MemFsProcess.Run("ps", _raw, "--scan", "--json");
+        Assert.That(result.ExitCode, Is.Zero, result.Stderr);
+        var rows = JsonDocument.Parse(result.Text).RootElement.EnumerateArray().ToArray();
+        var hidden = rows.Single(p => p.GetProperty("name").GetString() == "hidden.exe");
+        Assert.That(hidden.GetProperty("pid").GetInt64(), Is.EqualTo(_image.Hidden.Pid));
+        Assert.That(hidden.GetProperty("foundBy").GetString(), Is.EqualTo("EPROCESS scan"));
+        Assert.That(hidden.GetProperty("eprocess").GetString(), Is.EqualTo($"0x{_image.Hidden.Eprocess:X}"));
+        Assert.That(hidden.GetProperty("physical").GetString(), Does.StartWith("0x"));
+        Assert.That(rows.Single(p => p.GetProperty("name").GetString() == "explorer.exe").GetProperty("foundBy").GetString(), Is.EqualTo("active list"));
+    }
+
+    [Test]
+    public void PsScanTreeShowsTheScannedProcessUnderItsParent()
+    {
+        var result = MemFsProcess.Run("ps", _raw, "--scan", "--tree");
+        Assert.That(result.ExitCode, Is.Zero, result.Stderr);
+        var lines = result.Text.Split('\n');
+        var explorer = Array.FindIndex(lines, l => l.Contains(" explorer.exe"));
+        Assert.That(lines[explorer + 1], Does.Contain(" .hidden.exe*"), "the scanned child follows its parent, marked");
+    }
+
+    [Test]
+    public void PsScanNamesTheUnlinkedProcessByEprocessAndPhysicalAddress()
+    {
+        var result = MemFsProcess.Run("ps", _raw, "--scan");
+        Assert.That(result.ExitCode, Is.Zero, result.Stderr);
+        Assert.That(result.Text, Does.Match($@"hidden\.exe .* EPROCESS 0x{_image.Hidden.Eprocess:X} \(physical 0x[0-9A-F]+\)"));
+    }
+
+    [Test]
+    public void PidFindsAProcessOnlyTheScanFinds()
+    {
+        var vads = MemFsProcess.Run("vads", _raw, "--pid", _image.Hidden.Pid.ToString());
+        Assert.That(vads.ExitCode, Is.Zero, vads.Stderr);
+        Assert.That(vads.Text, Does.StartWith($"{_image.Hidden.Pid} hidden.exe:"));
+        var modules = MemFsProcess.Run("modules", _raw, "--pid", $"0x{_image.Hidden.Eprocess:X}", "--json");
+        Assert.That(modules.ExitCode, Is.Zero, modules.Stderr);
+        var vtop = MemFsProcess.Run("vtop", _raw, "--pid", $"0x{_image.Hidden.Eprocess:X}", "0x10000");
+        Assert.That(vtop.Text, Does.StartWith($"# process {_image.Hidden.Pid} hidden.exe"), vtop.Stderr);
+        var vmem = MemFsProcess.Run("vmem", "cat", _raw, "--pid", _image.Hidden.Pid.ToString(), "--offset", "0x10000", "--length", "16");
+        Assert.That(vmem.Stderr, Does.Not.Contain("no process"));
+    }
+
+    [Test]
+    public void AnUnknownPidSuggestsTheScan()
+    {
+        var result = MemFsProcess.Run("vads", _raw, "--pid", "31337");
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.Stderr, Does.Contain("no process with PID 31337").And.Contain("memfs ps --scan"));
+    }
+
+    [Test]
     public void PsTreeIndentsChildren()
     {
         var result = MemFsProcess.Run("ps", _raw, "--tree");
