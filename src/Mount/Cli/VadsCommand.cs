@@ -5,7 +5,7 @@ using MemFs.Translate.Paging;
 namespace MemFs.Mount.Cli;
 
 /// <summary><c>memfs vads</c>: a process's VADs, like Rekall's <c>vad</c>.</summary>
-public static class VadsCommand
+internal static class VadsCommand
 {
     public static Command Create()
     {

@@ -6,7 +6,7 @@ using MemFs.Vfs.Cache;
 namespace MemFs.Vfs.Producers;
 
 /// <summary>regions/&lt;start&gt;-&lt;end&gt;-&lt;kind&gt;[-&lt;file&gt;].bin: one VAD's bytes, offset 0 = the VAD's start.</summary>
-public sealed class RegionFile(ProcessView process, VadDescriptor vad, ChunkCache cache) : CachedFile(NameOf(vad), cache)
+internal sealed class RegionFile(ProcessView process, VadDescriptor vad, ChunkCache cache) : CachedFile(NameOf(vad), cache)
 {
     public override long Length => (long)(vad.End - vad.Start + 1);
 

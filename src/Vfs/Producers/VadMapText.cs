@@ -8,7 +8,7 @@ namespace MemFs.Vfs.Producers;
 /// vadmap.txt: every page of every VAD classified by the same translation that serves reads, consecutive pages
 /// with the same state (and contiguous locations) merged into one line, like Rekall's vadmap.
 /// </summary>
-public static class VadMapText
+internal static class VadMapText
 {
     /// <summary>VADs larger than this many pages are summarised, not classified page by page.</summary>
     public const long MaxPagesPerVad = 1 << 20;

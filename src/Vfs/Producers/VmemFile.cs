@@ -7,7 +7,7 @@ namespace MemFs.Vfs.Producers;
 /// /processes/&lt;pid&gt;-&lt;name&gt;/vmem: the whole 128 TiB user address space, offset = virtual address. Sparse:
 /// SEEK_DATA/SEEK_HOLE and st_blocks come from the VADs, so grep and cp --sparse skip the unmapped space.
 /// </summary>
-public sealed class VmemFile(ProcessView process, ChunkCache cache) : CachedFile("vmem", cache)
+internal sealed class VmemFile(ProcessView process, ChunkCache cache) : CachedFile("vmem", cache)
 {
     public override long Length => ProcessView.UserSpace;
     public override long AllocatedBytes => process.DataRanges.Sum(r => r.End - r.Start);

@@ -5,7 +5,7 @@ namespace MemFs.Translate.Physical.Elf;
 /// VirtualBox pads to 8 but writes namesz without the NUL and descsz already rounded, which the 4-byte
 /// rule reads the same way.
 /// </summary>
-public sealed record ElfNote(string Name, uint Type, byte[] Description)
+internal sealed record ElfNote(string Name, uint Type, byte[] Description)
 {
     public static IReadOnlyList<ElfNote> ReadAll(string file, ReadOnlySpan<byte> segment, long segmentOffset, List<string> warnings)
     {
