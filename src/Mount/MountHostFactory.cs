@@ -4,7 +4,7 @@ using MemFs.Mount.WinFsp;
 namespace MemFs.Mount;
 
 /// <summary>Picks the host for this OS: libfuse3 on Linux, WinFsp on Windows; nothing else can mount.</summary>
-public static class MountHostFactory
+internal static class MountHostFactory
 {
     /// <param name="maxThreads">Worker threads serving requests (FUSE loop threads, WinFsp dispatcher threads).</param>
     /// <param name="mounted">Called with the mount point once it serves.</param>

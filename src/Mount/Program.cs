@@ -2,7 +2,7 @@ using MemFs.Mount.Cli;
 
 namespace MemFs.Mount;
 
-public static class Program
+internal static class Program
 {
     public static int Main(string[] args)
     {

@@ -1,7 +1,7 @@
 namespace MemFs.Aff4.Codecs;
 
 /// <summary>The codec for each <see cref="CompressionMethod"/>; codecs are stateless, so one instance serves all threads.</summary>
-public static class ChunkCodecs
+internal static class ChunkCodecs
 {
     private static readonly IChunkCodec Stored = new StoredCodec();
     private static readonly IChunkCodec Snappy = new SnappyCodec();

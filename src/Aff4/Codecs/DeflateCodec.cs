@@ -5,7 +5,7 @@ namespace MemFs.Aff4.Codecs;
 /// while c-aff4 (WinPmem 3.3's default) writes a zlib-wrapped stream under it. The first two bytes
 /// decide which to try first, and a failure tries the other.
 /// </summary>
-public sealed class DeflateCodec : IChunkCodec
+internal sealed class DeflateCodec : IChunkCodec
 {
     internal DeflateCodec()
     {

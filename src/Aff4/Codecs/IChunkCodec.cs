@@ -1,7 +1,7 @@
 namespace MemFs.Aff4.Codecs;
 
 /// <summary>Decompresses one ImageStream chunk. Implementations are stateless and safe to share between threads.</summary>
-public interface IChunkCodec
+internal interface IChunkCodec
 {
     CompressionMethod Method { get; }
 

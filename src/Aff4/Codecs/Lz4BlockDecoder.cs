@@ -6,7 +6,7 @@ namespace MemFs.Aff4.Codecs;
 /// low nibble match length − 4), the literals, a 2-byte little-endian match offset and the match;
 /// the last sequence carries literals only.
 /// </summary>
-public static class Lz4BlockDecoder
+internal static class Lz4BlockDecoder
 {
     private const int MinMatch = 4;
     private const int LengthNibbleMax = 15;

@@ -3,7 +3,7 @@ namespace MemFs.Aff4.Codecs;
 /// <summary>LZ4 block chunks (c-aff4 since Feb 2019, Evimetry, pyaff4), decoded with the chunk size as the output limit.</summary>
 // Our own decoder rather than K4os.Compression.LZ4 1.3.8: LZ4Codec.Decode is about twice as fast but returns
 // bytes for a block whose match offset is 0 (invalid in the LZ4 block format) instead of rejecting it.
-public sealed class Lz4Codec : IChunkCodec
+internal sealed class Lz4Codec : IChunkCodec
 {
     internal Lz4Codec()
     {

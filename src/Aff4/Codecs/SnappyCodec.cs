@@ -4,7 +4,7 @@ namespace MemFs.Aff4.Codecs;
 /// Raw Snappy block (varint uncompressed length, then tagged elements; no framing, no CRC),
 /// as written by Evimetry, c-aff4 and pyaff4.
 /// </summary>
-public sealed class SnappyCodec : IChunkCodec
+internal sealed class SnappyCodec : IChunkCodec
 {
     // The uncompressed length is a uint32, so its varint takes at most 5 bytes.
     private const int MaxLengthBytes = 5;

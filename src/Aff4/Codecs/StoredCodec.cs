@@ -1,7 +1,7 @@
 namespace MemFs.Aff4.Codecs;
 
 /// <summary>Chunks written without compression: the stored bytes are the chunk.</summary>
-public sealed class StoredCodec : IChunkCodec
+internal sealed class StoredCodec : IChunkCodec
 {
     internal StoredCodec()
     {

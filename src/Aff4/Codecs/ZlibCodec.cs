@@ -1,7 +1,7 @@
 namespace MemFs.Aff4.Codecs;
 
 /// <summary>zlib stream (RFC 1950): WinPmem 2.x default, c-aff4 --compression zlib, pyaff4.</summary>
-public sealed class ZlibCodec : IChunkCodec
+internal sealed class ZlibCodec : IChunkCodec
 {
     internal ZlibCodec()
     {

@@ -4,7 +4,7 @@ using System.Text;
 namespace MemFs.Aff4.Container;
 
 /// <summary>Zip member name ⇄ AFF4 URN rules (aff4.md §1.5).</summary>
-public static class MemberNames
+internal static class MemberNames
 {
     private const string Scheme = "aff4:";
     private const string WinPmemEscapePrefix = "%ffffff";

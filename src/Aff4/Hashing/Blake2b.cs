@@ -9,7 +9,7 @@ namespace MemFs.Aff4.Hashing;
 /// BLAKE2b-512 without a key (RFC 7693), the aff4:Blake2b / aff4:blake2b hash of AFF4 streams and
 /// Evimetry block hashes. .NET has no BLAKE2b, hence this implementation.
 /// </summary>
-public sealed class Blake2b : HashAlgorithm
+internal sealed class Blake2b : HashAlgorithm
 {
     private const int BlockSize = 128;
     private const int DigestSize = 64;

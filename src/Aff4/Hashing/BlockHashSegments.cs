@@ -8,7 +8,7 @@ namespace MemFs.Aff4.Hashing;
 /// (legacy <c>&lt;stream&gt;/00000000/blockHash.md5</c>) of raw digests, one per chunk, each over the chunk
 /// decompressed and zero-padded to the chunk size. The standard text says <c>00000000.md5</c>; no real file does.
 /// </summary>
-public static class BlockHashSegments
+internal static class BlockHashSegments
 {
     /// <summary>Algorithms in the order the block-map hash concatenates them.</summary>
     public static readonly IReadOnlyList<string> Order = ["md5", "sha1", "sha256", "sha512", "blake2b"];

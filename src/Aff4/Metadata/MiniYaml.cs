@@ -5,7 +5,7 @@ namespace MemFs.Aff4.Metadata;
 /// Rekall/PyYAML). Reads block mappings and sequences, flow <c>{ }</c>/<c>[ ]</c>, plain and
 /// quoted scalars, comments and <c>---</c>. Anchors, tags and block scalars are rejected.
 /// </summary>
-public static class MiniYaml
+internal static class MiniYaml
 {
     public const int MaxInputLength = 1024 * 1024;
     public const int MaxDepth = 64;

@@ -1,7 +1,7 @@
 namespace MemFs.Aff4.Metadata;
 
 /// <summary>YAML that <see cref="MiniYaml"/> cannot read. The message names the document and 1-based line.</summary>
-public sealed class YamlSyntaxException : FormatException
+internal sealed class YamlSyntaxException : FormatException
 {
     public YamlSyntaxException(string documentName, int line, string problem)
         : base($"{documentName}, line {line}: {problem}")

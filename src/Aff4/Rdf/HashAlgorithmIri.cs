@@ -1,7 +1,7 @@
 namespace MemFs.Aff4.Rdf;
 
 /// <summary>Maps the datatype IRI of a hash literal (<c>"hex"^^aff4:SHA1</c>) to an algorithm name (aff4.md §5.1).</summary>
-public static class HashAlgorithmIri
+internal static class HashAlgorithmIri
 {
     /// <summary>
     /// Recognises MD5, SHA1, SHA256, SHA512, Blake2b and the block-map datatypes in the AFF4 and

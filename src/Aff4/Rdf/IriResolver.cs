@@ -6,7 +6,7 @@ namespace MemFs.Aff4.Rdf;
 /// Resolves relative IRI references against a base IRI (RFC 3986 §5.2) purely on strings.
 /// <see cref="System.Uri"/> is unsuitable: it case-folds and escapes <c>aff4:</c> IRIs.
 /// </summary>
-public static class IriResolver
+internal static class IriResolver
 {
     /// <summary>True when the reference starts with a scheme (<c>aff4:</c>, <c>http:</c>, ...).</summary>
     public static bool IsAbsolute(string iri) => IriReference.Parse(iri).Scheme is not null;

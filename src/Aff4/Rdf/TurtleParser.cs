@@ -1,7 +1,7 @@
 namespace MemFs.Aff4.Rdf;
 
 /// <summary>Parses the Turtle that AFF4 writers put in <c>information.turtle</c> (aff4.md §2.1).</summary>
-public static class TurtleParser
+internal static class TurtleParser
 {
     /// <summary>
     /// Returns the triples in document order. <paramref name="documentName"/> appears in error

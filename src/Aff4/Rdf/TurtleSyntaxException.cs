@@ -1,7 +1,7 @@
 namespace MemFs.Aff4.Rdf;
 
 /// <summary>Malformed Turtle. The message names the document, 1-based line and column, and the problem.</summary>
-public sealed class TurtleSyntaxException : FormatException
+internal sealed class TurtleSyntaxException : FormatException
 {
     public TurtleSyntaxException(string documentName, int line, int column, string problem)
         : base($"{documentName}, line {line}, column {column}: {problem}")

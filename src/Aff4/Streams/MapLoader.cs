@@ -8,7 +8,7 @@ namespace MemFs.Aff4.Streams;
 /// dialect, then validated; the other order is used only if it alone is consistent, with a warning),
 /// and normalises the entries: sorted, empty ones dropped, overlaps resolved in favour of the later entry.
 /// </summary>
-public static class MapLoader
+internal static class MapLoader
 {
     public const int EntrySize = 28;
     private const long MaxMapSegmentBytes = 512L * 1024 * 1024;

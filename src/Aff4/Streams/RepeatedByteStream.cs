@@ -1,7 +1,7 @@
 namespace MemFs.Aff4.Streams;
 
 /// <summary>A symbolic stream of one repeated byte (aff4:Zero, aff4:SymbolicStreamXX, aff4:FFDevice).</summary>
-public sealed class RepeatedByteStream(string urn, byte value) : IAff4Stream
+internal sealed class RepeatedByteStream(string urn, byte value) : IAff4Stream
 {
     public string Urn { get; } = urn;
     public byte Value { get; } = value;

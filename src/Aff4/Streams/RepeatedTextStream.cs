@@ -7,7 +7,7 @@ namespace MemFs.Aff4.Streams;
 /// AFF4 Standard: the string is repeated to fill 1 MiB tiles and every tile starts the string again,
 /// so the byte at position p is s[(p mod 1 MiB) mod len(s)].
 /// </summary>
-public sealed class RepeatedTextStream : IAff4Stream
+internal sealed class RepeatedTextStream : IAff4Stream
 {
     public const int TileSize = 1 << 20;
 

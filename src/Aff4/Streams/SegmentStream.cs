@@ -3,7 +3,7 @@ using MemFs.Aff4.Volumes;
 namespace MemFs.Aff4.Streams;
 
 /// <summary>A Zip member read as a stream: small acquired files, metadata, raw PhysicalMemory segments.</summary>
-public sealed class SegmentStream(string urn, Segment segment) : IAff4Stream
+internal sealed class SegmentStream(string urn, Segment segment) : IAff4Stream
 {
     public string Urn { get; } = urn;
     public Segment Segment { get; } = segment;

@@ -4,7 +4,7 @@ namespace MemFs.Aff4.Streams;
 /// A map target that could not be opened (a stripe in a volume that was not given, a missing segment).
 /// Opening the map still works; reading a range that needs this target fails with the reason.
 /// </summary>
-public sealed class UnavailableStream(string urn, string reason) : IAff4Stream
+internal sealed class UnavailableStream(string urn, string reason) : IAff4Stream
 {
     public string Urn { get; } = urn;
     public string Reason { get; } = reason;

@@ -4,7 +4,7 @@ using MemFs.Aff4;
 namespace MemFs.Mount.Cli;
 
 /// <summary><c>memfs aff4 cat</c>: writes the bytes of one AFF4 object to stdout.</summary>
-public static class Aff4CatCommand
+internal static class Aff4CatCommand
 {
     public static Command Create()
     {

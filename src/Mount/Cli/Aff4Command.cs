@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace MemFs.Mount.Cli;
 
 /// <summary><c>memfs aff4</c>: commands that work on AFF4 volumes as containers.</summary>
-public static class Aff4Command
+internal static class Aff4Command
 {
     public static Command Create()
     {

@@ -6,7 +6,7 @@ using MemFs.Aff4.Rdf;
 namespace MemFs.Mount.Cli;
 
 /// <summary><c>memfs aff4 hash</c>: MD5, SHA-1 and SHA-256 of an object; <c>--verify</c> checks the stored hashes.</summary>
-public static class Aff4HashCommand
+internal static class Aff4HashCommand
 {
     private static readonly string[] Always = ["md5", "sha1", "sha256"];
 

@@ -4,7 +4,7 @@ using MemFs.Aff4;
 namespace MemFs.Mount.Cli;
 
 /// <summary><c>memfs aff4 info</c>: every volume and object of an AFF4 image, and what it holds of memory.</summary>
-public static class Aff4InfoCommand
+internal static class Aff4InfoCommand
 {
     public static Command Create()
     {

@@ -7,7 +7,7 @@ using MemFs.Aff4.Streams;
 namespace MemFs.Mount.Cli;
 
 /// <summary>Renders the text of <c>memfs aff4 info</c>.</summary>
-public sealed class Aff4InfoReport(Aff4Image image, TextWriter output)
+internal sealed class Aff4InfoReport(Aff4Image image, TextWriter output)
 {
     public void Write()
     {

@@ -10,7 +10,7 @@ namespace MemFs.Mount.Cli;
 /// (stdio pipes closed, so '$(memfs mount …)' and pipes do not wait for it), and per-read errors need --foreground.
 /// .NET cannot fork.
 /// </summary>
-public static class BackgroundMount
+internal static class BackgroundMount
 {
     private static readonly TimeSpan OpenLimit = TimeSpan.FromMinutes(10);
 

@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace MemFs.Mount.Cli;
 
 /// <summary>Runs a command body: errors go to stderr as one clear line and a non-zero exit code.</summary>
-public static class CommandRunner
+internal static class CommandRunner
 {
     public const int Failure = 1;
     public const int UsageError = 2;
@@ -27,4 +27,4 @@ public static class CommandRunner
 }
 
 /// <summary>The user asked for something that does not fit the input (no such stream, bad number).</summary>
-public sealed class UsageException(string message) : Exception(message);
+internal sealed class UsageException(string message) : Exception(message);

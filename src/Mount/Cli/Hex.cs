@@ -1,7 +1,7 @@
 namespace MemFs.Mount.Cli;
 
 /// <summary>Addresses as analysts write them, in text and in JSON.</summary>
-public static class Hex
+internal static class Hex
 {
     public static string Of(ulong value) => $"0x{value:X}";
 

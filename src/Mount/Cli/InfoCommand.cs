@@ -6,7 +6,7 @@ using MemFs.Vfs.Session;
 namespace MemFs.Mount.Cli;
 
 /// <summary><c>memfs info</c>: what a memory image is and holds, whatever its format.</summary>
-public static class InfoCommand
+internal static class InfoCommand
 {
     public static Command Create()
     {

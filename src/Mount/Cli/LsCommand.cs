@@ -4,7 +4,7 @@ using MemFs.Vfs.Tree;
 namespace MemFs.Mount.Cli;
 
 /// <summary><c>memfs ls</c>: the mounted tree listed without mounting (same producers, same names).</summary>
-public static class LsCommand
+internal static class LsCommand
 {
     public static Command Create()
     {

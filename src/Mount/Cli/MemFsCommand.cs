@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace MemFs.Mount.Cli;
 
 /// <summary>The root <c>memfs</c> command and its command tree.</summary>
-public static class MemFsCommand
+internal static class MemFsCommand
 {
     public static RootCommand Create()
     {

@@ -6,7 +6,7 @@ using MemFs.Translate.Windows.Objects;
 namespace MemFs.Mount.Cli;
 
 /// <summary><c>memfs modules</c>: a process's loaded modules, or the kernel's.</summary>
-public static class ModulesCommand
+internal static class ModulesCommand
 {
     public static Command Create()
     {

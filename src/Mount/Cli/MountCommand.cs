@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace MemFs.Mount.Cli;
 
 /// <summary><c>memfs mount</c>: serves the MemFs tree of an image at a mount point until Ctrl-C or unmount.</summary>
-public static class MountCommand
+internal static class MountCommand
 {
     public static Command Create()
     {

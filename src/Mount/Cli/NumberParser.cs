@@ -3,7 +3,7 @@ using System.Globalization;
 namespace MemFs.Mount.Cli;
 
 /// <summary>Parses offsets and lengths the way analysts write them: 4096, 0x1000, 4K, 16M, 2G.</summary>
-public static class NumberParser
+internal static class NumberParser
 {
     /// <summary>A 64-bit address or mask: decimal or 0x hex, the whole unsigned range (kernel addresses have bit 63 set).</summary>
     public static ulong ParseAddress(string text, string what)

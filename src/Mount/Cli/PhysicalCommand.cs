@@ -5,7 +5,7 @@ using MemFs.Vfs.Session;
 namespace MemFs.Mount.Cli;
 
 /// <summary><c>memfs physical</c>: physical memory of any supported image.</summary>
-public static class PhysicalCommand
+internal static class PhysicalCommand
 {
     public static Command Create()
     {

@@ -7,7 +7,7 @@ namespace MemFs.Mount.Cli;
 /// Progress of long work on stderr: a Spectre.Console bar on a terminal, otherwise a plain line every
 /// few seconds (logs and pipes stay readable). Stdout is left to the command's data.
 /// </summary>
-public static class ProgressReporter
+internal static class ProgressReporter
 {
     public static T Run<T>(string task, long total, Func<IProgress<long>, T> work)
     {

@@ -5,7 +5,7 @@ using MemFs.Translate.Windows.Objects;
 namespace MemFs.Mount.Cli;
 
 /// <summary><c>memfs ps</c>: the processes of a Windows memory image.</summary>
-public static class PsCommand
+internal static class PsCommand
 {
     public static Command Create()
     {

@@ -1,7 +1,7 @@
 namespace MemFs.Mount.Cli;
 
 /// <summary>Streams a byte range to stdout in 1 MiB pieces, each filled completely by the caller's reader.</summary>
-public static class StdoutCopy
+internal static class StdoutCopy
 {
     private const int BufferSize = 1 << 20;
 

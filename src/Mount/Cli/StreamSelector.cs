@@ -8,7 +8,7 @@ namespace MemFs.Mount.Cli;
 /// The --stream / --category / --file options that pick one object of an AFF4 image. With none given:
 /// the physical memory, else the primary image, else the only stream.
 /// </summary>
-public sealed class StreamSelector
+internal sealed class StreamSelector
 {
     public Option<string?> Stream { get; } = new("--stream") { Description = "the object's URN, e.g. aff4://…/PhysicalMemory" };
     public Option<string?> Category { get; } = new("--category")

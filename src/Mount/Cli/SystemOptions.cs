@@ -7,7 +7,7 @@ namespace MemFs.Mount.Cli;
 /// The options of the commands that read Windows objects (ps, vads, modules, vtop --pid): the image, its auxiliary
 /// sources, local symbols and a build hint. Opening them finds the kernel and its profile offline.
 /// </summary>
-public sealed class SystemOptions
+internal sealed class SystemOptions
 {
     public Argument<string> Image { get; } = new("IMAGE") { Description = "the memory image (format recognised by content)" };
     public Option<string[]> Pagefiles { get; } = InfoCommand.PagefilesOption();

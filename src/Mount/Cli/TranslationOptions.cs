@@ -7,7 +7,7 @@ namespace MemFs.Mount.Cli;
 /// The options every translating command shares (image, DTB, pagefiles, files, build and layout overrides),
 /// and the session they open. Build, InvalidPteMask and DTB come from the kernel unless overridden.
 /// </summary>
-public sealed class TranslationOptions
+internal sealed class TranslationOptions
 {
     public Argument<string> Image { get; } = new("IMAGE") { Description = "the memory image (format recognised by content)" };
     public Option<string?> Dtb { get; } = new("--dtb") { Description = "directory table base (CR3) of the address space; default: the kernel's, as discovery finds it" };

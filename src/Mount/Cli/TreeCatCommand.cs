@@ -4,7 +4,7 @@ using MemFs.Vfs.Tree;
 namespace MemFs.Mount.Cli;
 
 /// <summary><c>memfs cat</c>: one file of the MemFs tree to stdout without mounting.</summary>
-public static class TreeCatCommand
+internal static class TreeCatCommand
 {
     public static Command Create()
     {

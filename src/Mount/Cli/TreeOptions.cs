@@ -8,7 +8,7 @@ namespace MemFs.Mount.Cli;
 /// The options of the commands that show the MemFs tree (mount, ls, cat): the image and its sources, symbols, the page
 /// cache size (the session's one memory budget) and whether unresolvable pages are holes (the default) or fail (--strict).
 /// </summary>
-public sealed class TreeOptions
+internal sealed class TreeOptions
 {
     public SystemOptions System { get; } = new();
     public Option<string> CacheSize { get; } = new("--cache-size")

@@ -7,7 +7,7 @@ using MemFs.Vfs.Producers;
 namespace MemFs.Mount.Cli;
 
 /// <summary><c>memfs vads</c>: a process's VADs, like Rekall's <c>vad</c>.</summary>
-public static class VadsCommand
+internal static class VadsCommand
 {
     public static Command Create()
     {

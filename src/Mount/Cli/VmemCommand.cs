@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace MemFs.Mount.Cli;
 
 /// <summary><c>memfs vmem</c>: virtual memory read through the translator.</summary>
-public static class VmemCommand
+internal static class VmemCommand
 {
     public static Command Create()
     {

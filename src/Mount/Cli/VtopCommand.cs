@@ -4,7 +4,7 @@ using MemFs.Translate.Paging;
 namespace MemFs.Mount.Cli;
 
 /// <summary><c>memfs vtop</c>: how one virtual address translates, every step shown.</summary>
-public static class VtopCommand
+internal static class VtopCommand
 {
     public static Command Create()
     {

@@ -1,7 +1,7 @@
 namespace MemFs.Mount.Fuse;
 
 /// <summary>Linux errno values (x86-64) returned negated by FUSE callbacks; the one place exceptions become errno.</summary>
-public static class Errno
+internal static class Errno
 {
     public const int ENOENT = 2;
     public const int EIO = 5;

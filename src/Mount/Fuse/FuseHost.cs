@@ -10,7 +10,7 @@ namespace MemFs.Mount.Fuse;
 /// detaches the mount, waits for files still open (up to <see cref="StopTimeout"/>), then ends the loop with fuse_exit.
 /// <see cref="Run"/> blocks; <see cref="MountOptions.Foreground"/> is not used (it never daemonizes).
 /// </summary>
-public sealed unsafe class FuseHost : IMountHost
+internal sealed unsafe class FuseHost : IMountHost
 {
     /// <summary>
     /// The largest FUSE read request allowed (libfuse 3.14 caps max_pages at 256 = 1 MiB). Buffered reads still arrive

@@ -1,4 +1,4 @@
 namespace MemFs.Mount.Fuse;
 
 /// <summary>The file system could not be mounted (missing fuse3, bad mount point, libfuse refused); the message says why.</summary>
-public sealed class FuseMountException(string message) : IOException(message);
+internal sealed class FuseMountException(string message) : IOException(message);

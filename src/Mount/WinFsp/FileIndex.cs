@@ -4,7 +4,7 @@ namespace MemFs.Mount.WinFsp;
 /// IndexNumber (the NTFS file id) of a node: FNV-1a over its tree path, stable for the life of the image and distinct
 /// per path, so tools that compare file ids (copy, MSYS/Cygwin inode emulation) do not take two files for one.
 /// </summary>
-public static class FileIndex
+internal static class FileIndex
 {
     public static ulong Of(string treePath)
     {

@@ -1,7 +1,7 @@
 namespace MemFs.Mount.WinFsp;
 
 /// <summary>Windows FILETIME: 100 ns intervals since 1601-01-01 UTC, the unit of every time WinFsp carries.</summary>
-public static class FileTime
+internal static class FileTime
 {
     private static readonly long EpochTicks = new DateTime(1601, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
 

@@ -8,7 +8,7 @@ namespace MemFs.Mount.WinFsp;
 /// holds UINT64s), a 24-byte union (NextOffset/Padding) at 80, then the name in UTF-16 without a terminating zero at
 /// 104, the struct's static-asserted size. Entries are built in byte buffers and handed to the directory buffer.
 /// </summary>
-public static class FspDirInfo
+internal static class FspDirInfo
 {
     public const int SizeOffset = 0;
     public const int FileInfoOffset = 8;

@@ -5,7 +5,7 @@ namespace MemFs.Mount.WinFsp;
 
 /// <summary><c>FSP_FSCTL_FILE_INFO</c>, 72 bytes (fsctl.h static assert): what Windows sees of a file or directory.</summary>
 [StructLayout(LayoutKind.Explicit, Size = 72)]
-public struct FspFileInfo
+internal struct FspFileInfo
 {
     public const uint FILE_ATTRIBUTE_READONLY = 0x1;
     public const uint FILE_ATTRIBUTE_DIRECTORY = 0x10;

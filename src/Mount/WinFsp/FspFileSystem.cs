@@ -7,7 +7,7 @@ namespace MemFs.Mount.WinFsp;
 /// the UINT16 Version (offset 8 on 64-bit), is ours. It holds the GCHandle of the mount's <see cref="WinFspFileSystem"/>.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
-public struct FspFileSystem
+internal struct FspFileSystem
 {
     public ushort Version;
     public nint UserContext;

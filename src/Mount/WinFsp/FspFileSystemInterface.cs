@@ -8,7 +8,7 @@ namespace MemFs.Mount.WinFsp;
 /// Flush → GetFileInfo). WinFsp keeps the pointer it is given, so the table must outlive the file system.
 /// </summary>
 [InlineArray(SlotCount)]
-public struct FspFileSystemInterface
+internal struct FspFileSystemInterface
 {
     public const int SlotCount = 64;
 

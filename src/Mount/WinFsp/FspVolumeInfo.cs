@@ -4,7 +4,7 @@ namespace MemFs.Mount.WinFsp;
 
 /// <summary><c>FSP_FSCTL_VOLUME_INFO</c>, 88 bytes (fsctl.h static assert): sizes and label for GetVolumeInfo.</summary>
 [StructLayout(LayoutKind.Explicit, Size = 88)]
-public unsafe struct FspVolumeInfo
+internal unsafe struct FspVolumeInfo
 {
     public const int LabelCapacity = 32;
 

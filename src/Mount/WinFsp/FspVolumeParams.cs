@@ -7,7 +7,7 @@ namespace MemFs.Mount.WinFsp;
 /// after FileInfoTimeout form one 32-bit word, allocated from bit 0 by MSVC; the flag values are those bits.
 /// </summary>
 [StructLayout(LayoutKind.Explicit, Size = 504)]
-public unsafe struct FspVolumeParams
+internal unsafe struct FspVolumeParams
 {
     public const uint CaseSensitiveSearch = 0x1;
     public const uint CasePreservedNames = 0x2;

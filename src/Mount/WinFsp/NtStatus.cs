@@ -4,7 +4,7 @@ namespace MemFs.Mount.WinFsp;
 /// The NTSTATUS values WinFsp callbacks return (values as in ntstatus.h and WinFsp's FileSystemBase+Const.cs); the one
 /// place exceptions become a status, as <c>Errno</c> is for FUSE.
 /// </summary>
-public static class NtStatus
+internal static class NtStatus
 {
     public const int Success = 0;
     public const int BufferOverflow = unchecked((int)0x80000005);

@@ -9,7 +9,7 @@ namespace MemFs.Mount.WinFsp;
 /// traversing directories) and nothing else. The OWNER RIGHTS entry takes away the owner's implicit WRITE_DAC. WinFsp
 /// checks every open against it, so writes are refused as access denied before they reach a callback.
 /// </summary>
-public static class ReadOnlySecurity
+internal static class ReadOnlySecurity
 {
     public const uint ReadAndExecute = 0x1200A9;
 

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace MemFs.Mount.WinFsp;
 
 /// <summary>Where WinFsp's DLL is and what to tell the user when it is not: names and paths only, no loading.</summary>
-public static class WinFspDll
+internal static class WinFspDll
 {
     public const string Download = "https://winfsp.dev/rel/";
 

@@ -13,7 +13,7 @@ namespace MemFs.Mount.WinFsp;
 /// read) and <see cref="MountOptions.Foreground"/> is not used.
 /// </summary>
 [SupportedOSPlatform("windows")]
-public sealed unsafe class WinFspHost : IMountHost
+internal sealed unsafe class WinFspHost : IMountHost
 {
     /// <summary>WinFsp dispatcher threads; each blocks in one request while the tree reads. 0 lets WinFsp choose.</summary>
     public uint MaxThreads { get; init; } = 16;

@@ -5,7 +5,7 @@ namespace MemFs.Mount.WinFsp;
 /// next free one (counting down from Z:), or a directory that does not exist yet, which WinFsp creates (the opposite of
 /// FUSE, which needs an existing empty directory).
 /// </summary>
-public static class WinFspMountPoint
+internal static class WinFspMountPoint
 {
     /// <summary>The next free drive letter, in WinFsp's notation.</summary>
     public const string AnyDrive = "*:";

@@ -8,7 +8,7 @@ namespace MemFs.Mount.WinFsp;
 /// "the media is write protected", the EROFS of Windows) rather than left null, which WinFsp would answer with
 /// STATUS_INVALID_DEVICE_REQUEST ("incorrect function"). Clearing a delete mark is allowed: nothing was marked.
 /// </summary>
-public static unsafe class WriteRefusals
+internal static unsafe class WriteRefusals
 {
     public static void Install(FspFileSystemInterface* table)
     {

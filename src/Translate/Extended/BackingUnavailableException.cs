@@ -1,7 +1,7 @@
 namespace MemFs.Translate.Extended;
 
 /// <summary>A translation ends in a pagefile or mapped file that was not supplied (or is too short).</summary>
-public sealed class BackingUnavailableException(ExtendedLocation location, string reason)
+internal sealed class BackingUnavailableException(ExtendedLocation location, string reason)
     : IOException($"{location}: {reason}")
 {
     public ExtendedLocation Location { get; } = location;

@@ -10,7 +10,7 @@ namespace MemFs.Translate.Extended;
 /// own pagefiles (AFF4 volumes carry them) and the command line's, and the mapped files of the AFF4 volume and
 /// any further file sources.
 /// </summary>
-public static class TranslationSources
+internal static class TranslationSources
 {
     /// <summary>
     /// Builds the space. A <c>--pagefile</c> wins over the image's pagefile of the same number. <paramref name="notes"/>

@@ -8,7 +8,7 @@ namespace MemFs.Translate.Files;
 /// with their drive letter (<c>C:\Windows\SysNative\drivers\acpi.sys</c>). The volume's locator matches names
 /// case-insensitively and tries SysNative for System32 and back.
 /// </summary>
-public sealed class Aff4AcquiredFiles(Aff4Image image) : IMappedFileProvider
+internal sealed class Aff4AcquiredFiles(Aff4Image image) : IMappedFileProvider
 {
     /// <summary>Kernel paths are volume-relative; WinPmem acquires from the system drive.</summary>
     private const string SystemDrive = "C:";

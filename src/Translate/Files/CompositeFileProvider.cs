@@ -6,7 +6,7 @@ namespace MemFs.Translate.Files;
 /// Several file sources tried in order; the first that has the file serves it. The conventional order is the
 /// most faithful first: files acquired with the memory (AFF4), then <c>--files</c>, then <c>--disk</c>.
 /// </summary>
-public sealed class CompositeFileProvider(IReadOnlyList<IMappedFileProvider> providers) : IMappedFileProvider
+internal sealed class CompositeFileProvider(IReadOnlyList<IMappedFileProvider> providers) : IMappedFileProvider
 {
     public IReadOnlyList<IMappedFileProvider> Providers { get; } = providers;
 

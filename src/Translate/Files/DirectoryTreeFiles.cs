@@ -9,7 +9,7 @@ namespace MemFs.Translate.Files;
 /// tree lives on a case-sensitive file system. Never serves a file outside the tree: <c>..</c> is refused and
 /// symbolic links are followed only while they stay inside it.
 /// </summary>
-public sealed class DirectoryTreeFiles : IMappedFileProvider
+internal sealed class DirectoryTreeFiles : IMappedFileProvider
 {
     private const int LinkHopLimit = 40;
 

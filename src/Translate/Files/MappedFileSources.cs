@@ -3,7 +3,7 @@ using MemFs.Translate.Files.Ntfs;
 namespace MemFs.Translate.Files;
 
 /// <summary>The mapped-file sources named by <c>--files DIR</c> and <c>--disk IMG</c>, in that order.</summary>
-public static class MappedFileSources
+internal static class MappedFileSources
 {
     /// <summary>The providers (null when neither option was given); <paramref name="owned"/> receives what must be disposed.</summary>
     public static IMappedFileProvider? Build(string? files, string? disk, List<IDisposable> owned)

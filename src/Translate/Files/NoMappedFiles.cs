@@ -3,7 +3,7 @@ using MemFs.Translate.Physical.Sources;
 namespace MemFs.Translate.Files;
 
 /// <summary>No file source given: every mapped file is unavailable.</summary>
-public sealed class NoMappedFiles : IMappedFileProvider
+internal sealed class NoMappedFiles : IMappedFileProvider
 {
     public static readonly NoMappedFiles Instance = new();
 

@@ -7,7 +7,7 @@ namespace MemFs.Translate.Files;
 /// <param name="Path">The folder's full path.</param>
 /// <param name="DriveLetter">The drive letter its name gives, upper case; null for the tree itself.</param>
 /// <param name="HoldsWindows">Whether it has a <c>Windows</c> folder (the system volume, tried first).</param>
-public sealed record VolumeRoot(string Path, char? DriveLetter, bool HoldsWindows)
+internal sealed record VolumeRoot(string Path, char? DriveLetter, bool HoldsWindows)
 {
     public override string ToString() => (DriveLetter is { } letter ? $"{letter}: at {Path}" : $"the tree root {Path}") + (HoldsWindows ? " (holds Windows)" : "");
 }

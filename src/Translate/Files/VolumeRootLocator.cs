@@ -9,7 +9,7 @@ namespace MemFs.Translate.Files;
 /// Kernel paths are volume-relative and the image does not say which volume is which, so every root is tried, the
 /// ones holding a <c>Windows</c> folder first, the tree itself last; a tree that holds <c>Windows</c> is a drive root.
 /// </summary>
-public static partial class VolumeRootLocator
+internal static partial class VolumeRootLocator
 {
     /// <summary>How deep drive folders are looked for: collection tools nest them two or three folders down.</summary>
     public const int DepthLimit = 4;

@@ -9,7 +9,7 @@ namespace MemFs.Translate.Files;
 /// upper-cased: <c>\WINDOWS\SYSTEM32\NTDLL.DLL</c>. Anything not on a local volume (network, other devices)
 /// gets a key starting with <see cref="NonLocalMarker"/>, which no local provider matches.
 /// </summary>
-public static partial class WindowsPathKey
+internal static partial class WindowsPathKey
 {
     /// <summary>Starts every non-local key; <c>?</c> is not allowed in NTFS names, so no local path can collide.</summary>
     public const string NonLocalMarker = "?";

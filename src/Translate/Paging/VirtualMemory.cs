@@ -112,7 +112,7 @@ public sealed class VirtualMemory(WindowsTranslator translator, ulong dtb, IVadS
 }
 
 /// <summary>A virtual address whose page cannot be produced; the message gives the resolution's reason.</summary>
-public sealed class UnresolvableMemoryException(ulong va, Resolution resolution)
+internal sealed class UnresolvableMemoryException(ulong va, Resolution resolution)
     : IOException($"virtual address 0x{va:X} cannot be read: {resolution.Reason ?? resolution.State.ToString()}" +
         (resolution.Location is { } l ? $" ({resolution.State} {l})" : ""))
 {

@@ -5,7 +5,7 @@ namespace MemFs.Translate.Physical;
 /// file, the offset and the field, so the evidence can be checked by hand. An <see cref="IOException"/>,
 /// so hosts report it as EIO for the range being read.
 /// </summary>
-public sealed class ImageFormatException(string file, long? offset, string problem)
+internal sealed class ImageFormatException(string file, long? offset, string problem)
     : IOException(offset is null ? $"{file}: {problem}" : $"{file}, offset 0x{offset:X}: {problem}")
 {
     public string FilePath { get; } = file;

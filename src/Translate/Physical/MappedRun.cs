@@ -1,7 +1,7 @@
 namespace MemFs.Translate.Physical;
 
 /// <summary><see cref="Length"/> bytes of physical memory at <see cref="Start"/> stored at <see cref="SourceOffset"/> in the file below.</summary>
-public readonly record struct MappedRun(long Start, long Length, long SourceOffset)
+internal readonly record struct MappedRun(long Start, long Length, long SourceOffset)
 {
     public long End => Start + Length;
 }

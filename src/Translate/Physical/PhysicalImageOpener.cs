@@ -14,7 +14,7 @@ namespace MemFs.Translate.Physical;
 /// Opens any supported memory image, recognised by content, never by file extension: crash dumps, LiME,
 /// ELF cores, AFF4 (a Zip), VMware state files, a .vmem with its state file beside it, and else raw.
 /// </summary>
-public static class PhysicalImageOpener
+internal static class PhysicalImageOpener
 {
     private const int HeadBytes = 64;
 

@@ -7,7 +7,7 @@ namespace MemFs.Translate.Physical;
 /// VMware regions all come down to this. Runs are validated once by <see cref="RunTable"/>; a run that
 /// extends past the end of the file (a truncated image) stays listed, and reads past the end fail.
 /// </summary>
-public sealed class RunMappedMemory : IPhysicalMemory, IDisposable
+internal sealed class RunMappedMemory : IPhysicalMemory, IDisposable
 {
     private readonly IByteSource _source;
     private readonly MappedRun[] _runs;

@@ -5,7 +5,7 @@ namespace MemFs.Translate.Physical;
 /// x86-64 allows. Runs that reach past the end of the file are kept (their bytes fail to read) and reported
 /// as warnings, because a truncated dump is still evidence worth reading up to where it ends.
 /// </summary>
-public sealed class RunTable
+internal sealed class RunTable
 {
     /// <summary>x86-64 physical addresses have at most 52 bits.</summary>
     public const long MaxPhysicalAddress = 1L << 52;

@@ -12,11 +12,14 @@ namespace MemFs.Translate.Windows;
 /// </summary>
 public sealed class SectionObjectReader(SectionObjectLayout layout) : ISectionObjects
 {
+    /// <summary>With the per-build table's offsets, for translation without a symbol profile.</summary>
+    public static ISectionObjects ForBuild(uint build) => new SectionObjectReader(SectionObjectLayout.FromBuildTable(build));
+
     private const int MaxSubsections = 65536;
     private const int MaxRemembered = 65536;
     private readonly ConcurrentDictionary<ulong, SubsectionInfo> _read = new();
 
-    public SectionObjectLayout Layout => layout;
+    internal SectionObjectLayout Layout => layout;
 
     public SubsectionInfo? FindSubsection(ulong subsectionKva, ulong prototypePte, IKernelReader kernel, out string? reason)
     {

@@ -52,7 +52,16 @@ public sealed class WindowsSystem
     public KernelIdentity? Identity => Discovery.Identity;
     /// <summary>The chosen profile, frozen: <see cref="Layouts"/> were resolved from it once.</summary>
     public KernelProfile Profile { get; }
-    public KernelLayouts Layouts { get; }
+    internal KernelLayouts Layouts { get; }
+
+    /// <summary>Where the section-object offsets came from, field by field (the profile or the per-build table).</summary>
+    public string SectionLayoutSources => Layouts.Sections.Sources;
+
+    /// <summary>Kernel structures whose layout the profile could not give, each with every missing field.</summary>
+    public IReadOnlyList<string> LayoutProblems => Layouts.Problems;
+
+    /// <summary>Reads subsections and control areas with the resolved section-object layout.</summary>
+    public ISectionObjects SectionObjects => new SectionObjectReader(Layouts.Sections);
     public ProfileResolver.Outcome Resolution { get; }
     public EprocessHeuristicsResult? Heuristics { get; }
     public WindowsTranslator Translator { get; }

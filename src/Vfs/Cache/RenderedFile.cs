@@ -8,7 +8,7 @@ namespace MemFs.Vfs.Cache;
 /// the tree: when the cache evicts it, the next read renders it again. Rendering must be deterministic; the length
 /// is remembered after the first rendering so listings stay cheap.
 /// </summary>
-public sealed class RenderedFile(string name, Func<byte[]> render, ChunkCache cache) : VfsFile(name)
+internal sealed class RenderedFile(string name, Func<byte[]> render, ChunkCache cache) : VfsFile(name)
 {
     private long _length = -1;
 

@@ -8,7 +8,7 @@ namespace MemFs.Vfs.Executables;
 /// zero-filled, with counts, percentages and runs), exactly which bytes of executable.exe are zero-filled and why,
 /// the sha256 of the files, and per part how many bytes differ from the file on disk (hooks and patches stand out).
 /// </summary>
-public static class RecoveryReport
+internal static class RecoveryReport
 {
     public static string Render(RecoveredImage image, RecoveryAnalysis analysis, string owner)
     {

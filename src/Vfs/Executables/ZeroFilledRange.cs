@@ -1,7 +1,7 @@
 namespace MemFs.Vfs.Executables;
 
 /// <summary>A stretch of executable.exe that holds zeros because its bytes were neither in memory nor on disk.</summary>
-public readonly record struct ZeroFilledRange(long Offset, long Length, string Part, string Reason)
+internal readonly record struct ZeroFilledRange(long Offset, long Length, string Part, string Reason)
 {
     public long End => Offset + Length;
 

@@ -8,7 +8,7 @@ namespace MemFs.Vfs.Pictures;
 /// multi-TiB reservation costs no more than a small region; summarise a run with
 /// <see cref="PageKindPriority.MostInformative(PageKind, PageKind)"/> to match the picture's rule.
 /// </summary>
-public sealed record AddressRegion(ulong Start, ulong End, string Label, Func<ulong, ulong, PageKind> KindOfRange)
+internal sealed record AddressRegion(ulong Start, ulong End, string Label, Func<ulong, ulong, PageKind> KindOfRange)
 {
     public const ulong PageSize = 4096;
 

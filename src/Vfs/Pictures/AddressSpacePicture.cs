@@ -11,7 +11,7 @@ namespace MemFs.Vfs.Pictures;
 /// <see cref="PageKindPriority"/>). At most <see cref="MaxBands"/> regions are drawn; the rest are counted in a
 /// final band "... N more regions", so the picture is never taller than 12,324 pixels.
 /// </summary>
-public static class AddressSpacePicture
+internal static class AddressSpacePicture
 {
     public const int Width = 1024;
     public const int Margin = 4;

@@ -7,7 +7,7 @@ namespace MemFs.Vfs.Pictures;
 /// <see cref="MaxPixelsPerPage"/> pixels; a larger one gets one pixel per ceil(pages / width) pages, the last
 /// cell covering what is left.
 /// </summary>
-public sealed class BarScale
+internal sealed class BarScale
 {
     public const int MaxPixelsPerPage = 8;
 

@@ -5,7 +5,7 @@ namespace MemFs.Vfs.Pictures;
 /// of a <see cref="CellWidth"/> × <see cref="CellHeight"/> cell, so one column and two rows of every cell are
 /// spacing. Any other character is drawn as <see cref="Replacement"/>. Used for legends and labels.
 /// </summary>
-public static class BitmapFont
+internal static class BitmapFont
 {
     public const int GlyphWidth = 5;
     public const int GlyphHeight = 7;

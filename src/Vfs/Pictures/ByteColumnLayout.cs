@@ -7,7 +7,7 @@ namespace MemFs.Vfs.Pictures;
 /// <see cref="MaxLength"/> = 32 MiB (512 × 65536 pixels); a longer input is refused with an
 /// <see cref="ArgumentException"/> rather than scaled, because a scaled picture would no longer show bytes.
 /// </summary>
-public sealed class ByteColumnLayout
+internal sealed class ByteColumnLayout
 {
     public const int Width = 512;
     public const long MaxLength = Width * 65536L;

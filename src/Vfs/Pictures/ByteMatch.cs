@@ -1,7 +1,7 @@
 namespace MemFs.Vfs.Pictures;
 
 /// <summary>A recovered byte compared with the same offset of the file on disk.</summary>
-public enum ByteMatch
+internal enum ByteMatch
 {
     Equal,
     Different,

@@ -6,7 +6,7 @@ namespace MemFs.Vfs.Pictures;
 /// (0, L/2, L); 0x7F-0xFE red (L, 0, 0); 0xFF white. L = 96 + 159 × (value − class start) / (class end − class
 /// start), in integers, so L runs from 96 at the first value of a class to 255 at its last.
 /// </summary>
-public static class BytePalette
+internal static class BytePalette
 {
     private static readonly Rgb[] Colours = Enumerable.Range(0, 256).Select(b => Compute((byte)b)).ToArray();
 

@@ -5,7 +5,7 @@ namespace MemFs.Vfs.Pictures;
 /// high, at most 32 MiB of input), coloured by <see cref="BytePalette"/>; pixels past the last byte are
 /// <see cref="PictureColours.Padding"/>.
 /// </summary>
-public static class BytePicture
+internal static class BytePicture
 {
     public static RgbImage Render(ReadOnlySpan<byte> bytes)
     {

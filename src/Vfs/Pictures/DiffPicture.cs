@@ -9,7 +9,7 @@ namespace MemFs.Vfs.Pictures;
 /// for the longer file (512 wide, its top at y = 16), so the picture is 512 × (16 + ceil(length / 512)) and at
 /// most 32 MiB is compared.
 /// </summary>
-public static class DiffPicture
+internal static class DiffPicture
 {
     public const int Margin = 4;
     public const int LegendHeight = Margin + Legend.SwatchSize + 5;

@@ -4,7 +4,7 @@ namespace MemFs.Vfs.Pictures;
 /// Legend entries: a <see cref="SwatchSize"/>-pixel square of the colour, then its label in
 /// <see cref="BitmapFont"/> with the glyph tops level with the swatch top.
 /// </summary>
-public static class Legend
+internal static class Legend
 {
     public const int SwatchSize = BitmapFont.GlyphHeight;
     public const int SwatchGap = 4;

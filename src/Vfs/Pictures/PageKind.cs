@@ -1,7 +1,7 @@
 namespace MemFs.Vfs.Pictures;
 
 /// <summary>A virtual page's state as vmem.png shows it; callers map their own translation states onto these.</summary>
-public enum PageKind
+internal enum PageKind
 {
     /// <summary>Resident in physical memory.</summary>
     Valid,

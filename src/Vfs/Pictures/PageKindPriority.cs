@@ -5,7 +5,7 @@ namespace MemFs.Vfs.Pictures;
 /// unresolvable, pagefile, transition, file-backed, valid, demand zero, reserved, so a problem page or a page
 /// outside RAM is never hidden by its neighbours.
 /// </summary>
-public static class PageKindPriority
+internal static class PageKindPriority
 {
     /// <summary>Every kind, most informative first.</summary>
     public static readonly IReadOnlyList<PageKind> Order =

@@ -1,7 +1,7 @@
 namespace MemFs.Vfs.Pictures;
 
 /// <summary>Where a page of a recovered executable came from.</summary>
-public enum PageSource
+internal enum PageSource
 {
     /// <summary>Read through the translator: valid, transition or pagefile.</summary>
     Memory,

@@ -4,7 +4,7 @@ namespace MemFs.Vfs.Pictures;
 /// The colour and legend label of every value of an enumeration, in legend order. Construction fails when a value
 /// has no entry, so a new page state cannot silently go undrawn.
 /// </summary>
-public sealed class Palette<TKey> where TKey : struct, Enum
+internal sealed class Palette<TKey> where TKey : struct, Enum
 {
     private readonly Dictionary<TKey, (Rgb Colour, string Label, int Position)> _entries;
 

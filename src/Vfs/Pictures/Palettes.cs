@@ -4,7 +4,7 @@ namespace MemFs.Vfs.Pictures;
 /// The colours of the categorical pictures, in one place. Green is in memory, blue comes from a file, red is
 /// missing in every picture; <see cref="BytePalette"/> colours byte values.
 /// </summary>
-public static class Palettes
+internal static class Palettes
 {
     private static readonly Rgb Green = new(44, 160, 44);
     private static readonly Rgb Blue = new(31, 119, 180);

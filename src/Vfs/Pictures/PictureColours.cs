@@ -1,7 +1,7 @@
 namespace MemFs.Vfs.Pictures;
 
 /// <summary>The colours every picture shares: white background, black text, and mid-grey padding.</summary>
-public static class PictureColours
+internal static class PictureColours
 {
     public static readonly Rgb Background = new(255, 255, 255);
     public static readonly Rgb Text = new(0, 0, 0);

@@ -9,7 +9,7 @@ namespace MemFs.Vfs.Pictures;
 /// filter type 0 (none) and the rows deflated into one zlib stream, split over IDAT chunks of at most
 /// <see cref="MaxIdatLength"/> bytes. The image's own bounds limit the memory this takes.
 /// </summary>
-public static class PngEncoder
+internal static class PngEncoder
 {
     public const int MaxIdatLength = 1 << 16;
 

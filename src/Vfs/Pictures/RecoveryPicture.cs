@@ -9,7 +9,7 @@ namespace MemFs.Vfs.Pictures;
 /// filled left to right. <see cref="Width"/> is 520; the height grows by 8 per row of 64 pages, up to
 /// <see cref="MaxPages"/> pages (a 2 GiB image); more is an <see cref="ArgumentException"/>.
 /// </summary>
-public static class RecoveryPicture
+internal static class RecoveryPicture
 {
     public const int Margin = 4;
     public const int LegendLineHeight = 12;

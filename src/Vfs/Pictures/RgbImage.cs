@@ -6,7 +6,7 @@ namespace MemFs.Vfs.Pictures;
 /// checked before the buffer is allocated, so an absurd request is an <see cref="ArgumentException"/>, not an
 /// out-of-memory failure inside a file system read.
 /// </summary>
-public sealed class RgbImage
+internal sealed class RgbImage
 {
     public const int MaxWidth = 16384;
     public const int MaxHeight = 131072;

@@ -5,7 +5,7 @@ using MemFs.Vfs.Cache;
 namespace MemFs.Vfs.Producers;
 
 /// <summary>A pagefile or acquired file as the extended physical space serves it (/image/pagefiles, /image/files).</summary>
-public sealed class ExtendedSourceFile(string name, IExtendedSpace space, ExtendedLocation start, long length, ChunkCache cache) : CachedFile(name, cache)
+internal sealed class ExtendedSourceFile(string name, IExtendedSpace space, ExtendedLocation start, long length, ChunkCache cache) : CachedFile(name, cache)
 {
     public override long Length => length;
 

@@ -11,7 +11,7 @@ namespace MemFs.Vfs.Producers;
 /// The files of one recovered image, in a process directory (its main image) or in modules/&lt;name&gt;/:
 /// executable.exe, memory.bin, recovery.txt and the pictures. Produced on first read; recovery.txt reads both files once.
 /// </summary>
-public static class ImageFiles
+internal static class ImageFiles
 {
     /// <param name="owner">Whose image it is, for reports ("4312 explorer.exe", "the kernel").</param>
     public static IEnumerable<VfsNode> Of(ImageRecoveries recoveries, string owner, LoadedImage image, ChunkCache cache)

@@ -10,7 +10,7 @@ namespace MemFs.Vfs.Producers;
 /// The pictures of one recovered image: executable.png (its bytes, colorize-style), recovery.png (where each page
 /// came from) and, with the file on disk, diff.png (filecompare-style). Rendered on first read, kept in the page cache.
 /// </summary>
-public static class ImagePictures
+internal static class ImagePictures
 {
     public static IEnumerable<VfsNode> Of(RecoveredImage image, VfsFile executable, ChunkCache cache)
     {

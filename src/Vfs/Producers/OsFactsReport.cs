@@ -38,8 +38,8 @@ public sealed class OsFactsReport(TextWriter output)
             .GroupBy(s => s).Select(g => $"{g.Key}: {g.Count()}")));
         foreach (var line in byStructure) output.WriteLine($"    {line}");
         foreach (var (name, (value, source)) in system.Profile.Rvas.OrderBy(r => r.Key)) output.WriteLine($"    {name}: RVA 0x{value:X} ({source})");
-        Field("section objects", system.Layouts.Sections.Sources);
-        foreach (var problem in system.Layouts.Problems) output.WriteLine($"    layout: {problem}");
+        Field("section objects", system.SectionLayoutSources);
+        foreach (var problem in system.LayoutProblems) output.WriteLine($"    layout: {problem}");
         Field("software PTEs", $"{system.Translator.Settings.Layout.Name}; InvalidPteMask 0x{system.Translator.Settings.InvalidPteMask:X} ({system.Translator.Settings.InvalidPteMaskSource})");
         Field("processes", $"{system.Processes.Count} on the active process list");
         foreach (var w in system.Warnings) output.WriteLine($"    warning: {w}");
@@ -47,9 +47,7 @@ public sealed class OsFactsReport(TextWriter output)
 
     private void WriteHeaderIdentification(ImageFacts facts)
     {
-        var matches = HeaderPointerMatch.Find(KernelPack.Embedded, facts);
-        foreach (var m in matches)
-            Field("kernel (from header)", $"ntkrnlmp.pdb {m.PdbId} {m.Version}, base 0x{m.KernelBase:X}: the embedded pack's RVAs reproduce the dump header's {m.PointersMatched} kernel pointers");
+        foreach (var match in HeaderPointerMatch.Describe(facts)) Field("kernel (from header)", match);
     }
 
     private void Field(string name, string value) => output.WriteLine($"  {name + ":",-22} {value}");

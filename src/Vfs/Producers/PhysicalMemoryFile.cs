@@ -9,7 +9,7 @@ namespace MemFs.Vfs.Producers;
 /// the image, not through the page cache: raw files are memory-mapped and compressed formats cache their own chunks,
 /// so a second copy would only cost time.
 /// </summary>
-public sealed class PhysicalMemoryFile(IPhysicalMemory memory) : VfsFile("physical.raw")
+internal sealed class PhysicalMemoryFile(IPhysicalMemory memory) : VfsFile("physical.raw")
 {
     private readonly IReadOnlyList<(long Start, long End)> _runs = memory.Runs.Select(r => (r.Start, r.End)).ToArray();
 

@@ -5,7 +5,7 @@ using MemFs.Translate.Windows.Objects;
 namespace MemFs.Vfs.Producers;
 
 /// <summary>The text files of a process directory (info.txt, vads.txt, vtop/README.txt) and /unlinked/README.txt.</summary>
-public static class ProcessTexts
+internal static class ProcessTexts
 {
     public static string Info(ProcessView view)
     {

@@ -1,7 +1,7 @@
 namespace MemFs.Vfs.Producers;
 
 /// <summary>SEEK_DATA/SEEK_HOLE over a sorted list of non-overlapping data ranges [Start, End).</summary>
-public static class Ranges
+internal static class Ranges
 {
     /// <summary>The index of the first range that ends after <paramref name="offset"/> (data.Count when none does).</summary>
     public static int FirstEndingAfter(IReadOnlyList<(long Start, long End)> data, long offset)

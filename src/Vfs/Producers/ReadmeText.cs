@@ -5,7 +5,7 @@ using MemFs.Translate.Windows;
 namespace MemFs.Vfs.Producers;
 
 /// <summary>/README.txt: what this mount is and how to read it.</summary>
-public static class ReadmeText
+internal static class ReadmeText
 {
     public static string Render(PhysicalImage image, WindowsSystem? system, string? failure, HolePolicy holes) =>
         $"""

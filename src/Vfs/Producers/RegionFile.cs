@@ -8,7 +8,7 @@ namespace MemFs.Vfs.Producers;
 
 /// <summary>regions/&lt;start&gt;-&lt;end&gt;-&lt;kind&gt;[-&lt;file&gt;].bin: one VAD's bytes, offset 0 = the VAD's start. Pages
 /// without bytes (reserved, decommitted, and unless --strict unresolvable) are holes for SEEK_DATA/SEEK_HOLE.</summary>
-public sealed class RegionFile(ProcessView process, VadDescriptor vad, ChunkCache cache) : CachedFile(NameOf(vad), cache)
+internal sealed class RegionFile(ProcessView process, VadDescriptor vad, ChunkCache cache) : CachedFile(NameOf(vad), cache)
 {
     private readonly (long Start, long End)[] _range = [((long)vad.Start, (long)vad.End + 1)];
 

@@ -10,7 +10,7 @@ namespace MemFs.Vfs.Producers;
 /// with the same state (and contiguous locations) merged into one line, like Rekall's vadmap. Every page that reads
 /// as a hole says so, with the reason.
 /// </summary>
-public static class VadMapText
+internal static class VadMapText
 {
     public static string Render(ProcessView view)
     {

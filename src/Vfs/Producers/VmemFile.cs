@@ -8,7 +8,7 @@ namespace MemFs.Vfs.Producers;
 /// st_blocks comes from the VADs; SEEK_DATA/SEEK_HOLE from the VADs and, inside them, from each page (a page without
 /// bytes is a hole under the mount's policy), so grep and cp --sparse skip the unmapped space and the holes.
 /// </summary>
-public sealed class VmemFile(ProcessView process, ChunkCache cache) : CachedFile("vmem", cache)
+internal sealed class VmemFile(ProcessView process, ChunkCache cache) : CachedFile("vmem", cache)
 {
     public override long Length => ProcessView.UserSpace;
     public override long AllocatedBytes => process.DataRanges.Sum(r => r.End - r.Start);

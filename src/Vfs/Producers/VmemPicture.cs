@@ -11,7 +11,7 @@ namespace MemFs.Vfs.Producers;
 /// up to <see cref="ExactPages"/> pages shows the most informative state of all of them; a larger one (multi-GiB
 /// reservations) samples <see cref="Samples"/> pages spread evenly over it, so the picture costs the same for any size.
 /// </summary>
-public static class VmemPicture
+internal static class VmemPicture
 {
     public const int ExactPages = 512;
     public const int Samples = 64;

@@ -1,6 +1,5 @@
 using MemFs.Translate.Paging;
 using MemFs.Translate.Windows;
-using MemFs.Translate.Windows.Layouts;
 
 namespace MemFs.Vfs.Session;
 
@@ -20,7 +19,7 @@ internal static class AddressSpaceChooser
             var system = session.RequireSystem();
             var process = session.Process(reference);
             var translator = settings == system.Translator.Settings ? system.Translator
-                : system.Discovery.CreateTranslator(settings, new SectionObjectReader(system.Layouts.Sections));
+                : system.Discovery.CreateTranslator(settings, system.SectionObjects);
             var dtb = request.Dtb ?? process.Dtb;
             provenance.Add($"DTB 0x{dtb:X} (from {(request.Dtb is null ? $"EPROCESS 0x{process.Eprocess:X} of {process.Pid} {process.Name}" : "--dtb")})");
             return new ChosenAddressSpace(translator, dtb, system.Vads(process), process, provenance);
@@ -28,7 +27,7 @@ internal static class AddressSpaceChooser
         var (chosenDtb, dtbSource) = Dtb(session, request);
         provenance.Add($"DTB 0x{chosenDtb:X} (from {dtbSource})");
         var kernelDtb = session.Image.Facts.DirectoryTableBase ?? session.Discovery.Dtb ?? chosenDtb;
-        var sections = new SectionObjectReader(session.System?.Layouts.Sections ?? SectionObjectLayout.FromBuildTable(settings.Build ?? KernelDiscoveryBuild));
+        var sections = session.System?.SectionObjects ?? SectionObjectReader.ForBuild(settings.Build ?? KernelDiscoveryBuild);
         return new ChosenAddressSpace(new WindowsTranslator(session.Space, settings, kernelDtb, sections, session.Cache), chosenDtb, null, null, provenance);
     }
 

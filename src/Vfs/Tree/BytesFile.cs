@@ -3,7 +3,7 @@ using MemFs.Translate.Concurrency;
 namespace MemFs.Vfs.Tree;
 
 /// <summary>A file whose bytes are produced once, on first use (text reports, small files), then kept; a failed production is retried on the next read.</summary>
-public sealed class BytesFile(string name, Func<byte[]> produce) : VfsFile(name)
+internal sealed class BytesFile(string name, Func<byte[]> produce) : VfsFile(name)
 {
     private readonly RetryingLazy<byte[]> _bytes = new(produce);
 

@@ -7,7 +7,7 @@ namespace MemFs.Translate.Windows.Symbols.Pack;
 /// the symbol-server id (GUID + age), partly in lower case. A kernel listed twice under two OS labels (three 9600
 /// kernels are both Win8.1 and windows-2012) gets both labels.
 /// </summary>
-public sealed class JpcertTable
+internal sealed class JpcertTable
 {
     /// <summary>
     /// Two 18362 kernels are listed as 10.0.18326.x: 18326 was an Insider build, while their patch levels (.535,

@@ -8,7 +8,7 @@ namespace MemFs.Translate.Windows.Symbols.Pack;
 /// Builds the embedded pack from the JPCERT ntkrnlmp ISFs (<c>windows/ntkrnlmp.pdb/*.json.xz</c>), their README table
 /// (versions, OS labels) and LICENSE, all under one symbols folder. The output depends only on those inputs.
 /// </summary>
-public static class KernelPackGenerator
+internal static class KernelPackGenerator
 {
     public const string PackPath = "src/Translate/Windows/Symbols/Pack/kernel-pack.json.gz";
 

@@ -8,7 +8,7 @@ namespace MemFs.Translate.Windows.Symbols.Pack;
 /// Writes a pack as JSON with every object's keys in ordinal order, numbers in invariant form and "\n" line ends,
 /// so the output depends only on the data.
 /// </summary>
-public static class KernelPackWriter
+internal static class KernelPackWriter
 {
     public static byte[] Write(KernelPack pack)
     {

@@ -5,7 +5,7 @@ namespace MemFs.Translate.Files.Ntfs;
 /// MFT record <see cref="RecordNumber"/>. Resident attributes carry <see cref="Value"/>; non-resident ones carry
 /// their VCN range and runs. Sizes are meaningful only on the extent that starts at VCN 0.
 /// </summary>
-public sealed class NtfsAttribute
+internal sealed class NtfsAttribute
 {
     public required NtfsAttributeType Type { get; init; }
     public required string Name { get; init; }

@@ -1,7 +1,7 @@
 namespace MemFs.Translate.Files.Ntfs;
 
 [Flags]
-public enum NtfsAttributeFlags : ushort
+internal enum NtfsAttributeFlags : ushort
 {
     None = 0,
     Compressed = 0x0001,

@@ -1,7 +1,7 @@
 namespace MemFs.Translate.Files.Ntfs;
 
 /// <summary>Attribute type codes of an MFT record (only those this reader uses).</summary>
-public enum NtfsAttributeType : uint
+internal enum NtfsAttributeType : uint
 {
     StandardInformation = 0x10,
     AttributeList = 0x20,

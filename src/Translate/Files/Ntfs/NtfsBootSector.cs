@@ -5,7 +5,7 @@ using MemFs.Translate.Physical.Sources;
 namespace MemFs.Translate.Files.Ntfs;
 
 /// <summary>The geometry an NTFS boot sector (the volume's first sector) gives, validated.</summary>
-public sealed record NtfsBootSector(
+internal sealed record NtfsBootSector(
     int BytesPerSector,
     int ClusterSize,
     long TotalSectors,

@@ -1,7 +1,7 @@
 namespace MemFs.Translate.Files.Ntfs;
 
 /// <summary>A $FILE_NAME value (also the key of $I30 index entries).</summary>
-public sealed record NtfsFileName(NtfsFileReference Parent, NtfsFileNameNamespace Namespace, string Name)
+internal sealed record NtfsFileName(NtfsFileReference Parent, NtfsFileNameNamespace Namespace, string Name)
 {
     private const int ParentDirectory = 0x0;
     private const int FileNameLength = 0x40;

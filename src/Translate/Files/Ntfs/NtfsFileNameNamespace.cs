@@ -1,6 +1,6 @@
 namespace MemFs.Translate.Files.Ntfs;
 
-public enum NtfsFileNameNamespace : byte
+internal enum NtfsFileNameNamespace : byte
 {
     Posix = 0,
     Win32 = 1,

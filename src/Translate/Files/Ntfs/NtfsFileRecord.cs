@@ -6,7 +6,7 @@ namespace MemFs.Translate.Files.Ntfs;
 /// An MFT record ("FILE"), with fixups applied. For a base record whose attributes spill into extension records
 /// (through $ATTRIBUTE_LIST), <see cref="Attributes"/> holds the attributes of all of them.
 /// </summary>
-public sealed class NtfsFileRecord
+internal sealed class NtfsFileRecord
 {
     private const ushort InUseFlag = 0x0001, DirectoryFlag = 0x0002;
 

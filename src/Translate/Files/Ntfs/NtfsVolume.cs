@@ -9,7 +9,7 @@ namespace MemFs.Translate.Files.Ntfs;
 /// named streams, reparse points (symbolic links and junctions are not followed), and the $UpCase table
 /// (names compare with an ordinal ignore-case comparison).
 /// </summary>
-public sealed class NtfsVolume : IDisposable
+internal sealed class NtfsVolume : IDisposable
 {
     private const long RootDirectory = 5;
     /// <summary>Windows keeps an $ATTRIBUTE_LIST well below this; anything larger is corrupt.</summary>

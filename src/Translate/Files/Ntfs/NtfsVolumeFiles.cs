@@ -3,7 +3,7 @@ using MemFs.Translate.Physical.Sources;
 namespace MemFs.Translate.Files.Ntfs;
 
 /// <summary>Serves the files of one NTFS volume on a disk image (<c>--disk</c>) by their Windows paths.</summary>
-public sealed class NtfsVolumeFiles : IMappedFileProvider, IDisposable
+internal sealed class NtfsVolumeFiles : IMappedFileProvider, IDisposable
 {
     private readonly IByteSource _disk;
     private readonly bool _ownsDisk;

@@ -12,7 +12,7 @@ namespace MemFs.Translate.Physical.Aff4;
 /// An AFF4 memory image (WinPmem/Rekall/Evimetry) as physical memory, with the pmem metadata (CR3,
 /// kernel base, build) as facts and the pagefiles and acquired files the volume carries as auxiliary sources.
 /// </summary>
-public static class Aff4PhysicalImage
+internal static class Aff4PhysicalImage
 {
     public static PhysicalImage Open(IReadOnlyList<string> volumePaths, ChunkCache? cache = null)
     {

@@ -3,7 +3,7 @@ using MemFs.Translate.Physical.Sources;
 namespace MemFs.Translate.Physical.CrashDump;
 
 /// <summary>Bitmap dumps (DumpType 5, 6, 8-10): a SUMMARY_DUMP header and page bitmap follow the dump header.</summary>
-public static class BitmapDump
+internal static class BitmapDump
 {
     public static RunTable ReadRuns(DumpHeader header, IByteSource source, List<string> warnings, out SummaryDumpHeader summary)
     {

@@ -6,7 +6,7 @@ namespace MemFs.Translate.Physical.CrashDump;
 /// A Windows kernel crash dump ("PAGEDU64" or "PAGEDUMP"): full (run-based) and bitmap dumps as physical
 /// memory; triage and other dump types as their header facts over an empty address space.
 /// </summary>
-public static class CrashDumpImage
+internal static class CrashDumpImage
 {
     public const string FormatPrefix = "Windows crash dump";
 

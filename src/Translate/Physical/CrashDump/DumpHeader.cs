@@ -4,7 +4,7 @@ namespace MemFs.Translate.Physical.CrashDump;
 /// The fields of a DUMP_HEADER64 or DUMP_HEADER32 MemFs uses, widened to 64 bits. Pointers of a 32-bit
 /// header are zero-extended.
 /// </summary>
-public sealed record DumpHeader
+internal sealed record DumpHeader
 {
     public required bool Is64Bit { get; init; }
 

@@ -3,7 +3,7 @@ using MemFs.Translate.Physical.Sources;
 namespace MemFs.Translate.Physical.CrashDump;
 
 /// <summary>DUMP_HEADER32, the 0x1000-byte header of a "PAGEDUMP" dump (wdm.h / dt nt!_DUMP_HEADER32). Pointers are 32 bits wide.</summary>
-public static class DumpHeader32
+internal static class DumpHeader32
 {
     public const int Size = 0x1000;
 

@@ -3,7 +3,7 @@ using MemFs.Translate.Physical.Sources;
 namespace MemFs.Translate.Physical.CrashDump;
 
 /// <summary>DUMP_HEADER64, the 0x2000-byte header of a "PAGEDU64" dump (layout as in wdm.h / the debugger's dt nt!_DUMP_HEADER64).</summary>
-public static class DumpHeader64
+internal static class DumpHeader64
 {
     public const int Size = 0x2000;
 

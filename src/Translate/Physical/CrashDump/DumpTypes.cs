@@ -1,7 +1,7 @@
 namespace MemFs.Translate.Physical.CrashDump;
 
 /// <summary>The header's DumpType values (DUMP_TYPE) and how MemFs reads each.</summary>
-public static class DumpTypes
+internal static class DumpTypes
 {
     public const uint Full = 1;
     public const uint Summary = 2;

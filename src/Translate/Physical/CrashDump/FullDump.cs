@@ -3,7 +3,7 @@ using MemFs.Translate.Physical.Sources;
 namespace MemFs.Translate.Physical.CrashDump;
 
 /// <summary>DumpType 1: the pages of PhysicalMemoryBlock's runs follow the header back to back, in run order.</summary>
-public static class FullDump
+internal static class FullDump
 {
     public const long PageSize = 0x1000;
 

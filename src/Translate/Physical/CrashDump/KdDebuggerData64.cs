@@ -6,7 +6,7 @@ namespace MemFs.Translate.Physical.CrashDump;
 /// The start of a KDDEBUGGER_DATA64 copy: OwnerTag "KDBG" +0x10, Size u32 +0x14, KernBase u64 +0x18,
 /// PsLoadedModuleList u64 +0x48, PsActiveProcessHead u64 +0x50.
 /// </summary>
-public sealed record KdDebuggerData64(long Offset, uint Size, ulong KernBase, ulong PsLoadedModuleList, ulong PsActiveProcessHead)
+internal sealed record KdDebuggerData64(long Offset, uint Size, ulong KernBase, ulong PsLoadedModuleList, ulong PsActiveProcessHead)
 {
     public const int MinimumSize = 0x58;
 

@@ -9,7 +9,7 @@ namespace MemFs.Translate.Physical.CrashDump;
 /// stored back to back in bit order from the first page's file offset. Words are scanned 64 bits at a time;
 /// all-zero and all-one words cost one step.
 /// </summary>
-public sealed class PageBitmap
+internal sealed class PageBitmap
 {
     private const int ChunkBytes = 1 << 20;
     private const long PageSize = FullDump.PageSize;

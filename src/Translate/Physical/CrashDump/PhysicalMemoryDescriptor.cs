@@ -6,7 +6,7 @@ namespace MemFs.Translate.Physical.CrashDump;
 /// The PHYSICAL_MEMORY_DESCRIPTOR in a dump header (PhysicalMemoryBlock): the machine's RAM runs. In a full
 /// dump the pages of these runs follow the header back to back, in run order.
 /// </summary>
-public sealed record PhysicalMemoryDescriptor(uint NumberOfRuns, ulong NumberOfPages, IReadOnlyList<PhysicalMemoryRun> Runs)
+internal sealed record PhysicalMemoryDescriptor(uint NumberOfRuns, ulong NumberOfPages, IReadOnlyList<PhysicalMemoryRun> Runs)
 {
     private const int Block64 = 0x88;
     private const int ContextRecord64 = 0x348;

@@ -1,4 +1,4 @@
 namespace MemFs.Translate.Physical.CrashDump;
 
 /// <summary>One PHYSICAL_MEMORY_RUN: <see cref="PageCount"/> 4 KiB pages from page frame <see cref="BasePage"/>.</summary>
-public readonly record struct PhysicalMemoryRun(ulong BasePage, ulong PageCount);
+internal readonly record struct PhysicalMemoryRun(ulong BasePage, ulong PageCount);

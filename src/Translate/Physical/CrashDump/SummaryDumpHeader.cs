@@ -8,7 +8,7 @@ namespace MemFs.Translate.Physical.CrashDump;
 /// "FDMP" (full) +0, ValidDump "DUMP" +4, DumpOptions u32 +8, HeaderSize u64 +0x20 (file offset of the first
 /// page), Pages u64 +0x28 (set bits), BitmapSize u64 +0x30 (bits), bitmap from +0x38.
 /// </summary>
-public sealed record SummaryDumpHeader(long Offset, string Signature, uint DumpOptions, ulong HeaderSize, ulong Pages, ulong BitmapSize)
+internal sealed record SummaryDumpHeader(long Offset, string Signature, uint DumpOptions, ulong HeaderSize, ulong Pages, ulong BitmapSize)
 {
     public const int BitmapStart = 0x38;
 

@@ -7,7 +7,7 @@ namespace MemFs.Translate.Physical.CrashDump;
 /// of its name (u32 +0, a string-pool record: u32 length in UTF-16 characters, then the text), padding, and a
 /// KLDR_DATA_TABLE_ENTRY64 at +8 (DllBase at its +0x30, SizeOfImage at +0x40, TimeDateStamp at +0x80).
 /// </summary>
-public static class TriageDriverList
+internal static class TriageDriverList
 {
     public const int EntrySize = 0x90;
     public const int MaxDrivers = 4096;

@@ -3,7 +3,7 @@ using MemFs.Translate.Physical.Sources;
 namespace MemFs.Translate.Physical.CrashDump;
 
 /// <summary>What a 64-bit triage (mini kernel) dump adds to its header: TRIAGE_DUMP64, the driver list, and the KDBG copy.</summary>
-public sealed record TriageDump(TriageDump64 Header, IReadOnlyList<DumpModule> Drivers, KdDebuggerData64? DebuggerData)
+internal sealed record TriageDump(TriageDump64 Header, IReadOnlyList<DumpModule> Drivers, KdDebuggerData64? DebuggerData)
 {
     public static TriageDump Read(IByteSource source, DumpHeader header, List<string> warnings)
     {

@@ -3,7 +3,7 @@ using MemFs.Translate.Physical.Sources;
 namespace MemFs.Translate.Physical.CrashDump;
 
 /// <summary>TRIAGE_DUMP64, right after the header of a triage (mini kernel) dump. Offsets in it are file offsets.</summary>
-public sealed record TriageDump64
+internal sealed record TriageDump64
 {
     public const int Size = 0x80;
     public const int DriverListOffsetField = 0x30;

@@ -7,7 +7,7 @@ namespace MemFs.Translate.Physical.Elf;
 /// file bytes maps p_paddr to p_offset for p_filesz bytes. Memory a segment declares but does not store
 /// (p_memsz beyond p_filesz) stays a hole.
 /// </summary>
-public static class ElfCoreImage
+internal static class ElfCoreImage
 {
     /// <summary>Bounds the notes read: a core's notes are a few hundred bytes per vCPU.</summary>
     public const int MaxNoteSegment = 16 << 20;

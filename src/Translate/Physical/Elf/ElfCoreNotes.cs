@@ -3,7 +3,7 @@ using MemFs.Aff4.Binary;
 namespace MemFs.Translate.Physical.Elf;
 
 /// <summary>What a core file's notes say about who wrote it and the vCPUs.</summary>
-public sealed class ElfCoreNotes
+internal sealed class ElfCoreNotes
 {
     public const string QemuName = "QEMU";
 

@@ -4,7 +4,7 @@ using MemFs.Translate.Physical.Sources;
 namespace MemFs.Translate.Physical.Elf;
 
 /// <summary>The ELF file header fields a core file reader needs, from ELF32 or ELF64, little-endian.</summary>
-public sealed record ElfHeader(bool Is64, ushort Type, ushort Machine, long ProgramHeaderOffset, int ProgramHeaderSize, int ProgramHeaderCount, bool CountFromSection)
+internal sealed record ElfHeader(bool Is64, ushort Type, ushort Machine, long ProgramHeaderOffset, int ProgramHeaderSize, int ProgramHeaderCount, bool CountFromSection)
 {
     public const ushort EtCore = 4;
     public const ushort EmI386 = 3;

@@ -8,7 +8,7 @@ namespace MemFs.Translate.Physical.Elf;
 /// VirtualBox pads to 8 but writes namesz without the NUL and descsz already rounded, which the 4-byte
 /// rule reads the same way. <see cref="DescriptionOffset"/> is where the desc bytes lie in <see cref="File"/>.
 /// </summary>
-public sealed record ElfNote(string Name, uint Type, byte[] Description, string File, long DescriptionOffset)
+internal sealed record ElfNote(string Name, uint Type, byte[] Description, string File, long DescriptionOffset)
 {
     // Elf32_Nhdr / Elf64_Nhdr (System V ABI, "Note Section"): the same three u32 in both classes.
     private const int NNamesz = 0;

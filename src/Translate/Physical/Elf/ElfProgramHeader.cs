@@ -3,7 +3,7 @@ using MemFs.Aff4.Binary;
 namespace MemFs.Translate.Physical.Elf;
 
 /// <summary>One program header, fields widened to 64 bits, with the file offset it was read from.</summary>
-public readonly record struct ElfProgramHeader(long At, uint Type, long Offset, ulong VirtualAddress, ulong PhysicalAddress, long FileSize, ulong MemorySize)
+internal readonly record struct ElfProgramHeader(long At, uint Type, long Offset, ulong VirtualAddress, ulong PhysicalAddress, long FileSize, ulong MemorySize)
 {
     public const uint PtLoad = 1;
     public const uint PtNote = 4;

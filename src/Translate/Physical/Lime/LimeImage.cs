@@ -7,7 +7,7 @@ namespace MemFs.Translate.Physical.Lime;
 /// A LiME image: ranges, each a 32-byte header { u32 magic "EMiL", u32 version 1, u64 s_addr, u64 e_addr
 /// (inclusive), 8 reserved bytes } followed by e_addr - s_addr + 1 bytes of memory.
 /// </summary>
-public static class LimeImage
+internal static class LimeImage
 {
     public const string FormatName = "LiME";
     public const uint Magic = 0x4C694D45;

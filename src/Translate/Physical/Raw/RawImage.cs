@@ -3,7 +3,7 @@ using MemFs.Translate.Physical.Sources;
 namespace MemFs.Translate.Physical.Raw;
 
 /// <summary>A raw image (DumpIt, WinPmem raw, .mem, a .vmem without metadata): the file is physical memory from address 0.</summary>
-public static class RawImage
+internal static class RawImage
 {
     public const string FormatName = "raw (the file is physical memory from address 0)";
 

@@ -3,7 +3,7 @@ using MemFs.Aff4.Streams;
 namespace MemFs.Translate.Physical.Sources;
 
 /// <summary>An AFF4 stream as the bytes below a physical format (an ELF core or raw image stored inside an AFF4 volume).</summary>
-public sealed class Aff4StreamByteSource(IAff4Stream stream) : IByteSource
+internal sealed class Aff4StreamByteSource(IAff4Stream stream) : IByteSource
 {
     public string Name => stream.Urn;
     public long Length => stream.Length;

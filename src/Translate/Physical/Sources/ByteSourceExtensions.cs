@@ -3,7 +3,7 @@ using MemFs.Translate.Physical;
 
 namespace MemFs.Translate.Physical.Sources;
 
-public static class ByteSourceExtensions
+internal static class ByteSourceExtensions
 {
     /// <summary>Reads exactly <c>destination.Length</c> bytes or throws, naming the source, offset and what was being read.</summary>
     public static void ReadExactly(this IByteSource source, long offset, Span<byte> destination, string what)

@@ -10,7 +10,7 @@ namespace MemFs.Translate.Physical.Sources;
 /// speed with pread). Evidence files must not be truncated while open — they never are by MemFs. Files that
 /// cannot be mapped (empty, or on a file system without mmap) are read with positional reads instead.
 /// </summary>
-public sealed unsafe class FileByteSource : IByteSource
+internal sealed unsafe class FileByteSource : IByteSource
 {
     private readonly FileStream _file;
     private readonly MemoryMappedFile? _map;

@@ -1,7 +1,7 @@
 namespace MemFs.Translate.Physical.Vmware;
 
 /// <summary>A named group of a VMware state file and the tags read from its tags offset.</summary>
-public sealed class VmwareGroup
+internal sealed class VmwareGroup
 {
     private readonly Dictionary<string, VmwareTag> _byKey = new(StringComparer.Ordinal);
 

@@ -8,7 +8,7 @@ namespace MemFs.Translate.Physical.Vmware;
 /// where. Group "memory" lists regions (regionPPN[i], regionPageNum[i], regionSize[i], in 4 KiB pages);
 /// without regions the .vmem is flat from physical address 0.
 /// </summary>
-public static class VmwareImage
+internal static class VmwareImage
 {
     public const int PageSize = 4096;
     public const string MemoryGroup = "memory";

@@ -8,7 +8,7 @@ namespace MemFs.Translate.Physical.Vmware;
 /// groupCount 80-byte entries { 64-byte name, u64 tags offset, u64 }, and per group a run of tags ended by
 /// a zero tag.
 /// </summary>
-public sealed class VmwareStateFile
+internal sealed class VmwareStateFile
 {
     public const int MaxGroups = 4096;
     public const int MaxTags = 1_000_000;

@@ -6,7 +6,7 @@ namespace MemFs.Translate.Physical.Vmware;
 /// One tag of a VMware state file group. Short tags carry their value (<see cref="Value"/>); block
 /// ("long") tags are only located (<see cref="DataOffset"/>, <see cref="DataSize"/>), never read whole.
 /// </summary>
-public sealed record VmwareTag(string Name, IReadOnlyList<uint> Indices, long Offset, long DataOffset, long DataSize, bool IsBlock, bool IsCompressed, byte[] Value)
+internal sealed record VmwareTag(string Name, IReadOnlyList<uint> Indices, long Offset, long DataOffset, long DataSize, bool IsBlock, bool IsCompressed, byte[] Value)
 {
     /// <summary>A 1, 2, 4 or 8 byte value as unsigned little-endian; null for other sizes and blocks.</summary>
     public ulong? Number => IsBlock ? null : Value.Length switch

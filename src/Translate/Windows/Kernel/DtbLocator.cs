@@ -9,7 +9,7 @@ namespace MemFs.Translate.Windows.Kernel;
 /// (first 16 MiB, then up to 1 GiB). The first candidate that translates KUSER_SHARED_DATA to a plausible
 /// version wins; every candidate seen is reported with its rule and verdict.
 /// </summary>
-public static class DtbLocator
+internal static class DtbLocator
 {
     private const long LowStubStart = 0x1000;
     private const long LowStubEnd = 0xA0000;

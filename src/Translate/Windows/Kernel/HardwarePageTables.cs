@@ -7,7 +7,7 @@ namespace MemFs.Translate.Windows.Kernel;
 /// The x64 hardware walk over physical memory alone: present entries and large pages, nothing else. Used while
 /// no DTB is trusted yet (candidate validation, kernel scans), where a software PTE must not count as mapped.
 /// </summary>
-public static class HardwarePageTables
+internal static class HardwarePageTables
 {
     public const ulong Frame = 0x000F_FFFF_FFFF_F000;
     private static readonly string[] LevelNames = ["PTE", "PDE", "PDPTE", "PML4E"];

@@ -38,7 +38,7 @@ public sealed record KernelDiscoveryResult
     /// and InvalidPteMask offsets, from the profile <paramref name="profileName"/>); null when the profile has no
     /// such location or the read fails.
     /// </summary>
-    public PagingSettings? SettingsWithInvalidPteMask(InvalidPteMaskLayout? location, string profileName)
+    internal PagingSettings? SettingsWithInvalidPteMask(InvalidPteMaskLayout? location, string profileName)
     {
         if (Translator is null || Identity is null || Settings is null || location is null) return null;
         Span<byte> b = stackalloc byte[8];

@@ -11,7 +11,7 @@ namespace MemFs.Translate.Windows.Kernel;
 /// each run of present PTEs. Every candidate must be an x64 PE with a kernel RSDS record and a POOLCODE or PAGE
 /// section. The number of pages probed is capped.
 /// </summary>
-public static class KernelLocator
+internal static class KernelLocator
 {
     public const ulong ScanStart = 0xFFFFF800_00000000;
     public const ulong ScanLength = 64UL << 30;

@@ -9,7 +9,7 @@ namespace MemFs.Translate.Windows.Layouts;
 /// named Wow64Process up to Windows 8.1 and WoW64Process from Windows 10; the rest exist on every x64 build, but
 /// the EPROCESS heuristics (a profile without symbols) supply each only when they validate it.
 /// </summary>
-public sealed record EprocessLayout(
+internal sealed record EprocessLayout(
     int UniqueProcessId,
     int ActiveProcessLinks,
     int ImageFileName,

@@ -7,7 +7,7 @@ namespace MemFs.Translate.Windows.Layouts;
 /// _MI_HARDWARE_STATE.InvalidPteMask offsets. These exist only on Windows 10 and later kernels (the Windows 7
 /// profile has none), so <see cref="From"/> gives null when any is absent and the translator keeps the build's mask.
 /// </summary>
-public sealed record InvalidPteMaskLayout(ulong MiState, int Hardware, int InvalidPteMask)
+internal sealed record InvalidPteMaskLayout(ulong MiState, int Hardware, int InvalidPteMask)
 {
     public IReadOnlyList<LayoutField> Provenance { get; init; } = [];
 

@@ -7,7 +7,7 @@ namespace MemFs.Translate.Windows.Layouts;
 /// profile lacks is kept as its error (naming all of them) and thrown when that layout is used, so a system with a
 /// partial profile (EPROCESS heuristics) still opens and lists processes.
 /// </summary>
-public sealed class KernelLayouts
+internal sealed class KernelLayouts
 {
     private readonly ResolvedLayout<EprocessLayout> _eprocess;
     private readonly ResolvedLayout<VadLayout> _vad;

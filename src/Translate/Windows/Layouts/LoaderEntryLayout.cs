@@ -6,7 +6,7 @@ namespace MemFs.Translate.Windows.Layouts;
 /// The loader-list entry members MemFs reads: _LDR_DATA_TABLE_ENTRY (a process's PEB_LDR_DATA lists) or
 /// _KLDR_DATA_TABLE_ENTRY (the kernel's PsLoadedModuleList). <see cref="Type"/> names the structure used.
 /// </summary>
-public sealed record LoaderEntryLayout(string Type, int InLoadOrderLinks, int DllBase, int SizeOfImage, int FullDllName, int BaseDllName)
+internal sealed record LoaderEntryLayout(string Type, int InLoadOrderLinks, int DllBase, int SizeOfImage, int FullDllName, int BaseDllName)
 {
     public const string ProcessEntry = "_LDR_DATA_TABLE_ENTRY";
     public const string KernelEntry = "_KLDR_DATA_TABLE_ENTRY";

@@ -6,7 +6,7 @@ namespace MemFs.Translate.Windows.Layouts;
 /// The user-mode process structures MemFs reads through a process's PEB: _PEB, _PEB_LDR_DATA and
 /// _RTL_USER_PROCESS_PARAMETERS. All members exist on every x64 build from Windows 7 on, so all are required.
 /// </summary>
-public sealed record PebLayout(
+internal sealed record PebLayout(
     int ImageBaseAddress,
     int Ldr,
     int ProcessParameters,

@@ -6,7 +6,7 @@ namespace MemFs.Translate.Windows.Layouts;
 /// A layout resolved once: either the layout, or the error naming every field the profile lacks. A system whose
 /// profile lacks, say, the VAD fields still opens; reading VADs then fails with that error.
 /// </summary>
-public sealed class ResolvedLayout<T> where T : class
+internal sealed class ResolvedLayout<T> where T : class
 {
     private readonly T? _layout;
 

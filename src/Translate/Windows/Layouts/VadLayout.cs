@@ -11,7 +11,7 @@ namespace MemFs.Translate.Windows.Layouts;
 /// high byte, Windows 8.1 and later; absent, the VPN is 32 bits); MemCommit lives in _MMVAD_FLAGS on Windows 7 and in
 /// _MMVAD_FLAGS1 (at _MMVAD_SHORT.u1) on later builds, so whichever the profile has is set.
 /// </summary>
-public sealed record VadLayout(
+internal sealed record VadLayout(
     bool Windows7Tree,
     int VadRoot,
     int RootPointer,

@@ -11,7 +11,7 @@ namespace MemFs.Translate.Windows.Objects;
 /// Each such self-pointer gives a candidate base, believed only when the kernel's page tables map it back to the
 /// physical address. Only the EPROCESS's first physical page is searched (the next page need not be adjacent).
 /// </summary>
-public static class EprocessAddressFinder
+internal static class EprocessAddressFinder
 {
     public static ulong? Find(IPhysicalMemory memory, WindowsTranslator translator, long physicalAddress)
     {

@@ -22,7 +22,7 @@ public static class EprocessScanner
 
     public sealed record Candidate(long PhysicalAddress, long Pid, long? ParentPid, string Name, ulong Dtb, DateTime? CreateTime, DateTime? ExitTime);
 
-    public static IReadOnlyList<Candidate> Scan(IPhysicalMemory memory, EprocessLayout layout, int maxResults = 65536, CancellationToken cancel = default)
+    internal static IReadOnlyList<Candidate> Scan(IPhysicalMemory memory, EprocessLayout layout, int maxResults = 65536, CancellationToken cancel = default)
     {
         var span = Math.Max(Math.Max(layout.UniqueProcessId, layout.ImageFileName) + 16, layout.DirectoryTableBase + 8);
         var physicalEnd = memory.Runs.Count == 0 ? 0 : memory.Runs[^1].End;

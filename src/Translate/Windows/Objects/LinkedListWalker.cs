@@ -5,7 +5,7 @@ namespace MemFs.Translate.Windows.Objects;
 /// the head, and when a link is broken (unreadable, not a kernel pointer, or a loop that skips the head) it walks
 /// back from the head along Blink to recover the entries past the break. Every break is reported.
 /// </summary>
-public static class LinkedListWalker
+internal static class LinkedListWalker
 {
     public const int DefaultLimit = 100_000;
 

@@ -11,7 +11,7 @@ public static class LoaderListWalker
     public sealed record Result(IReadOnlyList<ModuleInfo> Modules, IReadOnlyList<string> Problems);
 
     /// <summary>The list at <paramref name="listHead"/>; <paramref name="kernelModules"/> says it is PsLoadedModuleList (kernel addresses).</summary>
-    public static Result Walk(KernelStructReader memory, LoaderEntryLayout layout, ulong listHead, bool kernelModules)
+    internal static Result Walk(KernelStructReader memory, LoaderEntryLayout layout, ulong listHead, bool kernelModules)
     {
         var list = LinkedListWalker.Walk(memory, listHead, userSpace: !kernelModules);
         var modules = new List<ModuleInfo>();
@@ -31,7 +31,7 @@ public static class LoaderListWalker
     }
 
     /// <summary>A process's modules: PEB → Ldr → InLoadOrderModuleList, read in the process's address space.</summary>
-    public static Result ProcessModules(KernelStructReader processMemory, PebLayout peb, LoaderEntryLayout entries, ulong pebAddress)
+    internal static Result ProcessModules(KernelStructReader processMemory, PebLayout peb, LoaderEntryLayout entries, ulong pebAddress)
     {
         if (!processMemory.TryU64(pebAddress + (ulong)peb.Ldr, out var ldr) || ldr == 0)
             return new Result([], [$"PEB 0x{pebAddress:X}: Ldr cannot be read (paged out or not initialised)"]);

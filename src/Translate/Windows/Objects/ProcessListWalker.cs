@@ -3,7 +3,7 @@ using MemFs.Translate.Windows.Layouts;
 namespace MemFs.Translate.Windows.Objects;
 
 /// <summary>The processes on PsActiveProcessHead's ActiveProcessLinks list, bounded and cycle-safe.</summary>
-public static class ProcessListWalker
+internal static class ProcessListWalker
 {
     public sealed record Result(IReadOnlyList<ProcessInfo> Processes, IReadOnlyList<string> Problems);
 

@@ -3,7 +3,7 @@ using MemFs.Translate.Windows.Layouts;
 namespace MemFs.Translate.Windows.Objects;
 
 /// <summary>Reads the fields of one EPROCESS with the resolved EPROCESS layout.</summary>
-public sealed class ProcessReader(KernelStructReader kernel, EprocessLayout layout)
+internal sealed class ProcessReader(KernelStructReader kernel, EprocessLayout layout)
 {
     public EprocessLayout Layout => layout;
 

@@ -10,7 +10,7 @@ namespace MemFs.Translate.Windows.Objects;
 /// followed to their file through Subsection → ControlArea → FilePointer → FILE_OBJECT.FileName. Bounded: nodes,
 /// depth and revisits are capped and reported.
 /// </summary>
-public sealed class VadTreeReader(KernelStructReader kernel, VadLayout layout, SectionObjectLayout sections)
+internal sealed class VadTreeReader(KernelStructReader kernel, VadLayout layout, SectionObjectLayout sections)
 {
     public const int MaxNodes = 200_000;
     public const int MaxDepth = 256;

@@ -5,7 +5,7 @@ namespace MemFs.Translate.Windows.Symbols;
 /// them. Every symbol source (PDB reader, ISF reader, embedded pack, per-build table, heuristics) fills these names.
 /// A union member (e.g. _MMVAD_SHORT.u) gives the offset of the union.
 /// </summary>
-public static class KernelFields
+internal static class KernelFields
 {
     public static readonly IReadOnlyList<string> Offsets =
     [

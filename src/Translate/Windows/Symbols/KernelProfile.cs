@@ -73,4 +73,4 @@ public sealed class KernelProfile
     public string Describe() => $"ntkrnlmp.pdb {PdbId ?? "(unknown id)"}" + (Version is null ? Build is null ? "" : $" build {Build}" : $" {Version}");
 }
 
-public sealed class KernelProfileException(string message) : IOException(message);
+internal sealed class KernelProfileException(string message) : IOException(message);

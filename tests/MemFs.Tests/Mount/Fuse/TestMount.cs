@@ -9,7 +9,7 @@ namespace MemFs.Tests.Mount.Fuse;
 /// A <see cref="FuseHost"/> serving a tree on a fresh temporary directory from a background thread; disposing cancels
 /// it and checks the mount is gone, detaching it by force if the host failed to.
 /// </summary>
-public sealed class TestMount : IDisposable
+internal sealed class TestMount : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
     private readonly CancellationTokenSource _stop = new();

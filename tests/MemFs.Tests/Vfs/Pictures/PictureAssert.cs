@@ -4,7 +4,7 @@ using NUnit.Framework;
 namespace MemFs.Tests.Vfs.Pictures;
 
 /// <summary>Checks on decoded pictures: a rectangle of one colour, a line of text drawn in the bitmap font.</summary>
-public static class PictureAssert
+internal static class PictureAssert
 {
     public static void Filled(DecodedPng png, int x, int y, int width, int height, Rgb colour, string what)
     {

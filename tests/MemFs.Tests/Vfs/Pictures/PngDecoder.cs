@@ -6,7 +6,7 @@ using NUnit.Framework;
 namespace MemFs.Tests.Vfs.Pictures;
 
 /// <summary>A PNG as a real decoder sees it: its size and its pixels, R, G, B per pixel, rows top to bottom.</summary>
-public sealed record DecodedPng(int Width, int Height, byte[] Pixels)
+internal sealed record DecodedPng(int Width, int Height, byte[] Pixels)
 {
     public Rgb Pixel(int x, int y)
     {
@@ -24,7 +24,7 @@ public sealed record DecodedPng(int Width, int Height, byte[] Pixels)
 /// that uses only zlib and struct checks every chunk CRC, inflates the IDAT data and undoes the five row filters.
 /// A missing pngcheck skips the test on a developer machine and fails it in CI.
 /// </summary>
-public static class PngDecoder
+internal static class PngDecoder
 {
     private const string Script = """
         import struct, sys, zlib

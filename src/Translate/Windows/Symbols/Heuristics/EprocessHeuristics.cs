@@ -12,7 +12,7 @@ namespace MemFs.Translate.Windows.Symbols.Heuristics;
 /// offset is kept only when its check holds; what fails is left out with a warning, never guessed. Work is
 /// bounded: 0x800 bytes of at most <see cref="MaxSamples"/> processes, a list walk of at most <see cref="MaxWalk"/> entries.
 /// </summary>
-public sealed class EprocessHeuristics
+internal sealed class EprocessHeuristics
 {
     public const string Source = "heuristics";
     public const int SampleBytes = 0x800;

@@ -1,4 +1,4 @@
 namespace MemFs.Translate.Windows.Symbols.Isf;
 
 /// <summary>An ISF base type; the one named <c>pointer</c> gives the native pointer size.</summary>
-public sealed record IsfBaseType(int Size, bool Signed, string Kind, string Endian);
+internal sealed record IsfBaseType(int Size, bool Signed, string Kind, string Endian);

@@ -3,7 +3,7 @@ using System.IO.Compression;
 namespace MemFs.Translate.Windows.Symbols.Isf;
 
 /// <summary>Unwraps an ISF file's bytes by their magic number: xz, gzip or plain JSON, bounded to 64 MiB of JSON.</summary>
-public static class IsfContent
+internal static class IsfContent
 {
     public static byte[] Decompress(byte[] data, string source)
     {

@@ -9,7 +9,7 @@ namespace MemFs.Translate.Windows.Symbols.Isf;
 /// Volatility's <c>&lt;GUID&gt;-&lt;AGE&gt;.json.xz</c> are indexed by name and checked against their metadata
 /// when loaded; other files are opened once to read their metadata.
 /// </summary>
-public sealed class IsfDirectory
+internal sealed class IsfDirectory
 {
     private static readonly string[] Extensions = [".json", ".json.xz", ".json.gz"];
 

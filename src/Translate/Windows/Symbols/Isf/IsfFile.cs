@@ -7,7 +7,7 @@ namespace MemFs.Translate.Windows.Symbols.Isf;
 /// Member paths such as <c>u.VadFlags.Protection</c> are resolved by following named struct/union members,
 /// because pdbconv turns named members of unnamed types into <c>__anonymous_XXXX</c> user types.
 /// </summary>
-public sealed class IsfFile
+internal sealed class IsfFile
 {
     private IsfFile(string source, IsfMetadata metadata, IReadOnlyDictionary<string, IsfBaseType> baseTypes,
         IReadOnlyDictionary<string, IsfUserType> userTypes, IReadOnlyDictionary<string, IsfEnum> enums,

@@ -1,7 +1,7 @@
 namespace MemFs.Translate.Windows.Symbols.Isf;
 
 /// <summary>Where an indexed ISF lives: a file, or an entry of a zip archive.</summary>
-public sealed record IsfLocation(string Path, string? ZipEntry)
+internal sealed record IsfLocation(string Path, string? ZipEntry)
 {
     public override string ToString() => ZipEntry is null ? Path : $"{Path}!{ZipEntry}";
 }

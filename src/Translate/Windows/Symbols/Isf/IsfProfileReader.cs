@@ -1,7 +1,7 @@
 namespace MemFs.Translate.Windows.Symbols.Isf;
 
 /// <summary>Fills a <see cref="KernelProfile"/> with every <see cref="KernelFields"/> name an ISF has.</summary>
-public static class IsfProfileReader
+internal static class IsfProfileReader
 {
     public static KernelProfile Read(IsfFile isf, string source)
     {

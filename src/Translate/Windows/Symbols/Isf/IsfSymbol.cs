@@ -1,4 +1,4 @@
 namespace MemFs.Translate.Windows.Symbols.Isf;
 
 /// <summary>An ISF symbol; <see cref="Address"/> is an RVA from the image base.</summary>
-public sealed record IsfSymbol(ulong Address, string? LinkageName, IsfTypeRef? Type);
+internal sealed record IsfSymbol(ulong Address, string? LinkageName, IsfTypeRef? Type);

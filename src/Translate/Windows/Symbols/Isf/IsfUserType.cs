@@ -1,4 +1,4 @@
 namespace MemFs.Translate.Windows.Symbols.Isf;
 
 /// <summary>An ISF user type (struct, union or class) with its size in bytes and members by name.</summary>
-public sealed record IsfUserType(string Kind, int Size, IReadOnlyDictionary<string, IsfField> Fields);
+internal sealed record IsfUserType(string Kind, int Size, IReadOnlyDictionary<string, IsfField> Fields);

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace MemFs.Translate.Windows.Symbols.Isf;
 
 /// <summary>The symbol-server id of a PDB (GUID + age in hex) and Volatility's ISF file name (GUID-age in decimal).</summary>
-public static class PdbIds
+internal static class PdbIds
 {
     public static string Format(string guid, uint age) => guid.ToUpperInvariant() + age.ToString("X", CultureInfo.InvariantCulture);
 

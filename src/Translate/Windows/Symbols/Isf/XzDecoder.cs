@@ -6,7 +6,7 @@ namespace MemFs.Translate.Windows.Symbols.Isf;
 /// Decodes an .xz file held in memory with SharpCompress's managed xz decoder. The output is bounded: an ntkrnlmp ISF
 /// is about 7 MB of JSON, so anything past <see cref="DefaultMaxOutput"/> is refused rather than allocated.
 /// </summary>
-public static unsafe class XzDecoder
+internal static unsafe class XzDecoder
 {
     public const int DefaultMaxOutput = 64 << 20;
 

@@ -4,7 +4,7 @@ namespace MemFs.Translate.Windows.Symbols.Pack;
 /// Maps a kernel's NtBuildNumber to the base build whose structure layouts it uses (symbols.md §6.2). Enablement
 /// packages report a higher build number but run the base kernel (file version 10.0.&lt;base&gt;.x).
 /// </summary>
-public static class BuildFamilies
+internal static class BuildFamilies
 {
     /// <summary>The build number without the free/checked flag nibble (0xF0000000 on free builds).</summary>
     public static uint BuildOf(uint ntBuildNumber) => ntBuildNumber & 0xFFFF;

@@ -8,7 +8,7 @@ namespace MemFs.Translate.Windows.Symbols.Pack;
 /// Gzip with a header written here rather than by zlib: modification time 0 and OS byte 255 (unknown), so the same
 /// input gives the same bytes on every machine (zlib writes the building platform's OS code).
 /// </summary>
-public static class DeterministicGzip
+internal static class DeterministicGzip
 {
     private static ReadOnlySpan<byte> Header => [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 2, 0xFF];
 

@@ -10,7 +10,7 @@ namespace MemFs.Translate.Windows.Symbols.Pack;
 /// </summary>
 public static class HeaderPointerMatch
 {
-    public sealed record Match(string PdbId, string? Version, uint Build, ulong KernelBase, int PointersMatched);
+    internal sealed record Match(string PdbId, string? Version, uint Build, ulong KernelBase, int PointersMatched);
 
     private static readonly (string Rva, Func<ImageFacts, ulong?> Header)[] Pointers =
     [
@@ -24,7 +24,12 @@ public static class HeaderPointerMatch
     /// must match at that base; otherwise the base is solved from the first pointer and must be page-aligned.
     /// At least two pointers must be stated, so a single coincidence cannot identify a kernel.
     /// </summary>
-    public static IReadOnlyList<Match> Find(KernelPack pack, ImageFacts facts)
+    /// <summary>The embedded pack's kernels that reproduce the image header's kernel pointers, one line each.</summary>
+    public static IReadOnlyList<string> Describe(ImageFacts facts) =>
+        Find(KernelPack.Embedded, facts).Select(m => $"ntkrnlmp.pdb {m.PdbId} {m.Version}, base 0x{m.KernelBase:X}: " +
+            $"the embedded pack's RVAs reproduce the dump header's {m.PointersMatched} kernel pointers").ToList();
+
+    internal static IReadOnlyList<Match> Find(KernelPack pack, ImageFacts facts)
     {
         var stated = Pointers.Where(p => p.Header(facts) is not null).ToArray();
         if (stated.Length < 2) return [];

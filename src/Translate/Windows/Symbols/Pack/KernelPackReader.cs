@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace MemFs.Translate.Windows.Symbols.Pack;
 
 /// <summary>Reads the JSON <see cref="KernelPackWriter"/> writes.</summary>
-public static class KernelPackReader
+internal static class KernelPackReader
 {
     public static KernelPack Read(byte[] json)
     {

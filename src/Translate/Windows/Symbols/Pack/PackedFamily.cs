@@ -4,7 +4,7 @@ namespace MemFs.Translate.Windows.Symbols.Pack;
 /// The values shared by every kernel of one build (no RVAs: those change with every kernel). <see cref="Omitted"/>
 /// names the fields left out because they differ, or are missing, within the build, with the reason.
 /// </summary>
-public sealed record PackedFamily(
+internal sealed record PackedFamily(
     uint Build,
     IReadOnlyList<string> DerivedFrom,
     bool Verified,

@@ -1,4 +1,4 @@
 namespace MemFs.Translate.Windows.Symbols.Pack;
 
 /// <summary>One kernel of the pack, keyed by PDB id: its file version, build, OS label(s) and layout.</summary>
-public sealed record PackedKernel(string Version, uint Build, string Os, PackedLayout Layout);
+internal sealed record PackedKernel(string Version, uint Build, string Os, PackedLayout Layout);

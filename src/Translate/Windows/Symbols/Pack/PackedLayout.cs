@@ -1,7 +1,7 @@
 namespace MemFs.Translate.Windows.Symbols.Pack;
 
 /// <summary>The offsets, bit fields, sizes and (for exact kernels) RVAs stored for one kernel or one build family.</summary>
-public sealed record PackedLayout(
+internal sealed record PackedLayout(
     IReadOnlyDictionary<string, int> Offsets,
     IReadOnlyDictionary<string, BitField> Bits,
     IReadOnlyDictionary<string, int> Sizes,

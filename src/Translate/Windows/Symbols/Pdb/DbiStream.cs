@@ -6,7 +6,7 @@ namespace MemFs.Translate.Windows.Symbols.Pdb;
 /// SectionMap, FileInfo (SourceInfo), TypeServerMap, EC, optional debug header; their sizes must fit the stream.
 /// A stream index of 0xFFFF means "none" and is exposed as null.
 /// </summary>
-public sealed class DbiStream
+internal sealed class DbiStream
 {
     public const int Index = 3;
     public const int HeaderSize = 64;

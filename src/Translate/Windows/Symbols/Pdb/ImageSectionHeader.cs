@@ -3,7 +3,7 @@ using System.Text;
 namespace MemFs.Translate.Windows.Symbols.Pdb;
 
 /// <summary>An IMAGE_SECTION_HEADER (40 bytes) from the DBI section-header stream.</summary>
-public sealed record ImageSectionHeader(string Name, uint VirtualSize, uint VirtualAddress, uint SizeOfRawData, uint PointerToRawData, uint Characteristics)
+internal sealed record ImageSectionHeader(string Name, uint VirtualSize, uint VirtualAddress, uint SizeOfRawData, uint PointerToRawData, uint Characteristics)
 {
     public const int Size = 40;
 

@@ -1,7 +1,7 @@
 namespace MemFs.Translate.Windows.Symbols.Pdb;
 
 /// <summary>CodeView type leaf kinds (the u16 after a record's length), as the format names them.</summary>
-public enum LeafKind : ushort
+internal enum LeafKind : ushort
 {
     LF_MODIFIER = 0x1001,
     LF_POINTER = 0x1002,

@@ -9,7 +9,7 @@ namespace MemFs.Translate.Windows.Symbols.Pdb;
 /// (symbols.md §4.1). Every block index and size is checked against <see cref="NumBlocks"/> and the file length
 /// before it is used; a bad one is an <see cref="ImageFormatException"/> naming the file offset and field.
 /// </summary>
-public sealed class MsfFile : IDisposable
+internal sealed class MsfFile : IDisposable
 {
     /// <summary>"Microsoft C/C++ MSF 7.00\r\n" 1A 44 53 00 00 00.</summary>
     public static ReadOnlySpan<byte> Magic => "Microsoft C/C++ MSF 7.00\r\n\x1a\x44\x53\0\0\0"u8;

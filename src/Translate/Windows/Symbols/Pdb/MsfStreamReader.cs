@@ -8,7 +8,7 @@ namespace MemFs.Translate.Windows.Symbols.Pdb;
 /// A little-endian cursor over one MSF stream, limited to a window (a record) of it. Reading past the window is an
 /// <see cref="ImageFormatException"/> that names the file offset, the stream and the record.
 /// </summary>
-public sealed class MsfStreamReader
+internal sealed class MsfStreamReader
 {
     private readonly MsfFile _msf;
     private readonly byte[] _data;

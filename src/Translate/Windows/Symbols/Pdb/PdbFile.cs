@@ -5,7 +5,7 @@ namespace MemFs.Translate.Windows.Symbols.Pdb;
 /// indices), the types of the TPI stream and the public symbols with RVAs. The file is closed when
 /// <see cref="Open"/> returns. <see cref="PdbId"/> is GUID + DBI age, the symbol-server folder name.
 /// </summary>
-public sealed class PdbFile
+internal sealed class PdbFile
 {
     private PdbFile(MsfFile msf, bool identityOnly)
     {

@@ -4,7 +4,7 @@ namespace MemFs.Translate.Windows.Symbols.Pdb;
 /// The PDB info stream (stream 1): Version (20000404 = VC70), Signature, Age and GUID (symbols.md §4.2). The age
 /// here can be higher than the RSDS age; match a PE to its PDB with the DBI age (<see cref="DbiStream.Age"/>).
 /// </summary>
-public sealed record PdbInfoStream(uint Version, uint Signature, uint Age, Guid Guid)
+internal sealed record PdbInfoStream(uint Version, uint Signature, uint Age, Guid Guid)
 {
     public const int Index = 1;
     public const uint VC70 = 20000404;

@@ -5,4 +5,4 @@ namespace MemFs.Translate.Windows.Symbols.Pdb;
 /// name ("_LIST_ENTRY", "_PEB*", "unsigned char[15]"); for a bit field (LF_BITFIELD type), <see cref="Bits"/> gives
 /// the bit position and length inside the member's underlying integer.
 /// </summary>
-public sealed record PdbMember(string Name, int Offset, uint TypeIndex, string TypeName, BitField? Bits);
+internal sealed record PdbMember(string Name, int Offset, uint TypeIndex, string TypeName, BitField? Bits);

@@ -5,7 +5,7 @@ namespace MemFs.Translate.Windows.Symbols.Pdb;
 /// address maps through the last entry whose source is at or below it; a target of 0 means the code was removed.
 /// Used only by PDBs of re-laid-out (BBT/OMAP) images, which then keep the original sections in SectionHdrOrig.
 /// </summary>
-public sealed class PdbOmap
+internal sealed class PdbOmap
 {
     private readonly uint[] _sources;
     private readonly uint[] _targets;

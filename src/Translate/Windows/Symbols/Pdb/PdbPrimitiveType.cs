@@ -4,7 +4,7 @@ namespace MemFs.Translate.Windows.Symbols.Pdb;
 /// Type indices below 0x1000: the low byte is the base type, bits 8–11 the pointer mode (0 direct, 4 32-bit
 /// pointer, 6 64-bit pointer) (symbols.md §4.3).
 /// </summary>
-public static class PdbPrimitiveType
+internal static class PdbPrimitiveType
 {
     public const uint FirstRecordIndex = 0x1000;
 

@@ -6,7 +6,7 @@ namespace MemFs.Translate.Windows.Symbols.Pdb;
 /// member's offset (for a union or nested-structure member, the offset of that member); a bit field is the
 /// LF_BITFIELD position and length of that member. On x86 PDBs a public's decorated name (_Name) is accepted too.
 /// </summary>
-public static class PdbProfileReader
+internal static class PdbProfileReader
 {
     public const ushort MachineI386 = 0x14C;
 

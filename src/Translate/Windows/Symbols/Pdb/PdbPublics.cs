@@ -5,7 +5,7 @@ namespace MemFs.Translate.Windows.Symbols.Pdb;
 /// length + 2 bytes), with their RVAs through the section headers, optionally mapped through the OMAP-from-source
 /// table when the PDB has one. Other records are skipped.
 /// </summary>
-public sealed class PdbPublics
+internal sealed class PdbPublics
 {
     private readonly Dictionary<string, PublicSymbol> _byName = new(StringComparer.Ordinal);
 

@@ -5,7 +5,7 @@ namespace MemFs.Translate.Windows.Symbols.Pdb;
 /// and structures are already flattened into it by the compiler; a named union member such as _MMVAD_SHORT.u is a
 /// member whose type is the union).
 /// </summary>
-public sealed class PdbStructure(uint typeIndex, PdbUdtKind kind, string name, string? uniqueName, int size, IReadOnlyList<PdbMember> members)
+internal sealed class PdbStructure(uint typeIndex, PdbUdtKind kind, string name, string? uniqueName, int size, IReadOnlyList<PdbMember> members)
 {
     private readonly Dictionary<string, PdbMember> _byName = members.GroupBy(m => m.Name, StringComparer.Ordinal)
         .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);

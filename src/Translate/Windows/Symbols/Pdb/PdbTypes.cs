@@ -7,7 +7,7 @@ namespace MemFs.Translate.Windows.Symbols.Pdb;
 /// arrays) are followed at most <see cref="MaxDepth"/> links and field-list continuations (LF_INDEX) are
 /// cycle-guarded, so a damaged or hostile PDB ends in an exception, not a hang.
 /// </summary>
-public sealed class PdbTypes
+internal sealed class PdbTypes
 {
     public const int MaxDepth = 64;
 

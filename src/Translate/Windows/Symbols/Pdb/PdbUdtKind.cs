@@ -1,7 +1,7 @@
 namespace MemFs.Translate.Windows.Symbols.Pdb;
 
 /// <summary>What a user-defined type record declares: LF_STRUCTURE, LF_CLASS or LF_UNION (and their VS2019 forms).</summary>
-public enum PdbUdtKind
+internal enum PdbUdtKind
 {
     Structure,
     Class,

@@ -4,7 +4,7 @@ namespace MemFs.Translate.Windows.Symbols.Pdb;
 /// The header of a structure, class, union or enum record: property flags (0x80 forward reference, 0x200 has a
 /// unique name), field list, size (0 for an enum) and names. <see cref="Underlying"/> is an enum's integer type.
 /// </summary>
-public sealed record PdbUdtRecord(uint TypeIndex, LeafKind Leaf, uint Properties, uint FieldList, int Size, string Name, string? UniqueName, uint Underlying)
+internal sealed record PdbUdtRecord(uint TypeIndex, LeafKind Leaf, uint Properties, uint FieldList, int Size, string Name, string? UniqueName, uint Underlying)
 {
     public const uint ForwardReferenceFlag = 0x80;
     public const uint HasUniqueNameFlag = 0x200;

@@ -8,7 +8,7 @@ namespace MemFs.Translate.Windows.Symbols.Pdb;
 /// files matched by GUID and DBI age. Cab-compressed <c>.pd_</c> files are not supported: they are reported, not
 /// guessed at. Works offline; it never downloads.
 /// </summary>
-public sealed class SymbolStore(string root)
+internal sealed class SymbolStore(string root)
 {
     public const string MicrosoftSymbolServer = "https://msdl.microsoft.com/download/symbols";
 

@@ -7,7 +7,7 @@ namespace MemFs.Translate.Windows.Symbols.Pdb;
 /// <see cref="TypeIndexBegin"/> (symbols.md §4.3). Each record is u16 length (not counting itself), u16 kind,
 /// payload; all of them must lie inside TypeRecordBytes and their number must equal End − Begin.
 /// </summary>
-public sealed class TpiStream
+internal sealed class TpiStream
 {
     public const int Index = 2;
     public const uint V80 = 20040203;

@@ -3,7 +3,7 @@ using MemFs.Translate.Windows.Symbols.Pack;
 namespace MemFs.Translate.Windows.Symbols.Sources;
 
 /// <summary>The pack's per-build layouts (no RVAs): the fallback for kernels the pack does not know by id.</summary>
-public sealed class BuildFamilySource(KernelPack pack) : IKernelProfileSource
+internal sealed class BuildFamilySource(KernelPack pack) : IKernelProfileSource
 {
     public string Name => "embedded pack (build family)";
 

@@ -3,7 +3,7 @@ using MemFs.Translate.Windows.Symbols.Pack;
 namespace MemFs.Translate.Windows.Symbols.Sources;
 
 /// <summary>The offsets pack built into MemFs (JPCERT ISFs, BSD-3-Clause), by exact PDB id.</summary>
-public sealed class EmbeddedPackSource(KernelPack pack) : IKernelProfileSource
+internal sealed class EmbeddedPackSource(KernelPack pack) : IKernelProfileSource
 {
     public string Name => KernelPack.ExactSource;
 

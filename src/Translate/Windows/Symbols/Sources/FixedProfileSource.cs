@@ -1,7 +1,7 @@
 namespace MemFs.Translate.Windows.Symbols.Sources;
 
 /// <summary>A profile already computed for this image (the heuristics' result), offered in its place in the order.</summary>
-public sealed class FixedProfileSource(string name, KernelProfile? profile, string? whyNone = null) : IKernelProfileSource
+internal sealed class FixedProfileSource(string name, KernelProfile? profile, string? whyNone = null) : IKernelProfileSource
 {
     public string Name => name;
 

@@ -3,7 +3,7 @@ using MemFs.Translate.Windows.Symbols.Isf;
 namespace MemFs.Translate.Windows.Symbols.Sources;
 
 /// <summary>Volatility 3 ISF files given with <c>--symbols DIR</c> (folder, zip or file), matched by PDB id.</summary>
-public sealed class IsfProfileSource(IsfDirectory directory) : IKernelProfileSource
+internal sealed class IsfProfileSource(IsfDirectory directory) : IKernelProfileSource
 {
     public string Name => $"ISF {directory.Root}";
 

@@ -3,7 +3,7 @@ using MemFs.Translate.Windows.Symbols.Pdb;
 namespace MemFs.Translate.Windows.Symbols.Sources;
 
 /// <summary>The kernel PDB from a local symbol store (<c>srv*</c> layout or a flat folder), read by our own PDB reader.</summary>
-public sealed class PdbStoreSource(SymbolStore store) : IKernelProfileSource
+internal sealed class PdbStoreSource(SymbolStore store) : IKernelProfileSource
 {
     public string Name => $"PDB store {store.Root}";
 

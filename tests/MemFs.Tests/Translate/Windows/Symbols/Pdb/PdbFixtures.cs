@@ -6,7 +6,7 @@ namespace MemFs.Tests.Translate.Windows.Symbols.Pdb;
 /// The committed kernel-like fixture (Fixtures/kernel.pdb, built by llvm-pdbutil yaml2pdb from kernel.yaml) and the
 /// same PDB with public symbols and section headers added by <see cref="PdbBuilder"/> (yaml2pdb writes neither).
 /// </summary>
-public static class PdbFixtures
+internal static class PdbFixtures
 {
     public const string Amdppm = "pdb/amdppm.pdb/1C19FDDB27BB3399D9B45973EFEAFCF31/amdppm.pdb";
 

@@ -5,7 +5,7 @@ using MemFs.Translate.Windows.Symbols.Pdb;
 namespace MemFs.Tests.Translate.Windows.Symbols.Pdb;
 
 /// <summary>Test-only TPI stream writer: records are added in type-index order from 0x1000 and padded to 4 bytes.</summary>
-public sealed class TpiBuilder
+internal sealed class TpiBuilder
 {
     private readonly List<byte[]> _records = [];
 
