@@ -3,7 +3,7 @@ using MemFs.Vfs.Session;
 namespace MemFs.Mount.Cli;
 
 /// <summary>What a command says on stderr, after its output, about the session's diagnostics.</summary>
-public static class DiagnosticsOutput
+internal static class DiagnosticsOutput
 {
     public static void Warn(EvidenceSession session)
     {

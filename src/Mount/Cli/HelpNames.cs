@@ -6,7 +6,7 @@ namespace MemFs.Mount.Cli;
 /// The value placeholders help shows (<c>--pagefile [N=]FILE</c>, not <c>--pagefile &lt;pagefile&gt;</c>): one table
 /// for every command, so an option reads the same wherever it appears.
 /// </summary>
-public static class HelpNames
+internal static class HelpNames
 {
     private static readonly Dictionary<string, string> ByOption = new()
     {

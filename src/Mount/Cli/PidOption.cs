@@ -7,7 +7,7 @@ namespace MemFs.Mount.Cli;
 /// <c>--pid</c>: a PID (decimal or 0x hex) or an EPROCESS kernel address (0xFFFF8…), found on the active list first,
 /// else among the processes the EPROCESS scan placed (terminated or hidden).
 /// </summary>
-public static class PidOption
+internal static class PidOption
 {
     public const string Explanation = "PID, or EPROCESS kernel address (0xFFFF8…); also finds processes only the EPROCESS scan finds (see 'memfs ps --scan')";
 

@@ -8,7 +8,7 @@ namespace MemFs.Mount.Cli;
 /// Reports a command line the parser rejects (unknown command, missing option, a value of the wrong type) the way
 /// every usage error is reported: one line naming the problem, where to read the command's help, exit code 2.
 /// </summary>
-public static class UsageErrors
+internal static class UsageErrors
 {
     /// <summary>True when <paramref name="parse"/> would run System.CommandLine's own error action (help dump, exit 1).</summary>
     public static bool Failed(ParseResult parse) => parse.Errors.Count > 0 && parse.Action is ParseErrorAction;

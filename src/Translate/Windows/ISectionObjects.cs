@@ -3,6 +3,9 @@ namespace MemFs.Translate.Windows;
 /// <summary>Reads the kernel's section objects (subsection → control area → file object) for subsection PTEs.</summary>
 public interface ISectionObjects
 {
+    /// <summary>With the per-build table's offsets, for translation without a symbol profile.</summary>
+    static ISectionObjects ForBuild(uint build) => new SectionObjectReader(Layouts.SectionObjectLayout.FromBuildTable(build));
+
     /// <summary>
     /// The subsection a subsection PTE points at — or, when that subsection's prototype PTE array does not hold
     /// <paramref name="prototypePte"/>, the one in the same control area that does. Null with a reason when unreadable.

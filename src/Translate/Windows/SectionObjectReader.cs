@@ -10,11 +10,8 @@ namespace MemFs.Translate.Windows;
 /// The first subsection follows its control area; later ones are reached through NextSubsection. Subsections read
 /// once are remembered (the image never changes): every file-backed page of a section names the same few.
 /// </summary>
-public sealed class SectionObjectReader(SectionObjectLayout layout) : ISectionObjects
+internal sealed class SectionObjectReader(SectionObjectLayout layout) : ISectionObjects
 {
-    /// <summary>With the per-build table's offsets, for translation without a symbol profile.</summary>
-    public static ISectionObjects ForBuild(uint build) => new SectionObjectReader(SectionObjectLayout.FromBuildTable(build));
-
     private const int MaxSubsections = 65536;
     private const int MaxRemembered = 65536;
     private readonly ConcurrentDictionary<ulong, SubsectionInfo> _read = new();

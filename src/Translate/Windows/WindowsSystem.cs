@@ -197,7 +197,7 @@ public sealed class WindowsSystem
     /// EPROCESS objects found by scanning physical memory that are not on the active list: terminated or hidden.
     /// A linked process is recognised by its PID, name and create time.
     /// </summary>
-    public IReadOnlyList<EprocessScanner.Candidate> UnlinkedProcesses(CancellationToken cancel = default)
+    internal IReadOnlyList<EprocessScanner.Candidate> UnlinkedProcesses(CancellationToken cancel = default)
     {
         var linked = Processes.Select(p => (p.Pid, p.Name, p.CreateTime)).ToHashSet();
         return EprocessScanner.Scan(Image.Memory, Layouts.Eprocess, cancel: cancel).Where(c => !linked.Contains((c.Pid, c.Name, c.CreateTime))).ToList();

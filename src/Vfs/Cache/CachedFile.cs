@@ -10,7 +10,7 @@ namespace MemFs.Vfs.Cache;
 /// When a page cannot be produced whole, the bytes asked for are read directly, so one bad 4 KiB page fails only
 /// the reads that include it, never its neighbours.
 /// </summary>
-internal abstract class CachedFile(string name, ChunkCache cache) : VfsFile(name)
+public abstract class CachedFile(string name, ChunkCache cache) : VfsFile(name)
 {
     public const int PageSize = 64 * 1024;
 

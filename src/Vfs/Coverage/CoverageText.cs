@@ -4,7 +4,7 @@ using MemFs.Translate.Paging;
 namespace MemFs.Vfs.Coverage;
 
 /// <summary>coverage.txt: how much of the memory a search over regions/ (or vmem) can see, and why the rest is missing.</summary>
-public static class CoverageText
+internal static class CoverageText
 {
     /// <param name="title">What was counted (a process, or the whole mount).</param>
     /// <param name="parts">For the whole mount: one line per process.</param>

@@ -4,7 +4,7 @@ using MemFs.Translate.Paging;
 namespace MemFs.Vfs.Coverage;
 
 /// <summary>Why a page has no bytes to read, worded so that pages failing for the same reason count together.</summary>
-public static partial class HoleReason
+internal static partial class HoleReason
 {
     public static string Of(in Resolution page) => page.State switch
     {

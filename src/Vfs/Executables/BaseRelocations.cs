@@ -10,7 +10,7 @@ namespace MemFs.Vfs.Executables;
 /// ABSOLUTE, type 0, is padding), as file offsets, plus the optional header's ImageBase field, which the loader sets to
 /// the load address. Comparing memory with the file after applying them leaves only real changes (hooks, patches).
 /// </summary>
-internal sealed class BaseRelocations
+public sealed class BaseRelocations
 {
     /// <summary>No relocation directory larger than this is read.</summary>
     public const int MaxBytes = 16 << 20;

@@ -3,7 +3,7 @@ using MemFs.Translate.Extended;
 namespace MemFs.Vfs.Executables;
 
 /// <summary>The file on disk an image was mapped from, as the file sources serve it (AFF4, --files, --disk).</summary>
-internal sealed class DiskFile(IExtendedSpace space, string path, long length)
+public sealed class DiskFile(IExtendedSpace space, string path, long length)
 {
     public string Path => path;
     public long Length => length;

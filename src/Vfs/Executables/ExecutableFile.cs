@@ -4,7 +4,7 @@ using MemFs.Vfs.Cache;
 namespace MemFs.Vfs.Executables;
 
 /// <summary>executable.exe: the image rebuilt in file layout (<see cref="ExecutableLayout"/>), through the page cache.</summary>
-internal sealed class ExecutableFile(RecoveredImage image, ChunkCache cache) : CachedFile("executable.exe", cache)
+public sealed class ExecutableFile(RecoveredImage image, ChunkCache cache) : CachedFile("executable.exe", cache)
 {
     public override long Length => image.Layout.Length;
 

@@ -9,7 +9,7 @@ namespace MemFs.Vfs.Executables;
 /// the section's aligned VirtualSize), gaps between sections and the overlay come from the file on disk when it is
 /// available, else they are missing (zero-filled and reported).
 /// </summary>
-internal sealed class ExecutableLayout
+public sealed class ExecutableLayout
 {
     /// <summary>No executable.exe is built larger than this, whatever the headers say.</summary>
     public const long MaxLength = 1L << 30;

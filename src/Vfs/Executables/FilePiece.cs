@@ -1,7 +1,7 @@
 namespace MemFs.Vfs.Executables;
 
 /// <summary>Where a stretch of executable.exe comes from.</summary>
-internal enum PieceSource
+public enum PieceSource
 {
     /// <summary>The mapped image, at <see cref="FilePiece.SourceOffset"/> as an RVA.</summary>
     Image,
@@ -15,7 +15,7 @@ internal enum PieceSource
 /// One stretch of executable.exe: <see cref="Length"/> bytes at file offset <see cref="Offset"/>, taken from
 /// <see cref="Source"/>; <see cref="Part"/> names the PE part ("headers", a section name, "gap", "overlay").
 /// </summary>
-internal readonly record struct FilePiece(long Offset, long Length, PieceSource Source, long SourceOffset, string Part)
+public readonly record struct FilePiece(long Offset, long Length, PieceSource Source, long SourceOffset, string Part)
 {
     public long End => Offset + Length;
 }

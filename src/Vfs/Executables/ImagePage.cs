@@ -3,7 +3,7 @@ using MemFs.Translate.Paging;
 namespace MemFs.Vfs.Executables;
 
 /// <summary>One page of a mapped image: its origin, the translator's page state, and why it is zero-filled when it is.</summary>
-internal readonly record struct ImagePage(PageOrigin Origin, PageState State, string? Reason)
+public readonly record struct ImagePage(PageOrigin Origin, PageState State, string? Reason)
 {
     public static ImagePage From(Resolution resolution)
     {

@@ -6,7 +6,7 @@ using MemFs.Translate.Concurrency;
 namespace MemFs.Vfs.Executables;
 
 /// <summary>The images of one address space (a process's, or the kernel's) rebuilt once per base and then kept.</summary>
-internal sealed class ImageRecoveries(Func<VirtualMemory> memory)
+public sealed class ImageRecoveries(Func<VirtualMemory> memory)
 {
     private readonly ConcurrentDictionary<ulong, RetryingLazy<(RecoveredImage? Image, string? Why)>> _recovered = new();
     private readonly ConcurrentDictionary<ulong, RecoveredFiles> _files = new();

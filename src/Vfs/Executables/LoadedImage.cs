@@ -11,7 +11,7 @@ namespace MemFs.Vfs.Executables;
 /// or unlinked module). Kernel modules have no VAD: their file is named by the module list (<see cref="FilePath"/>)
 /// and their size by the list's SizeOfImage (<see cref="Size"/>).
 /// </summary>
-internal sealed record LoadedImage(string Name, ulong Base, VadDescriptor? Vad, bool InLoaderList, string? FilePath = null, uint? Size = null)
+public sealed record LoadedImage(string Name, ulong Base, VadDescriptor? Vad, bool InLoaderList, string? FilePath = null, uint? Size = null)
 {
     /// <summary>The kernel's path of the file on disk (\Windows\System32\x.dll), or null when nothing names it.</summary>
     public string? DiskPath => FilePath ?? Vad?.FileName;

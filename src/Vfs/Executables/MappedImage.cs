@@ -8,7 +8,7 @@ namespace MemFs.Vfs.Executables;
 /// and reads that take each page from memory or the mapped file, zero-filling only pages that are neither (the
 /// origins say which). A page whose source is damaged fails the read (IOException), never turns into zeros.
 /// </summary>
-internal sealed class MappedImage(VirtualMemory memory, ulong imageBase, long size)
+public sealed class MappedImage(VirtualMemory memory, ulong imageBase, long size)
 {
     private const int PageSize = 4096;
     private const int Batch = 512;

@@ -4,7 +4,7 @@ using MemFs.Vfs.Cache;
 namespace MemFs.Vfs.Executables;
 
 /// <summary>memory.bin: the image as mapped, from its base for SizeOfImage bytes (memory layout), through the page cache.</summary>
-internal sealed class MemoryImageFile(RecoveredImage image, ChunkCache cache) : CachedFile("memory.bin", cache)
+public sealed class MemoryImageFile(RecoveredImage image, ChunkCache cache) : CachedFile("memory.bin", cache)
 {
     public override long Length => image.Image.Size;
 

@@ -1,7 +1,7 @@
 namespace MemFs.Vfs.Executables;
 
 /// <summary>Where the bytes of one page of a recovered image come from.</summary>
-internal enum PageOrigin
+public enum PageOrigin
 {
     /// <summary>Resident, on the standby list or in a pagefile: what the process had in memory.</summary>
     Memory,

@@ -1,7 +1,7 @@
 namespace MemFs.Vfs.Executables;
 
 /// <summary>How many pages of a recovered image came from each <see cref="PageOrigin"/>: the one count recovery.txt and recovery.png show.</summary>
-public sealed class PageOriginCounts
+internal sealed class PageOriginCounts
 {
     private readonly int[] _counts = new int[Enum.GetValues<PageOrigin>().Length];
 

@@ -11,7 +11,7 @@ namespace MemFs.Vfs.Executables;
 /// One PE image recovered from a process (its main image or a module): the image as mapped (memory.bin), the
 /// headers executable.exe is rebuilt from, the file on disk when a file source has it, and executable.exe's layout.
 /// </summary>
-internal sealed class RecoveredImage
+public sealed class RecoveredImage
 {
     private RecoveredImage(string name, MappedImage image, PeImageView headers, string headerSource, DiskFile? disk, string? diskMissing, ExecutableLayout layout, IReadOnlyList<string> notes)
     {

@@ -8,7 +8,7 @@ namespace MemFs.Vfs.Executables;
 /// file on disk is available, executable.exe compared with it byte by byte per part (headers, sections, gaps,
 /// overlay). Zero-filled bytes are counted as missing, never as differences.
 /// </summary>
-internal sealed class RecoveryAnalysis
+public sealed class RecoveryAnalysis
 {
     public const int MaxListedDifferences = 200;
     private const int Chunk = 1 << 20;

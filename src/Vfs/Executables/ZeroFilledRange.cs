@@ -1,7 +1,7 @@
 namespace MemFs.Vfs.Executables;
 
 /// <summary>A stretch of executable.exe that holds zeros because its bytes were neither in memory nor on disk.</summary>
-internal readonly record struct ZeroFilledRange(long Offset, long Length, string Part, string Reason)
+public readonly record struct ZeroFilledRange(long Offset, long Length, string Part, string Reason)
 {
     public long End => Offset + Length;
 

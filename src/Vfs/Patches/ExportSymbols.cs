@@ -7,7 +7,7 @@ namespace MemFs.Vfs.Patches;
 /// and function RVAs, forwarders left out; <see cref="PeImageView.ReadExports"/> bounds every count and name), to
 /// name an address as module!Export+0xN after the nearest export at or below it.
 /// </summary>
-public sealed class ExportSymbols
+internal sealed class ExportSymbols
 {
     private readonly (uint Rva, string Name)[] _byRva;
 

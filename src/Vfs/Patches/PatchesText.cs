@@ -8,7 +8,7 @@ namespace MemFs.Vfs.Patches;
 /// patches.txt: a process's patched code (in its directory) or every process's (at the root), one line per differing
 /// run in code: module, section, RVA, length, the export it falls in, and the recovery.txt that shows it.
 /// </summary>
-public static class PatchesText
+internal static class PatchesText
 {
     private const string Header = "# {0}: code bytes in memory that differ from the file on disk (hooks, patches)";
     private static readonly string Columns = $"# {"module",-24} {"section",-8} {"RVA",-10} {"length",6}  {"where",-40} report";

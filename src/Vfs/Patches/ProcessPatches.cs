@@ -10,7 +10,7 @@ namespace MemFs.Vfs.Patches;
 /// (IMAGE_SCN_CNT_CODE or IMAGE_SCN_MEM_EXECUTE) of its main image and modules, and for each image that could not
 /// be compared, why.
 /// </summary>
-public sealed record ProcessPatches(IReadOnlyList<CodePatch> Patches, IReadOnlyList<string> NotCompared)
+internal sealed record ProcessPatches(IReadOnlyList<CodePatch> Patches, IReadOnlyList<string> NotCompared)
 {
     private const uint ContainsCode = 0x0000_0020;
     private const uint MemoryExecute = 0x2000_0000;

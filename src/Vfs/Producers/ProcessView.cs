@@ -8,7 +8,7 @@ using MemFs.Translate.Concurrency;
 namespace MemFs.Vfs.Producers;
 
 /// <summary>One process as the tree shows it: its VADs, the ranges that hold data, and its address space.</summary>
-internal sealed class ProcessView(WindowsSystem system, ProcessInfo process, HolePolicy holes)
+public sealed class ProcessView(WindowsSystem system, ProcessInfo process, HolePolicy holes)
 {
     /// <summary>x64 user space: 128 TiB.</summary>
     public const long UserSpace = 0x0000_8000_0000_0000;

@@ -6,7 +6,7 @@ namespace MemFs.Vfs.Producers;
 /// Walks the pages of an address range in order, translated in batches by the same translation that serves reads
 /// (vadmap.txt, coverage.txt and SEEK_DATA/SEEK_HOLE all see what a read sees).
 /// </summary>
-public static class VadPages
+internal static class VadPages
 {
     /// <summary>VADs larger than this many pages (4 GiB) are not classified page by page: they are reserved address
     /// space (the CFG bitmap, large heaps) whose walk would take minutes.</summary>

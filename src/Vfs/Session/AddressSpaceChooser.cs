@@ -27,7 +27,7 @@ internal static class AddressSpaceChooser
         var (chosenDtb, dtbSource) = Dtb(session, request);
         provenance.Add($"DTB 0x{chosenDtb:X} (from {dtbSource})");
         var kernelDtb = session.Image.Facts.DirectoryTableBase ?? session.Discovery.Dtb ?? chosenDtb;
-        var sections = session.System?.SectionObjects ?? SectionObjectReader.ForBuild(settings.Build ?? KernelDiscoveryBuild);
+        var sections = session.System?.SectionObjects ?? ISectionObjects.ForBuild(settings.Build ?? KernelDiscoveryBuild);
         return new ChosenAddressSpace(new WindowsTranslator(session.Space, settings, kernelDtb, sections, session.Cache), chosenDtb, null, null, provenance);
     }
 

@@ -8,7 +8,7 @@ namespace MemFs.Vfs.Session;
 /// KSYSTEM_TIME at 0xFFFFF780'00000014 on x64, read through the kernel translator), else the image header's time (a
 /// crash dump's SystemTime), else the image file's modification time. The tree's root and image/ carry it.
 /// </summary>
-public sealed record CaptureTime(DateTime Time, string Source)
+internal sealed record CaptureTime(DateTime Time, string Source)
 {
     public const string SharedDataSource = "KUSER_SHARED_DATA.SystemTime";
     public const string HeaderSource = "the image header";

@@ -7,7 +7,7 @@ namespace MemFs.Translate.Windows.Layouts;
 /// VADs (x64, translation.md §9). Resolved in one place: each field from the profile when it has it, else from the
 /// per-build table; <see cref="Provenance"/> says which for every field.
 /// </summary>
-public sealed record SectionObjectLayout(
+internal sealed record SectionObjectLayout(
     int SubsectionControlArea,
     int SubsectionBase,
     int NextSubsection,
