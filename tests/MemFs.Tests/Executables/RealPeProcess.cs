@@ -64,32 +64,25 @@ internal sealed class RealPeProcess : IDisposable
             var subsectionPte = image.SubsectionPte(SubsectionOf(page), 7);
             switch (States[page])
             {
-                case State.Resident:
-                    var frame = image.FrameWith(content);
-                    image.WriteKernel64(prototype, TestWindowsImage.Valid(frame));
-                    image.SetPte(va, TestWindowsImage.Valid(frame));
-                    break;
                 case State.Modified:
                     image.WriteKernel64(prototype, subsectionPte);
                     var copy = content.ToArray();
                     HookBytes.CopyTo(copy, (int)(HookRva % Page));
                     image.SetPte(va, TestWindowsImage.Valid(image.FrameWith(copy)));
                     break;
-                case State.Transition:
-                    image.WriteKernel64(prototype, image.Transition(image.FrameWith(content), 7));
-                    image.SetPte(va, image.PrototypePointer(prototype));
-                    break;
-                case State.FileOnly or State.PastFileData:
-                    image.WriteKernel64(prototype, subsectionPte);
-                    image.SetPte(va, image.PrototypePointer(prototype));
-                    break;
-                case State.ZeroPteFileOnly:
-                    image.WriteKernel64(prototype, subsectionPte);
-                    image.SetPte(va, 0);
-                    break;
                 case State.Absent:
                     image.WriteKernel64(prototype, subsectionPte);
                     image.SetPte(va, image.Pagefile(0, image.PagefilePage(content), 4));
+                    break;
+                default:
+                    var state = States[page] switch
+                    {
+                        State.Resident => SectionPageState.Resident,
+                        State.Transition => SectionPageState.Transition,
+                        State.ZeroPteFileOnly => SectionPageState.ZeroPteFileOnly,
+                        _ => SectionPageState.FileOnly,
+                    };
+                    image.MapSectionPage(va, prototype, state, content, SubsectionOf(page), 7);
                     break;
             }
         }

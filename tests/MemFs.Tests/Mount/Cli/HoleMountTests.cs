@@ -15,6 +15,7 @@ namespace MemFs.Tests.Mount.Cli;
 public class HoleMountTests
 {
     private SwapperWindowsRaw _image = null!;
+    private MountPoints? _mounts;
     private string _withPagefile = "", _withoutPagefile = "", _strict = "";
 
     [OneTimeSetUp]
@@ -22,28 +23,17 @@ public class HoleMountTests
     {
         FuseRequirement.Require();
         _image = new SwapperWindowsRaw();
-        _withPagefile = Mount("with-pagefile", "--pagefile", $"0={_image.Pagefile}");
-        _withoutPagefile = Mount("without-pagefile");
-        _strict = Mount("strict", "--strict");
+        _mounts = new MountPoints(_image.Raw, _image.Directory);
+        _withPagefile = _mounts.Mount("with-pagefile", "--pagefile", $"0={_image.Pagefile}");
+        _withoutPagefile = _mounts.Mount("without-pagefile");
+        _strict = _mounts.Mount("strict", "--strict");
     }
 
     [OneTimeTearDown]
     public void Unmount()
     {
-        foreach (var mount in new[] { _withPagefile, _withoutPagefile, _strict }.Where(m => m != ""))
-        {
-            if (MountTable.Find(mount) is not null) Shell.Run("fusermount3", "-u", mount);
-            MountTable.WaitUntil(() => MountTable.Find(mount) is null, TimeSpan.FromSeconds(10));
-        }
+        _mounts?.Dispose();
         _image?.Dispose();
-    }
-
-    private string Mount(string name, params string[] options)
-    {
-        var mount = Directory.CreateDirectory(Path.Combine(_image.Directory, name)).FullName;
-        var result = MemFsProcess.Run(["mount", _image.Raw, mount, .. options]);
-        Assert.That(result.ExitCode, Is.Zero, result.Stderr);
-        return mount;
     }
 
     private string Region(string mount, ulong start, Kind[] kinds) => Path.Combine(mount, _image.ProcessDirectory, "regions", RegionName(start, kinds));

@@ -35,7 +35,9 @@ internal sealed class SwapperWindowsRaw : IDisposable
 
     private readonly Dictionary<ulong, string> _tags = [];
 
-    public SwapperWindowsRaw()
+    /// <param name="extend">Adds to the image before it is written out: more VADs for the swapper (its VAD tree is
+    /// written after this runs), more processes.</param>
+    public SwapperWindowsRaw(Action<TestWindowsSystem, TestWindowsSystem.BuiltProcess>? extend = null)
     {
         var kernel = new TestKernelImage(TestEprocessLayout.Windows10);
         var profile = KernelPack.Embedded.TryGetFamily(19041, out _)!;
@@ -48,6 +50,7 @@ internal sealed class SwapperWindowsRaw : IDisposable
             new VadDescriptor(StackStart, End(StackStart, StackKinds), true, false, 4, 0, 0, 0, null, Kind: "VadS"),
             new VadDescriptor(PagedTableStart, End(PagedTableStart, PagedTableKinds), true, true, 4, 0, 0, 0, null, Kind: "VadS"),
         ]);
+        extend?.Invoke(objects, Swapper);
         objects.WriteVadTree(Swapper);
         Build(image, MainStart, MainKinds);
         Build(image, StackStart, StackKinds);

@@ -166,6 +166,34 @@ internal sealed class TestWindowsImage
         WriteKernel(kva, b);
     }
 
+    /// <summary>
+    /// One page of a view of a file section at <paramref name="va"/>, its prototype PTE at <paramref name="prototype"/>, held
+    /// as <paramref name="state"/> says; <paramref name="content"/> is what a resident or standby page holds.
+    /// </summary>
+    public void MapSectionPage(ulong va, ulong prototype, SectionPageState state, ReadOnlySpan<byte> content, ulong subsection, int protection)
+    {
+        switch (state)
+        {
+            case SectionPageState.Resident:
+                var frame = FrameWith(content);
+                WriteKernel64(prototype, Valid(frame));
+                SetPte(va, Valid(frame));
+                break;
+            case SectionPageState.Transition:
+                WriteKernel64(prototype, Transition(FrameWith(content), protection));
+                SetPte(va, PrototypePointer(prototype));
+                break;
+            case SectionPageState.FileOnly:
+                WriteKernel64(prototype, SubsectionPte(subsection, protection));
+                SetPte(va, PrototypePointer(prototype));
+                break;
+            default:
+                WriteKernel64(prototype, SubsectionPte(subsection, protection));
+                SetPte(va, 0);
+                break;
+        }
+    }
+
     /// <summary>A prototype PTE array of <paramref name="count"/> entries in kernel pool.</summary>
     public ulong PrototypeArray(int count) => AllocateKernel(count * 8, 8);
 
