@@ -3,7 +3,7 @@ using Microsoft.Win32.SafeHandles;
 namespace MemFs.Aff4.Container;
 
 /// <summary>
-/// Where the central directory is, found from the end of the file as in aff4.md §1.1. Every zip-relative
+/// Where the central directory is, found from the end of the file (PKWARE APPNOTE 4.3.14–4.3.16). Every zip-relative
 /// offset (central directory offset, local header offsets) is shifted by <see cref="GlobalOffset"/>,
 /// which is non-zero when the archive was appended to another file (WinPmem 2.x executables).
 /// </summary>

@@ -1,7 +1,7 @@
 namespace MemFs.Aff4.Container;
 
 /// <summary>
-/// Finds the Zip member holding an AFF4 URN (aff4.md §1.5): first by the once-decoded member name, then
+/// Finds the Zip member holding an AFF4 URN: first by the once-decoded member name, then
 /// by the unescaped name (pyaff4 1.1), and only then by a normalised key, reported as fuzzy.
 /// </summary>
 public sealed class MemberIndex

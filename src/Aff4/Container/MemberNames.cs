@@ -3,7 +3,7 @@ using System.Text;
 
 namespace MemFs.Aff4.Container;
 
-/// <summary>Zip member name ⇄ AFF4 URN rules (aff4.md §1.5).</summary>
+/// <summary>Zip member name ⇄ AFF4 URN rules (AFF4 Standard v1.0 §5, and the escapings of c-aff4 and pyaff4).</summary>
 internal static class MemberNames
 {
     private const string Scheme = "aff4:";

@@ -1,6 +1,6 @@
 namespace MemFs.Aff4.Container;
 
-/// <summary>Cleans a volume URN taken from the Zip comment or from <c>container.description</c> (aff4.md §1.2).</summary>
+/// <summary>Cleans a volume URN taken from the Zip comment or from <c>container.description</c>.</summary>
 internal static class VolumeUrnText
 {
     private const string Scheme = "aff4:";

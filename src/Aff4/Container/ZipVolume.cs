@@ -6,9 +6,9 @@ using MemFs.Aff4.Binary;
 namespace MemFs.Aff4.Container;
 
 /// <summary>
-/// A read-only Zip (Zip64) file holding an AFF4 volume. Members are found through the central directory
-/// only (aff4.md §1.1). The file is opened once, read-only, and read with positional reads, so every
-/// member can be read from many threads at once.
+/// A read-only Zip (Zip64) file holding an AFF4 volume. Members are found through the central directory only: the local
+/// headers AFF4 tools write carry no usable sizes. The file is opened once, read-only, and read with positional reads,
+/// so every member can be read from many threads at once.
 /// </summary>
 public sealed class ZipVolume : IDisposable
 {

@@ -5,7 +5,7 @@ using MemFs.Aff4.Volumes;
 namespace MemFs.Aff4.Discovery;
 
 /// <summary>
-/// Finds what a memory analyst needs in a set of volumes (aff4.md §4.8): the physical memory object,
+/// Finds what a memory analyst needs in a set of volumes: the physical memory object,
 /// its pmem metadata, the pagefiles and every acquired file by Windows path. The physical memory rule
 /// (category first) runs before any generic "first aff4:Image" logic, which misreads WinPmem 3.x volumes.
 /// </summary>
@@ -133,7 +133,7 @@ public sealed class MemoryImageLocator(VolumeSet volumes)
     /// <summary>
     /// The streams and stored members whose own name is <paramref name="name"/> (case-insensitive): the last segment
     /// of the URN, or the last component of aff4:originalFileName. Legacy Rekall volumes store tools and files under
-    /// relative names (<c>fcat.exe</c>) that are no Windows path (aff4.md §7.5).
+    /// relative names (<c>fcat.exe</c>) that are no Windows path.
     /// </summary>
     public IReadOnlyList<string> FindByName(string name)
     {

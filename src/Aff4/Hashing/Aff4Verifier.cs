@@ -4,7 +4,7 @@ using MemFs.Aff4.Streams;
 namespace MemFs.Aff4.Hashing;
 
 /// <summary>
-/// Recomputes every hash an AFF4 volume states (aff4.md §5.2) and says for each whether it matches.
+/// Recomputes every hash an AFF4 volume states and says for each whether it matches.
 /// Metadata checks read only small segments; content checks read whole streams and report progress.
 /// Values without a documented input (aff4:imageStreamHash, aff4:linearBlockHash) are reported as not verifiable.
 /// </summary>

@@ -4,7 +4,7 @@ namespace MemFs.Aff4.Metadata;
 
 /// <summary>
 /// The <c>information.yaml</c> that WinPmem, osxpmem and Rekall store next to the physical memory
-/// stream (aff4.md §4.7). Integers are decimal as written by yaml-cpp; 0x hex is accepted too.
+/// stream. Integers are decimal as written by yaml-cpp; 0x hex is accepted too.
 /// Keys not modelled here (osxpmem <c>kaslr_slide</c>, ...) stay in <see cref="Values"/>.
 /// </summary>
 public sealed record PmemInformation(

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace MemFs.Aff4.Metadata;
 
 /// <summary>
-/// The <c>version.txt</c> member of an AFF4 Standard volume (aff4.md §1.3): <c>name=value</c> lines
+/// The <c>version.txt</c> member of an AFF4 Standard volume: <c>name=value</c> lines
 /// in any order, ended by \n, \r\n or \r, the last one possibly unterminated.
 /// </summary>
 public sealed record VersionTxt(int Major, int Minor, string? Tool, IReadOnlyDictionary<string, string> Values)

@@ -1,6 +1,6 @@
 namespace MemFs.Aff4.Rdf;
 
-/// <summary>Namespace IRIs used by AFF4 metadata (aff4.md §2.2).</summary>
+/// <summary>Namespace IRIs used by AFF4 metadata.</summary>
 public static class Aff4Namespaces
 {
     /// <summary>AFF4 Standard v1.0 and the older Rekall/"scudette" vocabulary share this namespace.</summary>

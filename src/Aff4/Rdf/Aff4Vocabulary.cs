@@ -1,7 +1,8 @@
 namespace MemFs.Aff4.Rdf;
 
 /// <summary>
-/// AFF4 types and properties with all their known spellings (aff4.md §2.3, §4.6–4.8, §5.1).
+/// AFF4 types and properties with all their known spellings (AFF4 Standard v1.0, the Rekall/WinPmem 2.x
+/// legacy names and Evimetry's pre-standard afflib names).
 /// Look values up through these terms, never by comparing prefixed names.
 /// </summary>
 public static class Aff4Vocabulary
@@ -63,7 +64,7 @@ public static class Aff4Vocabulary
     public static readonly Aff4Term BlockHashesHash = new(nameof(BlockHashesHash), S + "blockHashesHash", A + "blockHashesHash");
     public static readonly Aff4Term LinearBlockHash = new(nameof(LinearBlockHash), S + "linearBlockHash", A + "linearBlockHash");
 
-    // ---- Evimetry memory images (aff4.md §4.8) ----
+    // ---- Evimetry memory images ----
 
     public static readonly Aff4Term MemoryAddressMap = new(nameof(MemoryAddressMap), S + "memoryAddressMap");
     public static readonly Aff4Term MemoryOffset = new(nameof(MemoryOffset), S + "memoryOffset");

@@ -1,6 +1,6 @@
 namespace MemFs.Aff4.Rdf;
 
-/// <summary>Maps the datatype IRI of a hash literal (<c>"hex"^^aff4:SHA1</c>) to an algorithm name (aff4.md §5.1).</summary>
+/// <summary>Maps the datatype IRI of a hash literal (<c>"hex"^^aff4:SHA1</c>) to an algorithm name.</summary>
 internal static class HashAlgorithmIri
 {
     /// <summary>

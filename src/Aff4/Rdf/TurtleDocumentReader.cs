@@ -4,7 +4,7 @@ using System.Text;
 namespace MemFs.Aff4.Rdf;
 
 /// <summary>
-/// Recursive-descent reader for the Turtle subset AFF4 writers produce (aff4.md §2.1): Jena
+/// Recursive-descent reader for the Turtle subset AFF4 writers produce: Jena
 /// (Evimetry), raptor2 (c-aff4) and rdflib (pyaff4) output, plus the rest of Turtle 1.1 that is
 /// cheap (collections, single-quoted strings). Nesting of <c>[ ]</c> and <c>( )</c> is capped so
 /// that hostile input cannot exhaust the stack.

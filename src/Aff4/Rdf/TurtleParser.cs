@@ -1,6 +1,6 @@
 namespace MemFs.Aff4.Rdf;
 
-/// <summary>Parses the Turtle that AFF4 writers put in <c>information.turtle</c> (aff4.md §2.1).</summary>
+/// <summary>Parses the Turtle that AFF4 writers put in <c>information.turtle</c>.</summary>
 internal static class TurtleParser
 {
     /// <summary>

@@ -1,6 +1,6 @@
 namespace MemFs.Aff4.Streams;
 
-/// <summary>The three on-disk forms of a bevy's chunk index (aff4.md §3.2).</summary>
+/// <summary>The three on-disk forms of a bevy's chunk index.</summary>
 public enum BevyIndexLayout
 {
     /// <summary>AFF4 Standard <c>&lt;bevy&gt;.index</c>: packed (u64 offset, u32 length) entries, not necessarily monotonic.</summary>

@@ -215,7 +215,7 @@ public sealed class ImageStream : IAff4Stream
         catch (InvalidDataException) when (stored.Length == ChunkSize || stored.Length == expected)
         {
             // Legacy writers compressed every chunk, c-aff4 stores an incompressible short final chunk raw:
-            // a chunk that does not decode but has exactly the raw length is the raw bytes (aff4.md §3.5).
+            // a chunk that does not decode but has exactly the raw length is the raw bytes.
             return stored.ToArray();
         }
         catch (InvalidDataException e)

@@ -9,7 +9,7 @@ public readonly record struct MapEntry(long MappedOffset, long Length, long Targ
     public long End => MappedOffset + Length;
 }
 
-/// <summary>Field order of the 28-byte map entries (aff4.md §4.2).</summary>
+/// <summary>Field order of the 28-byte map entries.</summary>
 public enum MapEntryOrder
 {
     /// <summary>AFF4 Standard and Evimetry: (mappedOffset, length, targetOffset, targetId).</summary>

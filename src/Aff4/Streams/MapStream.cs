@@ -2,7 +2,7 @@ namespace MemFs.Aff4.Streams;
 
 /// <summary>
 /// An AFF4 Map: a sparse address space assembled from ranges of other streams. Bytes covered by no
-/// entry come from the gap stream at the map offset itself (aff4.md §4.3).
+/// entry come from the gap stream at the map offset itself, as aff4-cpp-lite and pyaff4 read them.
 /// </summary>
 public sealed class MapStream : IAff4Stream
 {

@@ -93,8 +93,8 @@ public sealed class StreamResolver
     }
 
     /// <summary>
-    /// A split image repeats metadata in every volume, and earlier volumes may state a smaller size:
-    /// the largest stated value is the final one (aff4.md §1.7).
+    /// A split image (c-aff4 --split) repeats metadata in every volume, and earlier volumes may state a smaller
+    /// size: the largest stated value is the final one.
     /// </summary>
     private long? LargestInteger(string urn, Aff4Term term)
     {
@@ -113,7 +113,7 @@ public sealed class StreamResolver
         return (int)value;
     }
 
-    /// <summary>No aff4:size: count the index entries of the bevies present (aff4.md §2.3 default) and say so.</summary>
+    /// <summary>No aff4:size: count the index entries of the bevies present and say so.</summary>
     private long SizeFromIndexes(string urn, int chunkSize, int chunksInSegment)
     {
         long chunks = 0;

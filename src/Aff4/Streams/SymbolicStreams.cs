@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace MemFs.Aff4.Streams;
 
-/// <summary>The AFF4 streams that are defined by their name alone and stored nowhere (aff4.md §4.4).</summary>
+/// <summary>The AFF4 streams that are defined by their name alone and stored nowhere.</summary>
 public static class SymbolicStreams
 {
     public const string Zero = "http://aff4.org/Schema#Zero";

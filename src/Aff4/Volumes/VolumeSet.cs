@@ -118,7 +118,7 @@ public sealed class VolumeSet : IDisposable
 /// <summary>One volume of a <see cref="VolumeSet"/>, with what was read from it at open time.</summary>
 public sealed record OpenedVolume(ZipVolume Zip, string Urn, MemberIndex Members, VersionTxt? Version, string? Turtle)
 {
-    /// <summary>AFF4 producer family (aff4.md §0): version.txt present ⇒ standard, else by namespace.</summary>
+    /// <summary>AFF4 producer family as pyaff4's Container.identify decides it: version.txt present ⇒ standard, else by namespace.</summary>
     public string Dialect => Version is not null ? $"AFF4 Standard {Version.Major}.{Version.Minor}"
         : Turtle?.Contains("http://afflib.org/2009/aff4#", StringComparison.Ordinal) == true ? "Evimetry pre-standard (afflib namespace)"
         : "legacy Rekall/WinPmem 2.x (no version.txt)";

@@ -1,6 +1,6 @@
 namespace MemFs.Mount.Fuse;
 
-/// <summary>The argv handed to fuse_new: a read-only, cached, self-unmounting mount (fuse.md §1.6, §5).</summary>
+/// <summary>The argv handed to fuse_new: a read-only, cached, self-unmounting mount.</summary>
 internal static class FuseArguments
 {
     public static IReadOnlyList<string> For(MountOptions options, uint maxRead)

@@ -4,7 +4,7 @@ namespace MemFs.Mount.Fuse;
 
 /// <summary>
 /// <c>struct fuse_file_info</c>: flags@0, a bit word@4, fh@16; stable from 3.0 to HEAD. libfuse allocates it (40 bytes
-/// in 3.14), so only these fields are declared (fuse.md §1.1).
+/// in 3.14), so only these fields are declared (fuse_common.h).
 /// </summary>
 [StructLayout(LayoutKind.Explicit, Size = 24)]
 internal struct FuseFileInfo

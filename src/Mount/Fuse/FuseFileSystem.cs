@@ -24,7 +24,7 @@ internal sealed unsafe class FuseFileSystem(IVirtualFileSystem tree, uint maxRea
 
     public void Init(FuseConnInfo* connection, FuseConfig* config)
     {
-        if (maxRead != 0) connection->MaxRead = maxRead; // 3.14 refuses INIT unless this equals -o max_read (fuse.md §1.1)
+        if (maxRead != 0) connection->MaxRead = maxRead; // 3.14 refuses INIT unless this equals -o max_read
         config->UseIno = 0;
         config->KernelCache = 1;
     }

@@ -14,7 +14,7 @@ internal sealed unsafe class FuseHost : IMountHost
 {
     /// <summary>
     /// The largest FUSE read request allowed (libfuse 3.14 caps max_pages at 256 = 1 MiB). Buffered reads still arrive
-    /// as 128 KiB requests, the kernel's readahead window (measured; fuse.md §2.3).
+    /// as 128 KiB requests, the kernel's readahead window (measured).
     /// </summary>
     public const uint MaxRead = 1 << 20;
 
@@ -80,7 +80,7 @@ internal sealed unsafe class FuseHost : IMountHost
             WaitHandle.WaitAny([stopping.Token.WaitHandle, loopDone.WaitHandle]);
             if (loopDone.IsSet) return;
             // Detaching ends the loop (read(/dev/fuse) fails with ENODEV) once no file under the mount is open;
-            // until then open files are still served (fuse.md §5).
+            // until then open files are still served.
             if (!Fusermount.DetachLazily(path)) ErrorLog.Output.WriteLine($"memfs: fuse: could not unmount {path}");
             if (loopDone.Wait(StopTimeout)) return;
             // After fuse_exit the loop serves one more request, then ends (fuse_loop_mt.c, fuse_do_work).

@@ -8,7 +8,7 @@ namespace MemFs.Mount.Fuse;
 /// </summary>
 internal static unsafe class FuseOperations
 {
-    /// <summary>Slots of libfuse 3.14's table (getattr 0 … lseek 41, fuse.md §1.1); fuse_new copies it.</summary>
+    /// <summary>Slots of libfuse 3.14's table (getattr 0 … lseek 41 of fuse.h's struct fuse_operations); fuse_new copies it.</summary>
     public const int SlotCount = 42;
 
     public static nint[] Table()

@@ -3,8 +3,8 @@ using System.Runtime.InteropServices;
 namespace MemFs.Mount.Fuse;
 
 /// <summary>
-/// libfuse3's high-level API, every symbol resolved by version (fuse.md §1.1: plain dlsym cannot see fuse_new on
-/// libfuse ≥ 3.17). Loaded once per process.
+/// libfuse3's high-level API, every symbol resolved by version (libfuse ≥ 3.17 exports fuse_new only under hidden
+/// versions, which plain dlsym cannot see). Loaded once per process.
 /// </summary>
 internal sealed unsafe class LibFuse
 {

@@ -3,7 +3,7 @@ using MemFs.Vfs.Tree;
 
 namespace MemFs.Mount.Fuse;
 
-/// <summary>glibc x86-64 <c>struct stat</c>, 144 bytes (fuse.md §1.1).</summary>
+/// <summary>glibc x86-64 <c>struct stat</c>, 144 bytes.</summary>
 [StructLayout(LayoutKind.Explicit, Size = 144)]
 internal struct NativeStat
 {

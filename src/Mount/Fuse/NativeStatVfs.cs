@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace MemFs.Mount.Fuse;
 
-/// <summary>glibc x86-64 <c>struct statvfs</c>, 112 bytes: eight-byte fields at 0, 8, …, 80 (fuse.md §1.1).</summary>
+/// <summary>glibc x86-64 <c>struct statvfs</c>, 112 bytes: eight-byte fields at 0, 8, …, 80.</summary>
 [StructLayout(LayoutKind.Explicit, Size = 112)]
 internal struct NativeStatVfs
 {

@@ -2,7 +2,7 @@ namespace MemFs.Mount.Fuse;
 
 /// <summary>
 /// Raises the kernel's readahead for a FUSE mount so buffered sequential reads arrive as 1 MiB requests instead of
-/// 128 KiB ones (fuse.md §2.3: the request count, not the copy, bounds throughput). Needs write access to
+/// 128 KiB ones (measured: the request count, not the copy, bounds throughput). Needs write access to
 /// /sys/class/bdi/&lt;major:minor&gt;/read_ahead_kb (root); otherwise the kernel default stays, which is only slower.
 /// </summary>
 internal static class ReadAhead

@@ -92,7 +92,10 @@ internal static class TranslationSources
         pagefiles[n] = source;
     }
 
-    /// <summary>pagefile.sys is paging file 0 and swapfile.sys 1 unless the kernel says otherwise (translation.md §2.7).</summary>
+    /// <summary>
+    /// pagefile.sys is paging file 0 and swapfile.sys 1 (MemProcFS's convention) unless _MMPAGING_FILE.PageFileNumber
+    /// says otherwise.
+    /// </summary>
     private static int? ConventionalNumber(string name) =>
         WindowsPath.FileName(name).ToLowerInvariant() switch
         {

@@ -2,7 +2,7 @@ namespace MemFs.Translate.Paging;
 
 /// <summary>
 /// One page-table entry decoded: its kind and fields, from the raw value and (for non-present entries of
-/// swizzling kernels) the value with InvalidPteMask removed (translation.md §2.3).
+/// swizzling kernels, 1809+, when _MMPTE_SOFTWARE.SwizzleBit is clear) the value with InvalidPteMask removed.
 /// </summary>
 public readonly record struct DecodedPte(
     PteKind Kind,

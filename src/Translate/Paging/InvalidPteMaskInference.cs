@@ -5,11 +5,11 @@ using MemFs.Translate.Physical;
 namespace MemFs.Translate.Paging;
 
 /// <summary>
-/// Infers nt!MiState.Hardware.InvalidPteMask from the page tables when no symbol gives it. On swizzling kernels
-/// (1809+) every non-zero, non-present PTE with SwizzleBit (bit 4) clear carries the mask (translation.md §2.3); a
-/// demand-zero PTE carries nothing else above bit 31. The bits above 31 common to all such entries are therefore
-/// the mask; it is believed only when that is a single bit (the mask Windows sets: the highest physical address bit
-/// of the CPU, so bit 45 with 46 address bits, bit 38 with 39) and enough entries agree.
+/// Infers nt!MiState.Hardware.InvalidPteMask from the page tables when no symbol gives it. On swizzling kernels (1809+)
+/// every non-zero, non-present PTE with SwizzleBit (bit 4) clear carries the mask (as MemProcFS and IntroVirt read it);
+/// a demand-zero PTE carries nothing else above bit 31. The bits above 31 common to all such entries are therefore the
+/// mask; it is believed only when that is a single bit (the mask Windows sets: the highest physical address bit of the
+/// CPU, so bit 45 with 46 address bits, bit 38 with 39) and enough entries agree.
 /// </summary>
 public static class InvalidPteMaskInference
 {

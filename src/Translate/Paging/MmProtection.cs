@@ -1,6 +1,9 @@
 namespace MemFs.Translate.Paging;
 
-/// <summary>The 5-bit MM protection code of software PTEs and VADs (translation.md §2.6).</summary>
+/// <summary>
+/// The 5-bit MM protection code of _MMPTE_SOFTWARE.Protection and _MMVAD_FLAGS.Protection (an index into
+/// nt!MmProtectToValue).
+/// </summary>
 public static class MmProtection
 {
     public const int Decommit = 0x10;

@@ -1,7 +1,8 @@
 namespace MemFs.Translate.Paging;
 
 /// <summary>
-/// Decodes Windows x64 page-table entries by the rules of translation.md §2.3–§2.4, §3.3 and §4. Pure: the
+/// Decodes Windows x64 page-table entries through the _MMPTE views (Hard, Trans, Proto, Soft, Subsect), unswizzled
+/// with MiState.Hardware.InvalidPteMask on 1809+ as MemProcFS and IntroVirt do. Pure: the
 /// same value always decodes the same way under the same settings.
 /// </summary>
 public sealed class PteDecoder(PagingSettings settings)
@@ -43,7 +44,7 @@ public sealed class PteDecoder(PagingSettings settings)
         return DecodeSoftware(raw, s, applied);
     }
 
-    /// <summary>The contents of a prototype PTE: bit 10 there means subsection, never another prototype (§3.3).</summary>
+    /// <summary>The contents of a prototype PTE: bit 10 there means _MMPTE_SUBSECTION, never another prototype.</summary>
     public DecodedPte DecodePrototypeContent(ulong raw)
     {
         if ((raw & 1) != 0) return new DecodedPte(PteKind.Valid, raw, raw, false, -1, FrameAddress: (long)(raw & SoftwarePteLayout.Frame52));
@@ -58,7 +59,7 @@ public sealed class PteDecoder(PagingSettings settings)
         return DecodeSoftware(raw, s, applied);
     }
 
-    /// <summary>A non-present PML4E, PDPTE or PDE: it says where the next table is, never where data is (§4).</summary>
+    /// <summary>A non-present PML4E, PDPTE or PDE: it says where the next table is, never where data is.</summary>
     public DecodedPte DecodeUpperLevel(ulong raw)
     {
         if ((raw & 1) != 0) return new DecodedPte(PteKind.Valid, raw, raw, false, -1, FrameAddress: (long)(raw & SoftwarePteLayout.Frame52));

@@ -1,6 +1,6 @@
 namespace MemFs.Translate.Paging;
 
-/// <summary>What a page-table entry says (translation.md §2.1).</summary>
+/// <summary>What a page-table entry says: which view of the _MMPTE union applies.</summary>
 public enum PteKind
 {
     Valid,

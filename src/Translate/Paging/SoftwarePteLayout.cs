@@ -1,7 +1,8 @@
 namespace MemFs.Translate.Paging;
 
 /// <summary>
-/// Where a Windows x64 kernel keeps the fields of its non-present PTEs (translation.md §2.2). The layout is a
+/// Where a Windows x64 kernel keeps the fields of its non-present PTEs (_MMPTE_SOFTWARE, _MMPTE_TRANSITION,
+/// _MMPTE_PROTOTYPE as the kernel PDBs define them). The layout is a
 /// property of the kernel binary; the build number only selects it when no symbols say otherwise.
 /// </summary>
 public sealed record SoftwarePteLayout(

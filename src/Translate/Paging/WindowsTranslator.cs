@@ -10,7 +10,7 @@ namespace MemFs.Translate.Paging;
 /// Translates x64 Windows virtual addresses to the extended physical space: the 4-level walk with large
 /// pages, paged-out and transition page tables at every level, and the software PTE states — transition,
 /// prototype (through the VAD when the PTE says so or is zero), subsection (mapped files), pagefile, demand
-/// zero — with a trace of every step produced by the same code that serves reads (translation.md §2–§5).
+/// zero — with a trace of every step produced by the same code that serves reads (Rekall's vtop descriptor design).
 /// Thread-safe: page-table pages are cached in a shared <see cref="ChunkCache"/>.
 /// </summary>
 public sealed class WindowsTranslator : IKernelReader

@@ -2,7 +2,7 @@ namespace MemFs.Translate.Windows;
 
 /// <summary>
 /// A VAD as translation needs it: the range (<see cref="End"/> is the last byte), private or mapped, commit,
-/// protection, and for mapped views the prototype PTE array (translation.md §3.2, §8).
+/// protection, and for mapped views the prototype PTE array (_MMVAD.FirstPrototypePte … LastContiguousPte).
 /// </summary>
 public sealed record VadDescriptor(
     ulong Start,

@@ -148,8 +148,8 @@ public sealed class WindowsSystem
     public ulong? PsActiveProcessHead => _psActiveProcessHead.Value;
 
     /// <summary>
-    /// Without symbols: System is the first process on the list, so its ActiveProcessLinks.Blink is the list head
-    /// (symbols.md §6.2); believed only if it lies inside ntoskrnl.
+    /// Without symbols: System is the first process on the list, so its ActiveProcessLinks.Blink is the list head;
+    /// believed only if it lies inside ntoskrnl.
     /// </summary>
     private ulong? HeadFromSystemProcess()
     {

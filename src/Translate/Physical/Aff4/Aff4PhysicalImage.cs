@@ -33,7 +33,7 @@ internal static class Aff4PhysicalImage
             }
             else
             {
-                // WinPmem --format raw/elf inside AFF4: PhysicalMemory is one stored segment (aff4.md §4.6).
+                // WinPmem --format raw/elf inside AFF4: PhysicalMemory is one stored segment.
                 var source = new Aff4StreamByteSource(stream);
                 var head = new byte[Math.Min(64, (int)Math.Min(stream.Length, 64))];
                 stream.Read(0, head);

@@ -4,7 +4,7 @@ using MemFs.Translate.Physical;
 namespace MemFs.Translate.Windows.Kernel;
 
 /// <summary>
-/// Finds the kernel's PML4 without symbols (translation.md §1.5, symbols.md §1.2): the image header's value, the
+/// Finds the kernel's PML4 without symbols (as MemProcFS and Volatility 3 do): the image header's value, the
 /// low stub (PROCESSOR_START_BLOCK) in physical [0x1000, 0xA0000), then a scan for self-referencing PML4 pages
 /// (first 16 MiB, then up to 1 GiB). The first candidate that translates KUSER_SHARED_DATA to a plausible
 /// version wins; every candidate seen is reported with its rule and verdict.

@@ -6,7 +6,7 @@ using MemFs.Translate.Physical;
 namespace MemFs.Translate.Windows.Kernel;
 
 /// <summary>
-/// Symbol-less kernel discovery (symbols.md §6.3): DTB, then kernel base, then identity. Header facts are used
+/// Symbol-less kernel discovery: DTB, then kernel base, then identity. Header facts are used
 /// unvalidated only when nothing validated exists (a triage dump holds no page tables), and then with a warning.
 /// </summary>
 public static class KernelDiscovery

@@ -5,7 +5,7 @@ using MemFs.Translate.Windows.Symbols;
 namespace MemFs.Translate.Windows.Kernel;
 
 /// <summary>
-/// Which kernel this is (symbols.md §2.2, §6.2): its base, the CodeView record that names its PDB, the PE
+/// Which kernel this is: its base, the CodeView (RSDS) record that names its PDB, the PE
 /// TimeDateStamp and SizeOfImage (the symbol-server key of the binary), the build, and the RVAs of the exports
 /// that later steps start from. Every value says where it came from; values nobody could supply are null.
 /// </summary>

@@ -5,11 +5,11 @@ using MemFs.Translate.Physical;
 namespace MemFs.Translate.Windows.Kernel;
 
 /// <summary>
-/// Finds ntoskrnl's base (symbols.md §1.3): the image header's KernBase; then back from kernel pointers the header or
-/// the low stub gives, page by page for up to 32 MiB; then a scan of 0xFFFFF800'00000000 + 64 GiB through the
-/// present page tables: every present 2 MiB boundary, the pages of large-page regions, and the first page of
-/// each run of present PTEs. Every candidate must be an x64 PE with a kernel RSDS record and a POOLCODE or PAGE
-/// section. The number of pages probed is capped.
+/// Finds ntoskrnl's base (after MemProcFS's ntoskrnl scan): the image header's KernBase; then back from kernel pointers
+/// the header or the low stub gives, page by page for up to 32 MiB; then a scan of 0xFFFFF800'00000000 + 64 GiB through
+/// the present page tables: every present 2 MiB boundary, the pages of large-page regions, and the first page of each
+/// run of present PTEs. Every candidate must be an x64 PE with a kernel RSDS record and a POOLCODE or PAGE section. The
+/// number of pages probed is capped.
 /// </summary>
 internal static class KernelLocator
 {

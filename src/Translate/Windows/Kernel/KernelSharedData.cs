@@ -3,9 +3,9 @@ using System.Buffers.Binary;
 namespace MemFs.Translate.Windows.Kernel;
 
 /// <summary>
-/// The KUSER_SHARED_DATA fields kernel finding uses (symbols.md §5): the version every x64 Windows maps at
-/// 0xFFFFF780'00000000, the build number (Windows 10+ only; Windows 7 has no NtBuildNumber there) and the
-/// system time, the upper bound for process creation times.
+/// The _KUSER_SHARED_DATA fields kernel finding uses (offsets from the kernels' public PDBs): the version every x64
+/// Windows maps at 0xFFFFF780'00000000, the build number (Windows 10+ only; Windows 7 has no NtBuildNumber there) and
+/// the system time, the upper bound for process creation times.
 /// </summary>
 public sealed record KernelSharedData(uint NtMajorVersion, uint NtMinorVersion, uint NtBuildNumberRaw, DateTime? SystemTime)
 {

@@ -1,10 +1,10 @@
 namespace MemFs.Translate.Windows.Layouts;
 
 /// <summary>
-/// The section-object offsets per build (x64, translation.md §9), for fields the profile lacks (a heuristics
-/// profile, or raw translation without a kernel). Only <see cref="SectionObjectLayout"/> reads this table.
-/// _SUBSECTION.ControlArea is the first member on every build; _MMSECTION_FLAGS (in _CONTROL_AREA.u) has Image at
-/// bit 5 and File at bit 7 on every x64 build.
+/// The section-object offsets per build (x64, from the kernels' public PDBs), for fields the profile lacks (a
+/// heuristics profile, or raw translation without a kernel). Only <see cref="SectionObjectLayout"/> reads this table.
+/// _SUBSECTION.ControlArea is the first member on every build; _MMSECTION_FLAGS (in _CONTROL_AREA.u) has Image at bit 5
+/// and File at bit 7 on every x64 build.
 /// </summary>
 internal static class SectionBuildTable
 {

@@ -4,7 +4,7 @@ namespace MemFs.Translate.Windows.Layouts;
 
 /// <summary>
 /// Offsets of the _SUBSECTION, _CONTROL_AREA and _FILE_OBJECT members behind file-backed prototype PTEs and mapped
-/// VADs (x64, translation.md §9). Resolved in one place: each field from the profile when it has it, else from the
+/// VADs (x64). Resolved in one place: each field from the profile when it has it, else from the
 /// per-build table; <see cref="Provenance"/> says which for every field.
 /// </summary>
 internal sealed record SectionObjectLayout(

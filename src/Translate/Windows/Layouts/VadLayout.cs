@@ -3,7 +3,7 @@ using MemFs.Translate.Windows.Symbols;
 namespace MemFs.Translate.Windows.Layouts;
 
 /// <summary>
-/// The VAD tree members MemFs reads (translation.md §8). Two tree shapes: Windows 7's _MM_AVL_TABLE, whose root is
+/// The VAD tree members MemFs reads. Two tree shapes: Windows 7's _MM_AVL_TABLE, whose root is
 /// the RightChild of the BalancedRoot sentinel embedded at EPROCESS.VadRoot and whose nodes link through
 /// _MMVAD_SHORT.LeftChild/RightChild with 64-bit VPNs; and the _RTL_AVL_TREE of later builds, a root pointer at
 /// EPROCESS.VadRoot and _MMVAD_SHORT.VadNode (_RTL_BALANCED_NODE.Left/Right) links with 32-bit VPNs. A profile with

@@ -5,7 +5,7 @@ using MemFs.Translate.Windows.Vads;
 namespace MemFs.Translate.Windows.Objects;
 
 /// <summary>
-/// Reads a process's VAD tree (translation.md §8): Windows 7's _MM_AVL_TABLE (the root is BalancedRoot.RightChild,
+/// Reads a process's VAD tree: Windows 7's _MM_AVL_TABLE (the root is BalancedRoot.RightChild,
 /// 64-bit VPNs) and the _RTL_AVL_TREE of Windows 8.1 and later (32-bit VPNs with a high byte). Mapped VADs are
 /// followed to their file through Subsection → ControlArea → FilePointer → FILE_OBJECT.FileName. Bounded: nodes,
 /// depth and revisits are capped and reported.

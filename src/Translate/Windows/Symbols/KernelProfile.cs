@@ -4,7 +4,7 @@ namespace MemFs.Translate.Windows.Symbols;
 /// What MemFs knows about one kernel's structures: member offsets ("_EPROCESS.UniqueProcessId"), bit fields
 /// ("_MMVAD_FLAGS.Protection"), structure sizes ("_EPROCESS") and global RVAs ("PsActiveProcessHead"), each with
 /// the source that supplied it (PDB, ISF, embedded pack, build table, heuristics), so reports can say where every
-/// number came from. Every symbol source produces this one model (symbols.md §6.1).
+/// number came from. Every symbol source produces this one model.
 /// </summary>
 public sealed class KernelProfile
 {

@@ -1,7 +1,7 @@
 namespace MemFs.Translate.Windows.Symbols;
 
 /// <summary>
-/// Picks the kernel profile (symbols.md §6.3): sources are asked in order (PDB, ISF, embedded pack, build table,
+/// Picks the kernel profile: sources are asked in order (PDB, ISF, embedded pack, build table,
 /// heuristics); the first whose profile passes <c>validate</c> against the image wins, and the later sources only
 /// fill fields it lacks, each field keeping the name of the source that supplied it. A source whose profile fails
 /// validation is reported, never used silently.

@@ -4,7 +4,7 @@ using NUnit.Framework;
 
 namespace MemFs.Tests.Aff4.Container;
 
-/// <summary>The §1.5 lookup order: once-decoded name, unescaped name (pyaff4 1.1), normalised key (fuzzy).</summary>
+/// <summary>The lookup order: once-decoded name, unescaped name (pyaff4 1.1), normalised key (fuzzy).</summary>
 public class MemberIndexTests
 {
     private const string Vol = "aff4://5eb1c2d4-0000-4000-8000-000000003303";

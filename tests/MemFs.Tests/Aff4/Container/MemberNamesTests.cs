@@ -3,7 +3,7 @@ using NUnit.Framework;
 
 namespace MemFs.Tests.Aff4.Container;
 
-/// <summary>Member name ⇄ URN cases from aff4.md §1.5.</summary>
+/// <summary>Member name ⇄ URN cases of the AFF4 writers (Evimetry, c-aff4, pyaff4).</summary>
 public class MemberNamesTests
 {
     private const string Vol = "aff4://685e15cc-d0fb-4dbc-ba47-48117fc77044";

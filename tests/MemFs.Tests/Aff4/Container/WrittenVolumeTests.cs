@@ -7,7 +7,7 @@ using NUnit.Framework;
 
 namespace MemFs.Tests.Aff4.Container;
 
-/// <summary>Zip layouts of the various AFF4 producers (aff4.md §1.1, §7.4), built with <see cref="TestZipWriter"/>.</summary>
+/// <summary>Zip layouts of the various AFF4 producers, built with <see cref="TestZipWriter"/>.</summary>
 public class WrittenVolumeTests
 {
     private const string VolumeUrn = "aff4://685e15cc-d0fb-4dbc-ba47-48117fc77044";

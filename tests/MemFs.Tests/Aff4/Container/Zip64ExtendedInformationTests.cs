@@ -4,7 +4,7 @@ using NUnit.Framework;
 
 namespace MemFs.Tests.Aff4.Container;
 
-/// <summary>Any subset of the saturated fields, in the fixed order, after unknown extra fields (aff4.md §7.4).</summary>
+/// <summary>Any subset of the saturated fields, in the fixed order, after unknown extra fields (PKWARE APPNOTE 4.5.3).</summary>
 public class Zip64ExtendedInformationTests
 {
     private const ulong Big = 0x1_2345_6789;

@@ -12,7 +12,7 @@ public class MapStreamTests : TestVolumes
     private const string Map = Volume + "/PhysicalMemory";
     private const string Data = Volume + "/PhysicalMemory/data";
 
-    // Three runs packed back to back into the data stream, like a WinPmem acquisition (aff4.md §4.6).
+    // Three runs packed back to back into the data stream, like a WinPmem acquisition.
     private static readonly MapEntry[] Runs =
     [
         new(0x1000, 0x3000, 0x0, 0),

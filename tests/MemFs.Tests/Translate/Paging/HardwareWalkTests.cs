@@ -6,7 +6,7 @@ using NUnit.Framework;
 
 namespace MemFs.Tests.Translate.Paging;
 
-/// <summary>translation.md §7.1: a real Windows 11 22000 walk ending in a 2 MiB page.</summary>
+/// <summary>A real Windows 11 22000 walk ending in a 2 MiB page (the WinDbg walk-through in EVENSTAR's PagingDbgExt README).</summary>
 public class HardwareWalkTests
 {
     [Test]

@@ -3,7 +3,7 @@ using NUnit.Framework;
 
 namespace MemFs.Tests.Translate.Paging;
 
-/// <summary>The test vectors of translation.md §7.2 and §7.3, decoded exactly.</summary>
+/// <summary>Windows 7 SP1 PTEs from Rekall's pagefile blog posts and constructed 1809+ PTEs, decoded exactly.</summary>
 public class PteDecoderVectorTests
 {
     private static readonly PteDecoder Win7 = new(new PagingSettings(SoftwarePteLayout.Windows7, "test", 0, "none", -1, 7601));

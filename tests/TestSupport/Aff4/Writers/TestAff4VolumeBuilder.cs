@@ -9,7 +9,7 @@ namespace MemFs.Tests.Aff4.Writers;
 
 /// <summary>
 /// Test-only AFF4 writer: builds volumes in any of the dialects the reader must handle (standard and
-/// legacy bevy indexes, both map entry orders, every compression method), following aff4.md §1–4.
+/// legacy bevy indexes, both map entry orders, every compression method).
 /// </summary>
 public sealed class TestAff4VolumeBuilder(string volumeUrn, TestZipOptions? zipOptions = null, bool writeVersionTxt = true)
 {
@@ -130,7 +130,7 @@ public sealed class TestAff4VolumeBuilder(string volumeUrn, TestZipOptions? zipO
         return path;
     }
 
-    /// <summary>Member name of a URN: the path after the volume URN, or the whole URN with its scheme escaped (aff4.md §1.5).</summary>
+    /// <summary>Member name of a URN: the path after the volume URN, or the whole URN with its scheme escaped (AFF4 Standard v1.0 §5).</summary>
     public string MemberName(string urn)
     {
         var name = urn.StartsWith(VolumeUrn + "/", StringComparison.Ordinal) ? urn[(VolumeUrn.Length + 1)..] : urn.Replace("aff4://", "aff4%3A%2F%2F");

@@ -12,9 +12,9 @@ namespace MemFs.Tests.Translate.Paging;
 
 /// <summary>
 /// Builds a synthetic Windows x64 memory image for translator tests: real 4-level page tables, PTEs in every
-/// software state encoded by hand from the bit layouts of translation.md §2.2 (Windows 7, or Windows 10 1809+
+/// software state encoded by hand from the _MMPTE_* bit layouts (Windows 7, or Windows 10 1809+
 /// with InvalidPteMask swizzling), a pagefile, mapped files, and kernel-pool prototype PTE arrays and
-/// _SUBSECTION/_CONTROL_AREA/_FILE_OBJECT structures at the offsets of §9.
+/// _SUBSECTION/_CONTROL_AREA/_FILE_OBJECT structures at the offsets of the kernels' PDBs.
 /// </summary>
 internal sealed class TestWindowsImage
 {

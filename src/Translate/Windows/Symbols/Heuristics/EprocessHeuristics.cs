@@ -8,7 +8,7 @@ namespace MemFs.Translate.Windows.Symbols.Heuristics;
 
 /// <summary>
 /// Finds x64 EPROCESS offsets without symbols by comparing System's EPROCESS with smss.exe's and a few others
-/// (MemProcFS's fuzzing, symbols.md §1.5, plus the CreateTime and SectionBaseAddress extensions of §6.4). Each
+/// (MemProcFS's VmmWinProcess_OffsetLocator64 fuzzing, extended to CreateTime and SectionBaseAddress). Each
 /// offset is kept only when its check holds; what fails is left out with a warning, never guessed. Work is
 /// bounded: 0x800 bytes of at most <see cref="MaxSamples"/> processes, a list walk of at most <see cref="MaxWalk"/> entries.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace MemFs.Translate.Windows.Symbols.Pack;
 
 /// <summary>
-/// Maps a kernel's NtBuildNumber to the base build whose structure layouts it uses (symbols.md §6.2). Enablement
+/// Maps a kernel's NtBuildNumber to the base build whose structure layouts it uses. Enablement
 /// packages report a higher build number but run the base kernel (file version 10.0.&lt;base&gt;.x).
 /// </summary>
 internal static class BuildFamilies

@@ -1,10 +1,10 @@
 namespace MemFs.Translate.Windows.Symbols.Pdb;
 
 /// <summary>
-/// The DBI stream (stream 3): the 64-byte header (symbols.md §4.4) and the optional debug header, whose sixth
-/// entry is the section-header stream. Substreams follow the header in the order ModInfo, SectionContribution,
-/// SectionMap, FileInfo (SourceInfo), TypeServerMap, EC, optional debug header; their sizes must fit the stream.
-/// A stream index of 0xFFFF means "none" and is exposed as null.
+/// The DBI stream (stream 3): the 64-byte header (LLVM PDB docs, "The PDB DBI Stream") and the optional debug header,
+/// whose sixth entry is the section-header stream. Substreams follow the header in the order ModInfo,
+/// SectionContribution, SectionMap, FileInfo (SourceInfo), TypeServerMap, EC, optional debug header; their sizes must
+/// fit the stream. A stream index of 0xFFFF means "none" and is exposed as null.
 /// </summary>
 internal sealed class DbiStream
 {

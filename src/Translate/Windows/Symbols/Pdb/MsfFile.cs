@@ -5,8 +5,8 @@ using MemFs.Translate.Physical;
 namespace MemFs.Translate.Windows.Symbols.Pdb;
 
 /// <summary>
-/// The MSF 7.00 container of a PDB: the superblock, the stream directory and the streams made of blocks
-/// (symbols.md §4.1). Every block index and size is checked against <see cref="NumBlocks"/> and the file length
+/// The MSF 7.00 container of a PDB: the superblock, the stream directory and the streams made of blocks (LLVM PDB docs,
+/// "The MSF File Format"). Every block index and size is checked against <see cref="NumBlocks"/> and the file length
 /// before it is used; a bad one is an <see cref="ImageFormatException"/> naming the file offset and field.
 /// </summary>
 internal sealed class MsfFile : IDisposable

@@ -1,8 +1,9 @@
 namespace MemFs.Translate.Windows.Symbols.Pdb;
 
 /// <summary>
-/// The PDB info stream (stream 1): Version (20000404 = VC70), Signature, Age and GUID (symbols.md §4.2). The age
-/// here can be higher than the RSDS age; match a PE to its PDB with the DBI age (<see cref="DbiStream.Age"/>).
+/// The PDB info stream (stream 1): Version (20000404 = VC70), Signature, Age and GUID (LLVM PDB docs, "The PDB Info
+/// Stream"). The age here can be higher than the RSDS age; match a PE to its PDB with the DBI age (<see
+/// cref="DbiStream.Age"/>).
 /// </summary>
 internal sealed record PdbInfoStream(uint Version, uint Signature, uint Age, Guid Guid)
 {

@@ -2,7 +2,7 @@ namespace MemFs.Translate.Windows.Symbols.Pdb;
 
 /// <summary>
 /// Type indices below 0x1000: the low byte is the base type, bits 8–11 the pointer mode (0 direct, 4 32-bit
-/// pointer, 6 64-bit pointer) (symbols.md §4.3).
+/// pointer, 6 64-bit pointer), as LLVM's codeview SimpleTypeKind and SimpleTypeMode define them.
 /// </summary>
 internal static class PdbPrimitiveType
 {

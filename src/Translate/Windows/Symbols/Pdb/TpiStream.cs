@@ -3,9 +3,9 @@ using System.Buffers.Binary;
 namespace MemFs.Translate.Windows.Symbols.Pdb;
 
 /// <summary>
-/// The TPI stream (stream 2): a 56-byte header and the type records, one per type index from
-/// <see cref="TypeIndexBegin"/> (symbols.md §4.3). Each record is u16 length (not counting itself), u16 kind,
-/// payload; all of them must lie inside TypeRecordBytes and their number must equal End − Begin.
+/// The TPI stream (stream 2): a 56-byte header and the type records, one per type index from <see
+/// cref="TypeIndexBegin"/> (LLVM PDB docs, "The PDB TPI and IPI Streams"). Each record is u16 length (not counting
+/// itself), u16 kind, payload; all of them must lie inside TypeRecordBytes and their number must equal End − Begin.
 /// </summary>
 internal sealed class TpiStream
 {

@@ -5,7 +5,7 @@ namespace MemFs.Translate.Windows.Symbols.Sources;
 
 /// <summary>
 /// <c>--symbols PATH</c> (repeatable): a symbol store (srv* layout or flat folder of .pdb files) and/or Volatility 3 ISF
-/// files (folder, zip or file). Each path is offered both ways, PDB before ISF, as symbols.md §6.2 orders them.
+/// files (folder, zip or file). Each path is offered both ways, PDB before ISF.
 /// </summary>
 public static class SymbolArguments
 {

@@ -4,7 +4,7 @@ using NUnit.Framework;
 
 namespace MemFs.Tests.Translate.Windows.Symbols;
 
-/// <summary>The embedded offsets pack: exact kernels by PDB id, and build families by NtBuildNumber (symbols.md §6.2).</summary>
+/// <summary>The embedded offsets pack: exact kernels by PDB id, and build families by NtBuildNumber.</summary>
 public class KernelPackTests
 {
     private static KernelPack Pack => KernelPack.Embedded;

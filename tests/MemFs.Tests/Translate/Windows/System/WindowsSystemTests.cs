@@ -61,7 +61,7 @@ public class WindowsSystemTests
     [TestCase(22000u)]
     public void HeuristicsAloneListProcessesVadsAndModules(uint build)
     {
-        // 22000 keeps 19041's EPROCESS offsets (symbols.md §5); only the build differs.
+        // 22000 keeps 19041's EPROCESS offsets (the JPCERT ISFs of both builds agree); only the build differs.
         var layout = build == 7601 ? TestEprocessLayout.Windows7 : TestEprocessLayout.Windows10 with { Build = build };
         var kernel = new TestKernelImage(layout);
         var family = MemFs.Translate.Windows.Symbols.Pack.KernelPack.Embedded.TryGetFamily(build, out _)!;

@@ -1,6 +1,6 @@
 namespace MemFs.Tests.Translate.Windows.Kernel;
 
-/// <summary>EPROCESS offsets of one build (symbols.md §5), used to lay out synthetic processes.</summary>
+/// <summary>EPROCESS offsets of one build, used to lay out synthetic processes.</summary>
 internal sealed record TestEprocessLayout(uint Build, int Pid, int Links, int CreateTime, int Ppid, int SectionBase, int ObjectTable, int Peb,
     int ImageFileName, int SeAudit, int VadRoot)
 {

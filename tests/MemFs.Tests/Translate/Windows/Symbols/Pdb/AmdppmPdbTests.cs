@@ -5,7 +5,7 @@ using NUnit.Framework;
 
 namespace MemFs.Tests.Translate.Windows.Symbols.Pdb;
 
-/// <summary>The real Microsoft driver PDB amdppm.pdb: every fact of symbols.md §8 and a few structures checked against llvm-pdbutil.</summary>
+/// <summary>The real Microsoft driver PDB amdppm.pdb: its MSF, info, TPI, DBI and public-symbol facts, and a few structures checked against llvm-pdbutil.</summary>
 public class AmdppmPdbTests
 {
     private static readonly Guid AmdppmGuid = new("1C19FDDB-27BB-3399-D9B4-5973EFEAFCF3");
