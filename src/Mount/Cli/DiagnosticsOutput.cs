@@ -2,11 +2,16 @@ using MemFs.Vfs.Session;
 
 namespace MemFs.Mount.Cli;
 
-/// <summary>What a command says on stderr, after its output, about the session's diagnostics.</summary>
+/// <summary>
+/// What a command says on stderr, after its output, about the session: only what changes the result (a list broken,
+/// a layout missing, <paramref name="problems"/> of the command's own walk). How sources were resolved and the
+/// heuristics' reasoning stay in 'memfs info' and image/info.txt.
+/// </summary>
 internal static class DiagnosticsOutput
 {
-    public static void Warn(EvidenceSession session)
+    public static void Warn(EvidenceSession session, IEnumerable<string>? problems = null)
     {
-        foreach (var w in session.Diagnostics.Lines()) Console.Error.WriteLine($"warning: {w}");
+        foreach (var problem in problems ?? []) Console.Error.WriteLine($"warning: {problem}");
+        foreach (var w in session.Diagnostics.WarningLines()) Console.Error.WriteLine($"warning: {w}");
     }
 }

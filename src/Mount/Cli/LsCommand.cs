@@ -27,6 +27,7 @@ internal static class LsCommand
             var entries = node is VfsDirectory directory ? directory.Children : [node];
             foreach (var entry in entries)
                 Console.Out.WriteLine(parse.GetValue(longFormat) ? LongLine(entry) : ShortName(entry));
+            DiagnosticsOutput.Warn(session);
             return 0;
         }));
         return command;

@@ -35,6 +35,7 @@ internal static class MountCommand
             var summary = session.System is { } system
                 ? $"{system.Processes.Count} processes"
                 : $"no processes ({session.SystemFailure})";
+            DiagnosticsOutput.Warn(session);
             var host = MountHostFactory.Create(Math.Max(1, parse.GetValue(threads)),
                 path => Console.Error.WriteLine($"memfs: mounted at {path}: {summary}; {MountHostFactory.UnmountHint(path)}"));
             host.Run(session.Tree, target, new MountOptions(AllowOther: parse.GetValue(allowOther)), CancellationToken.None);

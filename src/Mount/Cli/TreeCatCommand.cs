@@ -35,6 +35,7 @@ internal static class TreeCatCommand
                 var read = file.Read(position, destination);
                 if (read != destination.Length) throw new IOException($"{target}: short read at 0x{position:X}");
             });
+            DiagnosticsOutput.Warn(session);
             return 0;
         }));
         return command;
