@@ -14,4 +14,11 @@ internal static class DiagnosticsOutput
         foreach (var problem in problems ?? []) Console.Error.WriteLine($"warning: {problem}");
         foreach (var w in session.Diagnostics.WarningLines()) Console.Error.WriteLine($"warning: {w}");
     }
+
+    /// <summary>For the tree (mount, ls, cat), which opens without a kernel: says first that there are no processes, and why.</summary>
+    public static void WarnTree(EvidenceSession session)
+    {
+        if (session.SystemFailure is { } failure) Console.Error.WriteLine($"warning: no Windows kernel found, so no processes: {failure}");
+        Warn(session);
+    }
 }
