@@ -21,12 +21,13 @@ internal static class LsCommand
         command.Add(longFormat);
         command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
-            using var session = options.Open(parse);
+            using var session = options.Open(parse, "lists");
             var target = parse.GetValue(path)!;
             var node = session.Tree.Lookup(target) ?? throw new UsageException($"{target}: no such file or directory in the tree");
             var entries = node is VfsDirectory directory ? directory.Children : [node];
             foreach (var entry in entries)
                 Console.Out.WriteLine(parse.GetValue(longFormat) ? LongLine(entry) : ShortName(entry));
+            DiagnosticsOutput.WarnTree(session);
             return 0;
         }));
         return command;

@@ -31,7 +31,7 @@ internal static class ModulesCommand
             }
             var result = reference is { } p ? session.RequireSystem().Modules(session.Process(p)) : session.RequireSystem().KernelModules();
             Print(result.Modules, parse.GetValue(options.Json));
-            foreach (var problem in result.Problems) Console.Error.WriteLine($"warning: {problem}");
+            DiagnosticsOutput.Warn(session, result.Problems);
             return 0;
         }));
         return command;

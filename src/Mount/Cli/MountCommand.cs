@@ -31,10 +31,11 @@ internal static class MountCommand
             var target = parse.GetValue(mountPoint)!;
             if (!parse.GetValue(foreground) && OperatingSystem.IsLinux()) return BackgroundMount.Start(target); // Windows serves in place
             Console.Error.WriteLine($"memfs: opening {parse.GetValue(options.System.Image)} …");
-            using var session = options.Open(parse);
+            using var session = options.Open(parse, "mounts");
             var summary = session.System is { } system
                 ? $"{system.Processes.Count} processes"
                 : $"no processes ({session.SystemFailure})";
+            DiagnosticsOutput.WarnTree(session);
             var host = MountHostFactory.Create(Math.Max(1, parse.GetValue(threads)),
                 path => Console.Error.WriteLine($"memfs: mounted at {path}: {summary}; {MountHostFactory.UnmountHint(path)}"));
             host.Run(session.Tree, target, new MountOptions(AllowOther: parse.GetValue(allowOther)), CancellationToken.None);

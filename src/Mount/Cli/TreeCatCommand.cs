@@ -22,7 +22,7 @@ internal static class TreeCatCommand
         command.Add(length);
         command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
-            using var session = options.Open(parse);
+            using var session = options.Open(parse, "reads");
             var target = parse.GetValue(path)!;
             var file = session.Tree.Lookup(target) as VfsFile ?? throw new UsageException($"{target}: no such file in the tree");
             var start = parse.GetValue(offset) is { } o ? unchecked((long)NumberParser.ParseAddress(o, "--offset")) : 0;
@@ -35,6 +35,7 @@ internal static class TreeCatCommand
                 var read = file.Read(position, destination);
                 if (read != destination.Length) throw new IOException($"{target}: short read at 0x{position:X}");
             });
+            DiagnosticsOutput.WarnTree(session);
             return 0;
         }));
         return command;

@@ -25,19 +25,32 @@ internal sealed class TreeOptions
     /// <summary>The former opt-in to holes, now the default: still accepted so scripts keep working.</summary>
     public Option<bool> ZeroFill { get; } = new("--zero-fill") { Hidden = true };
 
+    public Option<bool> Force { get; } = new("--force")
+    {
+        Description = "open a raw image even when it cannot be memory (under 1 MiB, or neither a DTB nor a Windows kernel found in it)",
+    };
+
     public void AddTo(Command command)
     {
         System.AddTo(command, withJson: false);
         command.Add(CacheSize);
         command.Add(Strict);
         command.Add(ZeroFill);
+        command.Add(Force);
     }
 
     public static HolePolicy Policy(bool strict) => strict ? HolePolicy.Strict : HolePolicy.Holes;
 
-    public EvidenceSession Open(ParseResult parse) => EvidenceSession.Open(System.Evidence(parse) with
+    /// <summary>The session, refused (unless --force) when the image cannot be memory; see <see cref="ImagePlausibility"/>.</summary>
+    public EvidenceSession Open(ParseResult parse, string forcedVerb)
     {
-        CacheBytes = NumberParser.Parse(parse.GetValue(CacheSize)!, "--cache-size"),
-        Holes = Policy(parse.GetValue(Strict)),
-    });
+        var session = EvidenceSession.Open(System.Evidence(parse) with
+        {
+            CacheBytes = NumberParser.Parse(parse.GetValue(CacheSize)!, "--cache-size"),
+            Holes = Policy(parse.GetValue(Strict)),
+        });
+        if (parse.GetValue(Force) || ImagePlausibility.Problem(session) is not { } problem) return session;
+        session.Dispose();
+        throw new IOException($"{problem}; --force {forcedVerb} it anyway");
+    }
 }

@@ -39,6 +39,7 @@ internal static class VmemCommand
                 foreach (var line in space.Provenance) Console.Error.WriteLine($"memfs: {line}");
             var memory = space.Memory(TreeOptions.Policy(parse.GetValue(strict)));
             StdoutCopy.Run(start, count, (position, destination) => memory.Read(unchecked((ulong)position), destination));
+            DiagnosticsOutput.Warn(session);
             return 0;
         }));
         command.Add(cat);

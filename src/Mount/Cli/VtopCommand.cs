@@ -35,6 +35,7 @@ internal static class VtopCommand
             foreach (var region in session.Space.Regions) Console.WriteLine($"# extended space: {region}");
             foreach (var note in session.Notes) Console.WriteLine($"# {note}");
             Console.Write(TraceRenderer.Render(va, trace.Steps, result, space.Translator.Settings));
+            DiagnosticsOutput.Warn(session);
             return result.Readable ? 0 : CommandRunner.Failure;
         }));
         return command;

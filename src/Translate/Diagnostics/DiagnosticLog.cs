@@ -36,10 +36,13 @@ public sealed class DiagnosticLog
 
     public bool Add(string source, string location, string message) => Add(new Diagnostic(source, location, message));
 
-    public void AddRange(string source, string location, IEnumerable<string> messages)
+    public void AddRange(string source, string location, IEnumerable<string> messages, DiagnosticKind kind = DiagnosticKind.Warning)
     {
-        foreach (var message in messages) Add(source, location, message);
+        foreach (var message in messages) Add(new Diagnostic(source, location, message, kind));
     }
+
+    /// <summary>Logs how a result was reached (not a problem with it); see <see cref="DiagnosticKind.Note"/>.</summary>
+    public bool Note(string source, string location, string message) => Add(new Diagnostic(source, location, message, DiagnosticKind.Note));
 
     /// <summary>The entries logged so far, in order; later appends do not change a snapshot already taken.</summary>
     public IReadOnlyList<Diagnostic> Snapshot()
@@ -49,4 +52,7 @@ public sealed class DiagnosticLog
 
     /// <summary>The snapshot as display lines ("source (location): message").</summary>
     public IReadOnlyList<string> Lines() => Snapshot().Select(d => d.ToString()).ToList();
+
+    /// <summary>The snapshot's warnings only (what changes the result), as display lines.</summary>
+    public IReadOnlyList<string> WarningLines() => Snapshot().Where(d => d.Kind == DiagnosticKind.Warning).Select(d => d.ToString()).ToList();
 }

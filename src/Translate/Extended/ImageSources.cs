@@ -1,4 +1,5 @@
 using MemFs.Aff4.Caching;
+using MemFs.Translate.Diagnostics;
 using MemFs.Translate.Files;
 using MemFs.Translate.Physical;
 
@@ -27,14 +28,14 @@ public sealed class ImageSources : IDisposable
     public IReadOnlyList<string> Notes { get; }
 
     /// <summary>Opens the image (its decoded chunks kept in <paramref name="cache"/> when given) and places its sources.</summary>
-    public static ImageSources Open(string imagePath, IReadOnlyList<string> pagefiles, string? files, string? disk, ChunkCache? cache = null)
+    public static ImageSources Open(string imagePath, IReadOnlyList<string> pagefiles, string? files, string? disk, ChunkCache? cache = null, DiagnosticLog? diagnostics = null)
     {
         var image = PhysicalImageOpener.Open(imagePath, cache);
         var fileSources = new List<IDisposable>();
         try
         {
             var extraFiles = MappedFileSources.Build(files, disk, fileSources);
-            var space = TranslationSources.Build(image, PagefileArgument.Parse(pagefiles), extraFiles, out var notes);
+            var space = TranslationSources.Build(image, PagefileArgument.Parse(pagefiles), extraFiles, out var notes, diagnostics);
             return new ImageSources(image, space, notes, fileSources);
         }
         catch

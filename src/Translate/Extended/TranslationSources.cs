@@ -1,3 +1,4 @@
+using MemFs.Translate.Diagnostics;
 using MemFs.Aff4;
 using MemFs.Translate.Files;
 using MemFs.Translate.Physical;
@@ -14,17 +15,18 @@ internal static class TranslationSources
 {
     /// <summary>
     /// Builds the space. A <c>--pagefile</c> wins over the image's pagefile of the same number. <paramref name="notes"/>
-    /// says what was placed where and every choice made, for <c>memfs info</c>.
+    /// says what was placed where and every choice made, for <c>memfs info</c>; a choice that overrides the image's own
+    /// source is also a warning in <paramref name="diagnostics"/>.
     /// </summary>
     public static ExtendedPhysicalSpace Build(PhysicalImage image, IReadOnlyList<AuxiliarySource> pagefileArguments,
-        IMappedFileProvider? extraFiles, out IReadOnlyList<string> notes)
+        IMappedFileProvider? extraFiles, out IReadOnlyList<string> notes, DiagnosticLog? diagnostics = null)
     {
         var said = new List<string>();
         var pagefiles = new Dictionary<int, IByteSource>();
         try
         {
             if (image.Aff4 is { } aff4) AddAff4Pagefiles(aff4, pagefiles, said);
-            foreach (var argument in pagefileArguments) AddArgument(argument, pagefiles, said);
+            foreach (var argument in pagefileArguments) AddArgument(argument, pagefiles, said, diagnostics);
         }
         catch
         {
@@ -79,7 +81,7 @@ internal static class TranslationSources
         }
     }
 
-    private static void AddArgument(AuxiliarySource argument, Dictionary<int, IByteSource> pagefiles, List<string> said)
+    private static void AddArgument(AuxiliarySource argument, Dictionary<int, IByteSource> pagefiles, List<string> said, DiagnosticLog? diagnostics)
     {
         if (argument is not { Kind: AuxiliaryKind.Pagefile, PagefileNumber: { } n })
             throw new ArgumentException($"{argument.Name}: not a numbered pagefile argument", nameof(argument));
@@ -87,6 +89,7 @@ internal static class TranslationSources
         if (pagefiles.Remove(n, out var replaced))
         {
             said.Add($"pagefile {n}: --pagefile {argument.Name} replaces the image's {replaced.Name}");
+            diagnostics?.Add("pagefiles", $"pagefile {n}", $"--pagefile {argument.Name} wins over the image's own {replaced.Name}: a pagefile given on the command line replaces the image's of the same number");
             replaced.Dispose();
         }
         pagefiles[n] = source;

@@ -12,6 +12,9 @@ public sealed class PhysicalImage(string path, IPhysicalMemory memory, ImageFact
     public string Path { get; } = path;
     public IPhysicalMemory Memory { get; } = memory;
     public string Format => Memory.Format;
+
+    /// <summary>The file was taken as physical memory from address 0 because no format recognised it.</summary>
+    public bool IsRaw => Format == Raw.RawImage.FormatName;
     public ImageFacts Facts { get; } = facts;
     public IReadOnlyList<string> Warnings { get; } = warnings;
     public IReadOnlyList<AuxiliarySource> Auxiliary { get; } = auxiliary;

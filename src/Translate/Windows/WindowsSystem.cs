@@ -114,7 +114,7 @@ public sealed class WindowsSystem
         var settings = discovery.SettingsWithInvalidPteMask(layouts.InvalidPteMask, chosen.Describe()) ?? discovery.Settings!;
         var translator = discovery.CreateTranslator(settings, new SectionObjectReader(layouts.Sections));
         var system = new WindowsSystem(image, discovery, chosen, layouts, outcome, translator, heuristics, diagnostics);
-        if (heuristics is not null) diagnostics.AddRange("heuristics", "", heuristics.Warnings);
+        if (heuristics is not null) diagnostics.AddRange("heuristics", "", heuristics.Warnings, DiagnosticKind.Note);
         return system;
     }
 
@@ -157,10 +157,10 @@ public sealed class WindowsSystem
         if (!Kernel.TryU64(system + (ulong)Layouts.Eprocess.ActiveProcessLinks + 8, out var head)) return null;
         if (!Identity.Contains(head))
         {
-            Diagnostics.Add(Source, "PsActiveProcessHead", $"System's ActiveProcessLinks.Blink 0x{head:X} is not inside ntoskrnl: not used as PsActiveProcessHead");
+            Diagnostics.Note(Source, "PsActiveProcessHead", $"System's ActiveProcessLinks.Blink 0x{head:X} is not inside ntoskrnl: not used as PsActiveProcessHead");
             return null;
         }
-        Diagnostics.Add(Source, "PsActiveProcessHead", $"taken from System's ActiveProcessLinks.Blink: 0x{head:X}");
+        Diagnostics.Note(Source, "PsActiveProcessHead", $"taken from System's ActiveProcessLinks.Blink: 0x{head:X}");
         return head;
     }
     public ulong? PsLoadedModuleList => ListHead(Identity!, Profile, Image.Facts.PsLoadedModuleList, "PsLoadedModuleList");

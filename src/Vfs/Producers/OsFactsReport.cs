@@ -42,7 +42,7 @@ public sealed class OsFactsReport(TextWriter output)
         foreach (var problem in system.LayoutProblems) output.WriteLine($"    layout: {problem}");
         Field("software PTEs", $"{system.Translator.Settings.Layout.Name}; InvalidPteMask 0x{system.Translator.Settings.InvalidPteMask:X} ({system.Translator.Settings.InvalidPteMaskSource})");
         Field("processes", $"{system.Processes.Count} on the active process list");
-        foreach (var w in system.Warnings) output.WriteLine($"    warning: {w}");
+        foreach (var w in system.Diagnostics.Snapshot()) output.WriteLine($"    {w.Kind.ToString().ToLowerInvariant()}: {w}");
     }
 
     private void WriteHeaderIdentification(ImageFacts facts)

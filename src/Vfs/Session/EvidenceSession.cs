@@ -27,8 +27,9 @@ public sealed class EvidenceSession : IDisposable
     private readonly RetryingLazy<IReadOnlyList<ScannedProcess>> _scanned;
     private int _disposed;
 
-    private EvidenceSession(EvidenceOptions options, ChunkCache cache, ImageSources sources)
+    private EvidenceSession(EvidenceOptions options, ChunkCache cache, ImageSources sources, DiagnosticLog diagnostics)
     {
+        Diagnostics = diagnostics;
         Options = options;
         Cache = cache;
         _sources = sources;
@@ -50,7 +51,7 @@ public sealed class EvidenceSession : IDisposable
     public IReadOnlyList<string> Notes => _sources.Notes;
 
     /// <summary>Everything the Windows layer found wrong or guessed; reports read snapshots.</summary>
-    public DiagnosticLog Diagnostics { get; } = new();
+    public DiagnosticLog Diagnostics { get; }
 
     /// <summary>Symbol-less kernel discovery (DTB, kernel base, build), made once.</summary>
     public KernelDiscoveryResult Discovery => _discovery.Value;
@@ -70,7 +71,8 @@ public sealed class EvidenceSession : IDisposable
         var cache = new ChunkCache(options.CacheBytes);
         try
         {
-            return new EvidenceSession(options, cache, ImageSources.Open(options.ImagePath, options.Pagefiles, options.Files, options.Disk, cache));
+            var diagnostics = new DiagnosticLog();
+            return new EvidenceSession(options, cache, ImageSources.Open(options.ImagePath, options.Pagefiles, options.Files, options.Disk, cache, diagnostics), diagnostics);
         }
         catch
         {

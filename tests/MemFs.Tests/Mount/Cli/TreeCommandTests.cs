@@ -136,12 +136,14 @@ public class TreeCommandTests
     {
         var path = Path.Combine(_image.Directory, "zeros.raw");
         File.WriteAllBytes(path, new byte[1 << 20]);
-        var processes = Run("ls", path, "/processes");
+        Assert.That(Run("ls", path, "/processes").ExitCode, Is.EqualTo(1), "a raw image without DTB or kernel needs --force");
+        var processes = Run("ls", path, "/processes", "--force");
         Assert.That(processes.ExitCode, Is.Zero, processes.Stderr);
         Assert.That(processes.Text, Is.Empty);
-        var info = Run("cat", path, "/image/info.txt");
+        Assert.That(processes.Stderr, Does.Contain("warning: no Windows kernel found, so no processes"));
+        var info = Run("cat", path, "/image/info.txt", "--force");
         Assert.That(info.Text, Does.Contain("no Windows x64 kernel found"));
-        var readme = Run("cat", path, "/README.txt");
+        var readme = Run("cat", path, "/README.txt", "--force");
         Assert.That(readme.Text, Does.Contain("no Windows x64 kernel found"));
     }
 
