@@ -40,22 +40,31 @@ internal sealed unsafe class FuseHost : IMountHost
             state.Free();
             throw new FuseMountException("libfuse refused the mount options (its message is above)");
         }
-        if (MountAt(library, fuse, path) != 0)
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        // Registered before the mount exists: a SIGTERM that arrives as soon as the mount appears must unmount, not kill.
+        var signals = StopOnSignals(stopping);
+        try
         {
-            library.Destroy(fuse);
-            state.Free();
-            throw new FuseMountException($"cannot mount on {path} (libfuse's message is above)");
+            if (MountAt(library, fuse, path) != 0)
+            {
+                library.Destroy(fuse);
+                state.Free();
+                throw new FuseMountException($"cannot mount on {path} (libfuse's message is above)");
+            }
+            Serve(library, fuse, state, path, stopping);
         }
-        Serve(library, fuse, state, path, stop);
+        finally
+        {
+            foreach (var signal in signals) signal.Dispose();
+        }
     }
 
     /// <summary>
     /// Runs the loop until the mount goes away or a stop is asked. The loop thread itself releases the session, so a
     /// loop that outlives <see cref="StopTimeout"/> (files still open) is cleaned up whenever it ends.
     /// </summary>
-    private void Serve(LibFuse library, nint fuse, GCHandle state, string path, CancellationToken stop)
+    private void Serve(LibFuse library, nint fuse, GCHandle state, string path, CancellationTokenSource stopping)
     {
-        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stop);
         var loopDone = new ManualResetEventSlim(); // not disposed: a loop that outlives the timeout still sets it
         var loop = new Thread(() =>
         {
@@ -72,26 +81,18 @@ internal sealed unsafe class FuseHost : IMountHost
             }
         }) { Name = "fuse-loop", IsBackground = true };
         loop.Start();
-        var signals = StopOnSignals(stopping);
-        try
-        {
-            ReadAhead.TryRaise(path);
-            NotifyMounted(path, stopping);
-            WaitHandle.WaitAny([stopping.Token.WaitHandle, loopDone.WaitHandle]);
-            if (loopDone.IsSet) return;
-            // Detaching ends the loop (read(/dev/fuse) fails with ENODEV) once no file under the mount is open;
-            // until then open files are still served.
-            if (!Fusermount.DetachLazily(path)) ErrorLog.Output.WriteLine($"memfs: fuse: could not unmount {path}");
-            if (loopDone.Wait(StopTimeout)) return;
-            // After fuse_exit the loop serves one more request, then ends (fuse_loop_mt.c, fuse_do_work).
-            library.Exit(fuse);
-            if (loopDone.Wait(TimeSpan.FromSeconds(1))) return;
-            ErrorLog.Output.WriteLine($"memfs: fuse: {path} is detached but still in use; it is released at the next access");
-        }
-        finally
-        {
-            foreach (var signal in signals) signal.Dispose();
-        }
+        ReadAhead.TryRaise(path);
+        NotifyMounted(path, stopping);
+        WaitHandle.WaitAny([stopping.Token.WaitHandle, loopDone.WaitHandle]);
+        if (loopDone.IsSet) return;
+        // Detaching ends the loop (read(/dev/fuse) fails with ENODEV) once no file under the mount is open;
+        // until then open files are still served.
+        if (!Fusermount.DetachLazily(path)) ErrorLog.Output.WriteLine($"memfs: fuse: could not unmount {path}");
+        if (loopDone.Wait(StopTimeout)) return;
+        // After fuse_exit the loop serves one more request, then ends (fuse_loop_mt.c, fuse_do_work).
+        library.Exit(fuse);
+        if (loopDone.Wait(TimeSpan.FromSeconds(1))) return;
+        ErrorLog.Output.WriteLine($"memfs: fuse: {path} is detached but still in use; it is released at the next access");
     }
 
     private void NotifyMounted(string path, CancellationTokenSource stopping)

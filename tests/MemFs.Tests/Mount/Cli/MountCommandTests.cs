@@ -230,7 +230,7 @@ public class MountCommandTests
         Assert.That(Directory.GetDirectories(Path.Combine(mount, "processes")), Is.Not.Empty);
         child.Kill();
         child.WaitForExit();
-        Assert.That(MountTable.WaitUntil(() => MountTable.Find(mount) is null, TimeSpan.FromSeconds(5)), Is.True, "auto_unmount removes the mount");
+        Assert.That(MountTable.WaitUntil(() => MountTable.Find(mount) is null, TimeSpan.FromSeconds(30)), Is.True, "auto_unmount removes the mount");
         Assert.That(Directory.GetFileSystemEntries(mount), Is.Empty, "the mount point is an ordinary empty directory again");
     }
 

@@ -6,7 +6,7 @@ namespace MemFs.Tests.Mount.Fuse;
 
 public class FuseLifecycleTests
 {
-    private static readonly TimeSpan Soon = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Soon = TimeSpan.FromSeconds(30);
 
     [Test]
     public void CancellingUnmountsCleanly()
