@@ -4,9 +4,9 @@ namespace MemFs.Aff4.Codecs;
 /// Decoder for the LZ4 block format (no frame header, no size prefix), as c-aff4, Evimetry and
 /// pyaff4 store LZ4 chunks. A block is a run of sequences: a token (high nibble literal length,
 /// low nibble match length − 4), the literals, a 2-byte little-endian match offset and the match;
-/// the last sequence carries literals only.
+/// the last sequence carries literals only. Public because the compressed-store page decoder in Translate uses it.
 /// </summary>
-internal static class Lz4BlockDecoder
+public static class Lz4BlockDecoder
 {
     private const int MinMatch = 4;
     private const int LengthNibbleMax = 15;
@@ -63,7 +63,7 @@ internal static class Lz4BlockDecoder
                 throw new InvalidDataException(
                     $"LZ4 match of {matchLength} bytes (sequence at offset {tokenOffset}, match offset at {matchOffsetAt}) " +
                     $"overflows the output of {destination.Length} bytes.");
-            CopyMatch(destination, written, matchOffset, matchLength);
+            LzMatch.Copy(destination, written, matchOffset, matchLength);
             written += matchLength;
 
             if (read == source.Length)
@@ -87,31 +87,5 @@ internal static class Lz4BlockDecoder
         }
         while (b == byte.MaxValue);
         return length;
-    }
-
-    // The match may overlap its own output (offset < length) and then repeats the last `offset` bytes,
-    // which memmove-style CopyTo would not do. Copying in chunks that double, each a multiple of the
-    // period, keeps every chunk's source and target disjoint.
-    private static void CopyMatch(Span<byte> destination, int written, int offset, int length)
-    {
-        int from = written - offset;
-        if (offset >= length)
-        {
-            destination.Slice(from, length).CopyTo(destination[written..]);
-            return;
-        }
-        if (offset == 1)
-        {
-            destination.Slice(written, length).Fill(destination[from]);
-            return;
-        }
-
-        int copied = 0;
-        while (copied < length)
-        {
-            int chunk = Math.Min(offset + copied, length - copied);
-            destination.Slice(from, chunk).CopyTo(destination[(written + copied)..]);
-            copied += chunk;
-        }
     }
 }
