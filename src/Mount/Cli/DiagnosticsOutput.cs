@@ -21,4 +21,10 @@ internal static class DiagnosticsOutput
         if (session.SystemFailure is { } failure) Console.Error.WriteLine($"warning: no Windows kernel found, so no processes: {failure}");
         Warn(session);
     }
+
+    /// <summary>For the commands that serve the tree (mount, ls): whether the file sources given serve any loaded image.</summary>
+    public static void WarnMappedFiles(EvidenceSession session)
+    {
+        if (session.MappedFilesWarning is { } warning) Console.Error.WriteLine($"warning: {warning}");
+    }
 }

@@ -28,6 +28,7 @@ internal static class LsCommand
             foreach (var entry in entries)
                 Console.Out.WriteLine(parse.GetValue(longFormat) ? LongLine(entry) : ShortName(entry));
             DiagnosticsOutput.WarnTree(session);
+            DiagnosticsOutput.WarnMappedFiles(session);
             return 0;
         }));
         return command;

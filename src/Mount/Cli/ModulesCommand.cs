@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
 using MemFs.Translate.Files;
+using MemFs.Translate.Physical;
 using MemFs.Translate.Windows.Objects;
+using MemFs.Vfs.Producers;
 
 namespace MemFs.Mount.Cli;
 
@@ -23,9 +25,9 @@ internal static class ModulesCommand
         {
             var reference = PidOption.Value(parse, pid);
             using var session = options.Open(parse);
-            if (reference is null && DumpDriverList(session.Image) is { } listed)
+            if (reference is null && DumpDriverList(session.Image) is { } drivers)
             {
-                Print(listed, parse.GetValue(options.Json));
+                PrintDrivers(drivers, parse.GetValue(options.Json));
                 Console.Error.WriteLine("note: kernel modules from the dump's own driver list (a triage dump holds no page tables)");
                 return 0;
             }
@@ -38,10 +40,20 @@ internal static class ModulesCommand
     }
 
     /// <summary>A triage dump lists its drivers itself and has no memory to walk PsLoadedModuleList in.</summary>
-    private static IReadOnlyList<ModuleInfo>? DumpDriverList(Translate.Physical.PhysicalImage image)
+    private static IReadOnlyList<DumpModule>? DumpDriverList(PhysicalImage image) =>
+        image.Facts.Modules.Count == 0 || image.Memory.Runs.Count > 0 ? null : image.Facts.Modules;
+
+    private static void PrintDrivers(IReadOnlyList<DumpModule> drivers, bool json)
     {
-        if (image.Facts.Modules.Count == 0 || image.Memory.Runs.Count > 0) return null;
-        return image.Facts.Modules.Select(m => new ModuleInfo(m.Base, m.Size, m.Path, WindowsPath.FileName(m.Path), 0)).ToList();
+        if (!json)
+        {
+            Console.Write(DriverListText.Render(drivers));
+            return;
+        }
+        Console.WriteLine(JsonSerializer.Serialize(drivers.Select(d => new
+        {
+            @base = Hex.Of(d.Base), size = Hex.Of(d.Size), name = WindowsPath.FileName(d.Path), path = d.Path, timeDateStamp = Hex.Of(d.TimeDateStamp),
+        }), new JsonSerializerOptions { WriteIndented = true }));
     }
 
     public static void Print(IReadOnlyList<ModuleInfo> modules, bool json)

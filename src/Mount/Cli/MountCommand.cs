@@ -36,6 +36,7 @@ internal static class MountCommand
                 ? $"{system.Processes.Count} processes"
                 : $"no processes ({session.SystemFailure})";
             DiagnosticsOutput.WarnTree(session);
+            DiagnosticsOutput.WarnMappedFiles(session);
             var host = MountHostFactory.Create(Math.Max(1, parse.GetValue(threads)),
                 path => Console.Error.WriteLine($"memfs: mounted at {path}: {summary}; {MountHostFactory.UnmountHint(path)}"));
             host.Run(session.Tree, target, new MountOptions(AllowOther: parse.GetValue(allowOther)), CancellationToken.None);

@@ -48,6 +48,9 @@ public sealed class ExtendedPhysicalSpace : IExtendedSpace, IDisposable
 
     public IReadOnlyList<ExtendedRegion> Regions => _regions;
 
+    /// <summary>Whether a file source has <paramref name="windowsPath"/>; a file found is placed as a read would place it.</summary>
+    public bool HasFile(string windowsPath) => Find(ExtendedLocation.File(windowsPath, 0), out _) is not null;
+
     public void Read(ExtendedLocation location, Span<byte> destination)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);

@@ -38,7 +38,7 @@ public sealed class MemFsTree : IVirtualFileSystem
             new VfsDirectory("image", () => ImageChildren(image, space, system, systemFailure, cache)),
             new VfsDirectory("processes", () => linked.Value.Select(view => ProcessDirectory(view, cache))),
             new VfsDirectory("unlinked", () => system is null ? [] : UnlinkedChildren(unlinked.Value.Views, unlinked.Value.Readme, cache)),
-            new VfsDirectory("kernel", () => system is null ? [] : [KernelModules(system, cache, holes)]),
+            new VfsDirectory("kernel", () => KernelChildren(image, system, cache, holes)),
         ]) { Time = time };
     }
 
@@ -88,6 +88,13 @@ public sealed class MemFsTree : IVirtualFileSystem
         new(name, () => files.Where(f => f.Path.Length == depth + 1).Select(f => (VfsNode)f.File)
             .Concat(files.Where(f => f.Path.Length > depth + 1).GroupBy(f => f.Path[depth], StringComparer.OrdinalIgnoreCase)
                 .Select(g => Folder(g.Key, g.ToList(), depth + 1))));
+
+    /// <summary>/kernel: drivers.txt when the image lists its drivers itself (a triage dump), modules/ when the kernel was read.</summary>
+    private static IEnumerable<VfsNode> KernelChildren(PhysicalImage image, WindowsSystem? system, ChunkCache cache, HolePolicy holes)
+    {
+        if (image.Facts.Modules.Count > 0) yield return BytesFile.Text("drivers.txt", () => DriverListText.Render(image.Facts.Modules));
+        if (system is not null) yield return KernelModules(system, cache, holes);
+    }
 
     /// <summary>/kernel/modules: every driver on PsLoadedModuleList, recovered like a process's modules.</summary>
     private static VfsDirectory KernelModules(WindowsSystem system, ChunkCache cache, HolePolicy holes)

@@ -64,7 +64,7 @@ public sealed class PhysicalInfoReport(PhysicalImage image, IReadOnlyList<Auxili
         {
             Fact("kernel modules", $"{f.Modules.Count:N0} listed by the image");
             foreach (var m in AllModules ? f.Modules : f.Modules.Take(ModulesShown))
-                output.WriteLine($"    0x{m.Base:X16} {m.Size,10:X} {m.TimeDateStamp:X8}  {m.Path}");
+                output.WriteLine($"    {DriverListText.Line(m)}");
             if (!AllModules && f.Modules.Count > ModulesShown) output.WriteLine($"    … {f.Modules.Count - ModulesShown:N0} more (--modules lists them)");
         }
         if (!any) Field("(none)", "the image states no header facts; later layers find the kernel by scanning");

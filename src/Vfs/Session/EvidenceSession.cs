@@ -25,6 +25,7 @@ public sealed class EvidenceSession : IDisposable
     private readonly RetryingLazy<SystemOutcome> _system;
     private readonly RetryingLazy<MemFsTree> _tree;
     private readonly RetryingLazy<IReadOnlyList<ScannedProcess>> _scanned;
+    private readonly RetryingLazy<string?> _mappedFiles;
     private int _disposed;
 
     private EvidenceSession(EvidenceOptions options, ChunkCache cache, ImageSources sources, DiagnosticLog diagnostics)
@@ -36,6 +37,7 @@ public sealed class EvidenceSession : IDisposable
         _discovery = new RetryingLazy<KernelDiscoveryResult>(() => KernelDiscovery.Discover(Image, Space, options.Build, Cache));
         _system = new RetryingLazy<SystemOutcome>(OpenSystem);
         _scanned = new RetryingLazy<IReadOnlyList<ScannedProcess>>(() => RequireSystem().ScannedProcesses());
+        _mappedFiles = new RetryingLazy<string?>(() => System is { } system && HasFileSources ? MappedFileCheck.Warning(system, Space) : null);
         _tree = new RetryingLazy<MemFsTree>(() => new MemFsTree(Image, Space, System, SystemFailure, Cache, options.Holes));
     }
 
@@ -63,6 +65,14 @@ public sealed class EvidenceSession : IDisposable
 
     /// <summary>The MemFs tree over this session.</summary>
     public MemFsTree Tree => _tree.Value;
+
+    /// <summary>
+    /// When file sources were given (--files, --disk, files acquired into the AFF4 volume) but serve none of the loaded
+    /// images, the warning that says so, naming paths looked for and where; else null. Checked once, on first use.
+    /// </summary>
+    public string? MappedFilesWarning => _mappedFiles.Value;
+
+    private bool HasFileSources => Options.Files is not null || Options.Disk is not null || Image.Aff4?.Locator.AcquiredFiles().Count > 0;
 
     public static EvidenceSession Open(EvidenceOptions options)
     {
@@ -127,6 +137,7 @@ public sealed class EvidenceSession : IDisposable
     /// </summary>
     private SystemOutcome OpenSystem()
     {
+        if (MissingMemory.Reason(Image) is { } noMemory) return new SystemOutcome(null, new InvalidDataException($"{Image.Path}: {noMemory}"));
         try
         {
             var symbols = new SymbolOptions(SymbolArguments.Parse(Options.Symbols), Options.Build);
