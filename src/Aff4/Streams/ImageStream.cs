@@ -21,8 +21,7 @@ public sealed class ImageStream : IAff4Stream
 
     public ImageStream(string urn, ImageStreamLayout layout, VolumeSet volumes, ChunkCache cache)
     {
-        if (layout.ChunkSize <= 0 || layout.ChunkSize > ImageStreamLayout.MaxChunkSize)
-            throw new Aff4Exception($"chunk size {layout.ChunkSize} is outside 1..{ImageStreamLayout.MaxChunkSize}", member: urn);
+        if (ImageStreamLayout.ChunkSizeProblem(layout.ChunkSize) is { } problem) throw new Aff4Exception(problem, member: urn);
         if (layout.ChunksInSegment <= 0 || layout.ChunksInSegment > ImageStreamLayout.MaxChunksInSegment)
             throw new Aff4Exception($"chunks per segment {layout.ChunksInSegment} is outside 1..{ImageStreamLayout.MaxChunksInSegment}", member: urn);
         if (layout.Size < 0) throw new Aff4Exception($"negative stream size {layout.Size}", member: urn);

@@ -85,7 +85,7 @@ public sealed class StreamResolver
                 throw new Aff4Exception($"unsupported compression method <{compressionIri}>", member: urn);
             compression = method;
         }
-        var chunkSize = SmallInteger(urn, Aff4Vocabulary.ChunkSize, DefaultChunkSize);
+        var chunkSize = ChunkSize(urn);
         var chunksInSegment = SmallInteger(urn, Aff4Vocabulary.ChunksInSegment, DefaultChunksInSegment);
         var alwaysCompressed = Graph.TypesOf(urn).Contains(ScudetteImage) || compressionIri == LegacySnappy;
         var size = LargestInteger(urn, Aff4Vocabulary.Size) ?? SizeFromIndexes(urn, chunkSize, chunksInSegment);
@@ -103,6 +103,15 @@ public sealed class StreamResolver
             if (value.TryGetInt64(out var n) && (best is null || n > best)) best = n;
         if (best < 0) throw new Aff4Exception($"negative {term.Name} {best}", member: urn);
         return best;
+    }
+
+    /// <summary>The stated chunk size, refused up front (naming the volumes that describe the stream) when no writer uses it.</summary>
+    private int ChunkSize(string urn)
+    {
+        var value = LargestInteger(urn, Aff4Vocabulary.ChunkSize) ?? DefaultChunkSize;
+        if (ImageStreamLayout.ChunkSizeProblem(value) is { } problem)
+            throw new Aff4Exception(problem, string.Join(", ", Volumes.Volumes.Select(v => v.Zip.FilePath)), urn);
+        return (int)value;
     }
 
     private int SmallInteger(string urn, Aff4Term term, int defaultValue)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 
 namespace MemFs.Mount.Cli;
 
@@ -23,6 +24,18 @@ internal static class CommandRunner
             Console.Error.WriteLine($"memfs: error: {e.Message}");
             return Failure;
         }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"memfs: error: {Evidence(parse.CommandResult)}: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")} (this is a bug in memfs: please report it with the command line)");
+            return Failure;
+        }
+    }
+
+    /// <summary>The files the command was given (its arguments, such as IMAGE), for naming the input a bug met.</summary>
+    private static string Evidence(CommandResult command)
+    {
+        var files = command.Children.OfType<ArgumentResult>().SelectMany(a => a.Tokens).Select(t => t.Value).ToList();
+        return files.Count == 0 ? command.Command.Name : string.Join(", ", files);
     }
 }
 

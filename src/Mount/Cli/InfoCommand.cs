@@ -44,6 +44,7 @@ internal static class InfoCommand
             });
             new PhysicalInfoReport(session.Image, auxiliary, Console.Out) { AllRuns = parse.GetValue(runs), AllModules = parse.GetValue(modules) }.Write();
             new OsFactsReport(Console.Out).Write(session.Image, session.System, session.SystemFailure);
+            foreach (var reason in session.Space.UnplacedPagefiles) Console.WriteLine($"Left out: {reason}");
             return 0;
         }));
         return command;

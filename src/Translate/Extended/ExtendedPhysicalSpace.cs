@@ -22,8 +22,9 @@ public sealed class ExtendedPhysicalSpace : IExtendedSpace, IDisposable
     private readonly ConcurrentDictionary<string, RetryingLazy<MappedFileLookup>> _fileByKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PlacedSource> _fileBySource = new(StringComparer.Ordinal);
     private readonly Lock _placement = new();
+    private readonly Dictionary<int, string> _unplacedPagefiles = [];
+    private readonly RegionPlacer _placer;
     private volatile ExtendedRegion[] _regions;
-    private long _nextFree;
     private bool _disposed;
 
     public ExtendedPhysicalSpace(IPhysicalMemory physical, IReadOnlyDictionary<int, IByteSource> pagefiles, IMappedFileProvider files)
@@ -32,11 +33,17 @@ public sealed class ExtendedPhysicalSpace : IExtendedSpace, IDisposable
         _files = files;
         var end = physical.Runs.Count == 0 ? 0 : physical.Runs[^1].End;
         _physicalRegion = new ExtendedRegion(BackingKind.Physical, "physical memory", 0, end, Source: physical.Format);
-        _nextFree = Math.Max(end, 1);
+        _placer = new RegionPlacer(Math.Max(end, 1));
         var regions = new List<ExtendedRegion> { _physicalRegion };
         foreach (var (number, source) in pagefiles.OrderBy(p => p.Key))
         {
-            var region = new ExtendedRegion(BackingKind.Pagefile, $"pagefile {number}", Place(source.Length, Alignment), source.Length, number, source.Name);
+            if (!_placer.TryPlace(source.Length, Alignment, out var start))
+            {
+                _unplacedPagefiles[number] = $"pagefile {number} ({source.Name}) claims 0x{source.Length:X} bytes, more than the extended space can place";
+                source.Dispose();
+                continue;
+            }
+            var region = new ExtendedRegion(BackingKind.Pagefile, $"pagefile {number}", start, source.Length, number, source.Name);
             _pagefiles[number] = new PlacedSource(region, source);
             regions.Add(region);
         }
@@ -47,6 +54,9 @@ public sealed class ExtendedPhysicalSpace : IExtendedSpace, IDisposable
     public string FileSources => _files.Description;
 
     public IReadOnlyList<ExtendedRegion> Regions => _regions;
+
+    /// <summary>Why each supplied pagefile that could not be placed was left out.</summary>
+    public IReadOnlyCollection<string> UnplacedPagefiles => _unplacedPagefiles.Values;
 
     /// <summary>Whether a file source has <paramref name="windowsPath"/>; a file found is placed as a read would place it.</summary>
     public bool HasFile(string windowsPath) => Find(ExtendedLocation.File(windowsPath, 0), out _) is not null;
@@ -131,6 +141,7 @@ public sealed class ExtendedPhysicalSpace : IExtendedSpace, IDisposable
         if (location.Kind == BackingKind.Pagefile)
         {
             if (_pagefiles.TryGetValue(location.PagefileNumber, out var pagefile)) return pagefile;
+            if (_unplacedPagefiles.TryGetValue(location.PagefileNumber, out reason)) return null;
             reason = $"pagefile {location.PagefileNumber} was not supplied (use --pagefile {location.PagefileNumber}=FILE)";
             return null;
         }
@@ -159,11 +170,11 @@ public sealed class ExtendedPhysicalSpace : IExtendedSpace, IDisposable
         }
         if (source is null)
             return MappedFileLookup.Missing($"{path} is not available from any file source (AFF4 volume, --files, --disk; searched: {_files.Description})");
-        return MappedFileLookup.Found(PlaceFile(path, source));
+        return PlaceFile(path, source);
     }
 
     /// <summary>Places a newly opened file, or reuses the placement of the same file reached by another name.</summary>
-    private PlacedSource PlaceFile(string path, IByteSource source)
+    private MappedFileLookup PlaceFile(string path, IByteSource source)
     {
         lock (_placement)
         {
@@ -172,26 +183,22 @@ public sealed class ExtendedPhysicalSpace : IExtendedSpace, IDisposable
             if (_fileBySource.TryGetValue(source.Name, out var known))
             {
                 source.Dispose();
-                return known;
+                return MappedFileLookup.Found(known);
             }
-            var alignment = Math.Max(Alignment, AlignUp(source.Length, Alignment));
-            var region = new ExtendedRegion(BackingKind.File, path, Place(source.Length, alignment), source.Length, Source: source.Name);
+            long start = 0;
+            if (RegionPlacer.AlignUp(source.Length, Alignment) is not { } rounded || !_placer.TryPlace(source.Length, Math.Max(Alignment, rounded), out start))
+            {
+                var reason = $"{path} ({source.Name}) claims 0x{source.Length:X} bytes, more than the extended space can place";
+                source.Dispose();
+                return MappedFileLookup.Missing(reason);
+            }
+            var region = new ExtendedRegion(BackingKind.File, path, start, source.Length, Source: source.Name);
             var placed = new PlacedSource(region, source);
             _fileBySource[source.Name] = placed;
             _regions = [.. _regions, region];
-            return placed;
+            return MappedFileLookup.Found(placed);
         }
     }
-
-    /// <summary>The next free base aligned to <paramref name="alignment"/>; even an empty source gets a base of its own.</summary>
-    private long Place(long length, long alignment)
-    {
-        var start = AlignUp(_nextFree, alignment);
-        _nextFree = checked(start + Math.Max(length, 1));
-        return start;
-    }
-
-    private static long AlignUp(long value, long alignment) => checked((value + alignment - 1) / alignment * alignment);
 
     private static string? OutOfRange(PlacedSource placed, long offset, int count)
     {

@@ -46,6 +46,7 @@ internal static class TranslationSources
 
         var space = new ExtendedPhysicalSpace(image.Memory, pagefiles, files);
         said.AddRange(space.Regions.Select(r => $"placed {r}"));
+        said.AddRange(space.UnplacedPagefiles.Select(reason => $"left out: {reason}"));
         if (pagefiles.Count == 0) said.Add("no pagefile: paged-out pages are unavailable (give --pagefile [N=]FILE)");
         said.Add($"mapped files from: {files.Description}; each is placed when first read");
         notes = said;

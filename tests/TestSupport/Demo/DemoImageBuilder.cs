@@ -24,7 +24,8 @@ public static class DemoImageBuilder
     /// <summary>The demo image's bytes.</summary>
     public static byte[] Build() => Build(new DemoSystem());
 
-    internal static byte[] Build(DemoSystem demo)
+    /// <summary>The demo image with <paramref name="extraTurtle"/> added to its metadata (mutated claims for robustness tests).</summary>
+    internal static byte[] Build(DemoSystem demo, string? extraTurtle = null)
     {
         var builder = new TestAff4VolumeBuilder(VolumeUrn, new TestZipOptions { Zip64 = Zip64Mode.LocatorNotSaturated });
         WritePhysicalMemory(builder, demo);
@@ -40,6 +41,7 @@ public static class DemoImageBuilder
             builder.AddImageStream(urn, bytes, ChunkSize, 1024, CompressionMethod.Deflate);
             builder.AddTurtle($"<{urn}> aff4:original_filename \"{path.Replace(@"\", @"\\")}\" .");
         }
+        if (extraTurtle is not null) builder.AddTurtle(extraTurtle);
         return builder.Build();
     }
 

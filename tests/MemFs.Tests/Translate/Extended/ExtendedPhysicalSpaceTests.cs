@@ -59,6 +59,21 @@ public class ExtendedPhysicalSpaceTests
             Assert.That(regions[i].Base, Is.GreaterThanOrEqualTo(regions[i - 1].End), $"{regions[i]} overlaps {regions[i - 1]}");
     }
 
+    [TestCase(long.MaxValue)]
+    [TestCase(long.MaxValue - GiB + 1)]
+    public void APagefileTooLargeToPlaceIsLeftOutWithTheReasonAndTheNextOneStillPlaced(long claimed)
+    {
+        using var space = Space(null, (0, new PatternSource("huge.sys", claimed, 0)), (1, new PatternSource("swapfile.sys", 0x2000, 1)));
+        var reason = $"pagefile 0 (huge.sys) claims 0x{claimed:X} bytes, more than the extended space can place";
+
+        Assert.That(space.UnplacedPagefiles, Is.EqualTo(new[] { reason }));
+        Assert.That(space.Regions.Select(r => (r.Kind, r.Name, r.Base)).Skip(1), Is.EqualTo(new[] { (BackingKind.Pagefile, "pagefile 1", GiB) }));
+        Assert.That(space.IsAvailable(ExtendedLocation.Pagefile(0, 0), out var said), Is.False);
+        Assert.That(said, Is.EqualTo(reason));
+        Assert.That(() => space.Read(ExtendedLocation.Pagefile(0, 0), new byte[8]),
+            Throws.InstanceOf<BackingUnavailableException>().With.Property(nameof(BackingUnavailableException.Reason)).EqualTo(reason));
+    }
+
     [Test]
     public void EmptyPhysicalMemoryAndEmptyFilesStillGetDistinctBases()
     {
