@@ -104,14 +104,21 @@ public sealed class RecoveredImage
     private RetryingLazy<(BaseRelocations?, ulong, string)>? _relocation;
 
     /// <summary>The file on disk's OptionalHeader.ImageBase (where it prefers to load); null without usable file headers.</summary>
-    public ulong? PreferredBase => Disk is not null && DiskHeaders(Headers.Reader, Image.Base, Disk, out _) is { } fileHeaders ? fileHeaders.File.ImageBase : null;
+    public ulong? PreferredBase => FileHeaders.Headers?.File.ImageBase;
+
+    /// <summary>The file on disk's own headers, parsed once; null with why when there is no file or they are unusable.</summary>
+    private (PeImageView? Headers, string? Why) FileHeaders =>
+        LazyInitializer.EnsureInitialized(ref _fileHeaders, () => new RetryingLazy<(PeImageView?, string?)>(() =>
+            Disk is null ? (null, "no file on disk") : (DiskHeaders(Headers.Reader, Image.Base, Disk, out var why), why))).Value;
+
+    private RetryingLazy<(PeImageView?, string?)>? _fileHeaders;
 
     private (BaseRelocations?, ulong, string) ReadRelocations()
     {
         if (Disk is null) return (null, 0, "no file on disk");
         // Memory's headers may carry the load address in ImageBase: the preferred base is the file's.
-        if (DiskHeaders(Headers.Reader, Image.Base, Disk, out var why) is not { } fileHeaders)
-            return (null, 0, $"the file's headers are unusable ({why}): relocated addresses count as differences");
+        if (FileHeaders is not ({ } fileHeaders, _))
+            return (null, 0, $"the file's headers are unusable ({FileHeaders.Why}): relocated addresses count as differences");
         var preferred = fileHeaders.File.ImageBase;
         if (preferred == Image.Base) return (null, 0, $"loaded at the file's preferred base 0x{preferred:X}: nothing relocated");
         var delta = Image.Base - preferred;
