@@ -11,8 +11,6 @@ public sealed class RetryingLazy<T>(Func<T> produce)
     private readonly object _gate = new();
     private Produced? _produced;
 
-    public bool IsValueCreated => Volatile.Read(ref _produced) is not null;
-
     public T Value
     {
         get

@@ -27,6 +27,7 @@ public sealed class WindowsSystem
 
     private readonly ConcurrentDictionary<ulong, RetryingLazy<ProcessVads>> _vads = new();
     private readonly RetryingLazy<IReadOnlyList<ProcessInfo>> _processes;
+    private readonly RetryingLazy<IReadOnlyList<ScannedProcess>> _scannedProcesses;
     private readonly RetryingLazy<ulong?> _psActiveProcessHead;
 
     private WindowsSystem(PhysicalImage image, KernelDiscoveryResult discovery, KernelProfile profile, KernelLayouts layouts,
@@ -43,6 +44,7 @@ public sealed class WindowsSystem
         Diagnostics = diagnostics;
         diagnostics.AddRange("kernel discovery", "", discovery.Warnings);
         _processes = new RetryingLazy<IReadOnlyList<ProcessInfo>>(ReadProcesses);
+        _scannedProcesses = new RetryingLazy<IReadOnlyList<ScannedProcess>>(ScanProcesses);
         _psActiveProcessHead = new RetryingLazy<ulong?>(() =>
             ListHead(Identity!, Profile, Image.Facts.PsActiveProcessHead, "PsActiveProcessHead") ?? HeadFromSystemProcess());
     }
@@ -205,13 +207,16 @@ public sealed class WindowsSystem
 
     /// <summary>
     /// Every unlinked process the scan finds, with its kernel address recovered where possible
-    /// (<see cref="EprocessAddressFinder"/>) and then read like a listed one.
+    /// (<see cref="EprocessAddressFinder"/>) and then read like a listed one; scanned once (the scan reads all of
+    /// physical memory), so the tree and the commands share one result.
     /// </summary>
-    public IReadOnlyList<ScannedProcess> ScannedProcesses(CancellationToken cancel = default)
+    public IReadOnlyList<ScannedProcess> ScannedProcesses => _scannedProcesses.Value;
+
+    private IReadOnlyList<ScannedProcess> ScanProcesses()
     {
         var reader = new ProcessReader(Kernel, Layouts.Eprocess);
         var scanned = new List<ScannedProcess>();
-        foreach (var candidate in UnlinkedProcesses(cancel))
+        foreach (var candidate in UnlinkedProcesses())
         {
             if (EprocessAddressFinder.Find(Image.Memory, Translator, candidate.PhysicalAddress) is not { } eprocess)
                 scanned.Add(new ScannedProcess(candidate, null, "no self-pointing list entry maps back to it, so its kernel address is unknown"));
@@ -220,17 +225,6 @@ public sealed class WindowsSystem
             else scanned.Add(new ScannedProcess(candidate, WithParameters(process), null));
         }
         return scanned;
-    }
-
-    /// <summary>
-    /// The unlinked processes as processes (the placed ones of <see cref="ScannedProcesses"/>); those whose kernel
-    /// address cannot be recovered are named in <paramref name="unplaced"/>.
-    /// </summary>
-    public IReadOnlyList<ProcessInfo> UnlinkedProcessObjects(out IReadOnlyList<string> unplaced, CancellationToken cancel = default)
-    {
-        var scanned = ScannedProcesses(cancel);
-        unplaced = scanned.Where(s => s.Process is null).Select(s => $"{s.Candidate.Pid} {s.Candidate.Name}, {s.Location}: {s.WhyUnplaced}").ToList();
-        return scanned.Where(s => s.Process is not null).Select(s => s.Process!).ToList();
     }
 
     /// <summary>The VADs of a process (read once, then kept), as the translator's VAD source.</summary>

@@ -113,7 +113,7 @@ public sealed class MemFsTree : IVirtualFileSystem
     private static (IReadOnlyList<ProcessView>, string) UnlinkedViews(WindowsSystem? system, HolePolicy holes)
     {
         if (system is null) return ([], "");
-        var scanned = system.ScannedProcesses();
+        var scanned = system.ScannedProcesses;
         var views = scanned.Where(s => s.Process is not null).Select(s => new ProcessView(system, s.Process!, holes)).ToArray();
         return (views, ProcessTexts.UnlinkedReadme(scanned));
     }

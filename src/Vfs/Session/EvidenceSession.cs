@@ -24,7 +24,6 @@ public sealed class EvidenceSession : IDisposable
     private readonly RetryingLazy<KernelDiscoveryResult> _discovery;
     private readonly RetryingLazy<SystemOutcome> _system;
     private readonly RetryingLazy<MemFsTree> _tree;
-    private readonly RetryingLazy<IReadOnlyList<ScannedProcess>> _scanned;
     private readonly RetryingLazy<string?> _mappedFiles;
     private int _disposed;
 
@@ -36,7 +35,6 @@ public sealed class EvidenceSession : IDisposable
         _sources = sources;
         _discovery = new RetryingLazy<KernelDiscoveryResult>(() => KernelDiscovery.Discover(Image, Space, options.Build, Cache));
         _system = new RetryingLazy<SystemOutcome>(OpenSystem);
-        _scanned = new RetryingLazy<IReadOnlyList<ScannedProcess>>(() => RequireSystem().ScannedProcesses());
         _mappedFiles = new RetryingLazy<string?>(() => System is { } system && HasFileSources ? MappedFileCheck.Warning(system, Space) : null);
         _tree = new RetryingLazy<MemFsTree>(() => new MemFsTree(Image, Space, System, SystemFailure, Cache, options.Holes));
     }
@@ -99,11 +97,8 @@ public sealed class EvidenceSession : IDisposable
         return outcome.System!;
     }
 
-    /// <summary>
-    /// The EPROCESS objects the physical-memory scan finds off the active list, scanned once (the scan reads all of
-    /// physical memory).
-    /// </summary>
-    public IReadOnlyList<ScannedProcess> ScannedProcesses => _scanned.Value;
+    /// <summary>The EPROCESS objects the physical-memory scan finds off the active list (scanned once by the Windows layer).</summary>
+    public IReadOnlyList<ScannedProcess> ScannedProcesses => RequireSystem().ScannedProcesses;
 
     /// <summary>
     /// The process <paramref name="reference"/> names: on the active list first, else among the scanned processes
