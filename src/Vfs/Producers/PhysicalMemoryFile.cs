@@ -6,8 +6,8 @@ namespace MemFs.Vfs.Producers;
 /// <summary>
 /// /image/physical.raw: the physical address space as a sparse file. Holes read as zeros, as holes of any sparse
 /// file do, and SEEK_HOLE/st_blocks say where they are; every byte of a run comes from the image. Read straight from
-/// the image, not through the page cache: raw files are memory-mapped and compressed formats cache their own chunks,
-/// so a second copy would only cost time.
+/// the image, not through the page cache: raw files are read with one positional read per run touched and compressed
+/// formats cache their own chunks, so a second copy would only cost time.
 /// </summary>
 internal sealed class PhysicalMemoryFile(IPhysicalMemory memory) : VfsFile("physical.raw")
 {
