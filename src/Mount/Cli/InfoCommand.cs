@@ -15,7 +15,7 @@ internal static class InfoCommand
         var files = FilesOption();
         var runs = new Option<bool>("--all-runs") { Description = "list every physical run (by default the first 32)" };
         var modules = new Option<bool>("--modules") { Description = "list every kernel module the image lists (triage dumps)" };
-        var symbols = new Option<string[]>("--symbols") { Description = "local symbols (srv* store, .pdb folder or ISF files); repeatable; never goes online" };
+        var symbols = SymbolsOption.Create();
         var build = new Option<uint?>("--build") { Description = "Windows build number to assume when the image does not tell" };
         var command = new Command("info", "Print the image format, physical runs, total and backed size, header facts (DTB, kernel base, " +
             "build, bug check, KDBG) and the auxiliary sources found (pagefiles, acquired files).\n\n" +
@@ -40,6 +40,7 @@ internal static class InfoCommand
                 Pagefiles = parse.GetValue(pagefiles) ?? [],
                 Files = parse.GetValue(files),
                 Symbols = parse.GetValue(symbols) ?? [],
+                SymbolDownloads = SymbolsOption.Downloads,
                 Build = parse.GetValue(build),
             });
             new PhysicalInfoReport(session.Image, auxiliary, Console.Out) { AllRuns = parse.GetValue(runs), AllModules = parse.GetValue(modules) }.Write();

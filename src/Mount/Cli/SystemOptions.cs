@@ -13,10 +13,7 @@ internal sealed class SystemOptions
     public Option<string[]> Pagefiles { get; } = InfoCommand.PagefilesOption();
     public Option<string?> Files { get; } = InfoCommand.FilesOption();
     public Option<string?> Disk { get; } = new("--disk") { Description = "a disk or NTFS volume image to read mapped files from" };
-    public Option<string[]> Symbols { get; } = new("--symbols")
-    {
-        Description = "local symbols: a srv* store or folder of .pdb files, or Volatility 3 ISF files (folder, zip or file); repeatable; never goes online",
-    };
+    public Option<string[]> Symbols { get; } = SymbolsOption.Create();
     public Option<uint?> Build { get; } = new("--build") { Description = "Windows build number to assume when the image does not tell" };
     public Option<bool> Json { get; } = new("--json") { Description = "machine-readable output" };
 
@@ -38,6 +35,7 @@ internal sealed class SystemOptions
         Files = parse.GetValue(Files),
         Disk = parse.GetValue(Disk),
         Symbols = parse.GetValue(Symbols) ?? [],
+        SymbolDownloads = SymbolsOption.Downloads,
         Build = parse.GetValue(Build),
     };
 

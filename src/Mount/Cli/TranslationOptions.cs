@@ -16,7 +16,7 @@ internal sealed class TranslationOptions
     public Option<string?> Disk { get; } = new("--disk") { Description = "a disk or NTFS volume image to read mapped files from (read-only, our own NTFS reader)" };
     public Option<uint?> Build { get; } = new("--build") { Description = "override the Windows build found in the kernel (chooses the software PTE layout)" };
     public Option<string?> PteLayout { get; } = new("--pte-layout") { Description = "override the software PTE layout: win7 (7601…1803), win10 (1809…23H2), 24h2" };
-    public Option<string[]> Symbols { get; } = new("--symbols") { Description = "local symbols (srv* store, .pdb folder or ISF files); repeatable; never goes online" };
+    public Option<string[]> Symbols { get; } = SymbolsOption.Create();
     public Option<string?> InvalidPteMask { get; } = new("--invalid-pte-mask")
     {
         Description = "override nt!MiState.Hardware.InvalidPteMask for 1809+ kernels (default: read through the profile, else the bit the page tables show, else 0x200000000000)",
@@ -42,6 +42,7 @@ internal sealed class TranslationOptions
         Files = parse.GetValue(Files),
         Disk = parse.GetValue(Disk),
         Symbols = parse.GetValue(Symbols) ?? [],
+        SymbolDownloads = SymbolsOption.Downloads,
     });
 
     /// <summary>The address space named on the command line (<paramref name="pid"/> when the command has --pid) and its overrides.</summary>

@@ -1,4 +1,5 @@
 using MemFs.Translate.Paging;
+using MemFs.Translate.Windows.Symbols.Server;
 namespace MemFs.Vfs.Session;
 
 /// <summary>
@@ -18,6 +19,8 @@ public sealed record EvidenceOptions(string ImagePath)
     public string? Files { get; init; }
     public string? Disk { get; init; }
     public IReadOnlyList<string> Symbols { get; init; } = [];
+    /// <summary>Where downloads from a <c>srv*URL</c> symbol path show progress and failures; null shows nothing.</summary>
+    public ISymbolDownloadObserver? SymbolDownloads { get; init; }
     public uint? Build { get; init; }
     public long CacheBytes { get; init; } = DefaultCacheBytes;
     /// <summary>Whether pages without bytes read as zeros (holes, the default) or unresolvable ones fail (--strict).</summary>

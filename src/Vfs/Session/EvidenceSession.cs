@@ -76,6 +76,7 @@ public sealed class EvidenceSession : IDisposable
     {
         if (options.CacheBytes < EvidenceOptions.MinimumCacheBytes)
             throw new ArgumentException($"cache size {options.CacheBytes}: at least {EvidenceOptions.MinimumCacheBytes} bytes");
+        SymbolArguments.Validate(options.Symbols);
         var cache = new ChunkCache(options.CacheBytes);
         try
         {
@@ -135,7 +136,7 @@ public sealed class EvidenceSession : IDisposable
         if (MissingMemory.Reason(Image) is { } noMemory) return new SystemOutcome(null, new InvalidDataException($"{Image.Path}: {noMemory}"));
         try
         {
-            var symbols = new SymbolOptions(SymbolArguments.Parse(Options.Symbols), Options.Build);
+            var symbols = new SymbolOptions(SymbolArguments.Parse(Options.Symbols, Options.SymbolDownloads), Options.Build);
             return new SystemOutcome(WindowsSystem.Open(Image, Discovery, symbols, Diagnostics), null);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or FormatException)

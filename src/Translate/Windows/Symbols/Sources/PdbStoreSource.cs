@@ -10,14 +10,11 @@ internal sealed class PdbStoreSource(SymbolStore store) : IKernelProfileSource
     public KernelProfile? TryGet(KernelId id, out string? note)
     {
         note = null;
-        if (id.PdbId is not { Length: > 32 } pdbId)
+        if (!id.TryGuidAge(out var guid, out var age))
         {
             note = "the kernel's PDB id is unknown";
             return null;
         }
-        // The id's 32 hex digits are the GUID as Guid.ToString("N") prints it (Data1, Data2, Data3 as numbers, then Data4 bytes).
-        var guid = Guid.ParseExact(pdbId[..32], "N");
-        var age = Convert.ToUInt32(pdbId[32..], 16);
         var path = store.Find(id.PdbName, guid, age);
         if (path is null)
         {
