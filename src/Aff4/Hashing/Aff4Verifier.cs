@@ -113,6 +113,7 @@ public sealed class Aff4Verifier(Aff4Image image)
     {
         if (_linearHashes.TryGetValue(subject, out var known) && StatedLinearAlgorithms(subject).All(known.ContainsKey)) return known;
         var stream = image.OpenStream(subject);
+        ClaimedSize.Check(stream);
         var digests = StreamHasher.Hash(stream, 0, stream.Length, StatedLinearAlgorithms(subject), cancel: cancel);
         _linearHashes[subject] = digests;
         return digests;

@@ -32,6 +32,7 @@ internal static class Aff4HashCommand
             using var image = Aff4Image.Open(parse.GetValue(volumes)!);
             var urn = selector.Resolve(parse, image);
             var stream = image.OpenStream(urn);
+            ClaimedSize.Check(stream);
             var verifier = new Aff4Verifier(image);
             var stated = verifier.StatedHashes().Where(h => h.Subject == urn && h.Property == Aff4Vocabulary.Hash).ToArray();
             var algorithms = Always.Concat(stated.Select(h => h.Algorithm).Where(HashAlgorithms.Supported.Contains)).Distinct().ToArray();

@@ -21,7 +21,7 @@ internal static class CommandRunner
         }
         catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException or InvalidDataException)
         {
-            Console.Error.WriteLine($"memfs: error: {e.Message}");
+            Console.Error.WriteLine($"memfs: error: {NamingEvidence(e.Message, parse.CommandResult)}");
             return Failure;
         }
         catch (Exception e)
@@ -29,6 +29,17 @@ internal static class CommandRunner
             Console.Error.WriteLine($"memfs: error: {Evidence(parse.CommandResult)}: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")} (this is a bug in memfs: please report it with the command line)");
             return Failure;
         }
+    }
+
+    /// <summary>
+    /// Bad input is reported naming the evidence file: a message that names only an AFF4 URN, a Windows path, a symbol
+    /// search or a path in the tree gets the command's files in front.
+    /// </summary>
+    private static string NamingEvidence(string message, CommandResult command)
+    {
+        var files = command.Children.OfType<ArgumentResult>().SelectMany(a => a.Tokens).Select(t => t.Value)
+            .Where(v => File.Exists(v) || Directory.Exists(v)).ToList();
+        return files.Count == 0 || files.Any(f => message.Contains(f, StringComparison.Ordinal)) ? message : $"{string.Join(", ", files)}: {message}";
     }
 
     /// <summary>The files the command was given (its arguments, such as IMAGE), for naming the input a bug met.</summary>

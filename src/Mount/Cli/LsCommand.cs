@@ -23,7 +23,7 @@ internal static class LsCommand
         {
             using var session = options.Open(parse, "lists");
             var target = parse.GetValue(path)!;
-            var node = session.Tree.Lookup(target) ?? throw new UsageException($"{target}: no such file or directory in the tree");
+            var node = session.Tree.Lookup(target) ?? throw new FileNotFoundException(TreeOptions.NotInTree(target, "file or directory"));
             var entries = node is VfsDirectory directory ? directory.Children : [node];
             foreach (var entry in entries)
                 Console.Out.WriteLine(parse.GetValue(longFormat) ? LongLine(entry) : ShortName(entry));

@@ -7,9 +7,12 @@ internal static class StdoutCopy
 
     public delegate void FillExactly(long position, Span<byte> destination);
 
+    /// <summary>Where the bytes go: the process's stdout, or a capture when the commands run in-process (the fuzz harness).</summary>
+    internal static Func<Stream> OpenOutput { get; set; } = Console.OpenStandardOutput;
+
     public static void Run(long start, long count, FillExactly fill)
     {
-        using var stdout = Console.OpenStandardOutput();
+        using var stdout = OpenOutput();
         var buffer = new byte[(int)Math.Min(BufferSize, Math.Max(count, 1))];
         for (long done = 0; done < count;)
         {

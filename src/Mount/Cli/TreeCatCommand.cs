@@ -24,7 +24,7 @@ internal static class TreeCatCommand
         {
             using var session = options.Open(parse, "reads");
             var target = parse.GetValue(path)!;
-            var file = session.Tree.Lookup(target) as VfsFile ?? throw new UsageException($"{target}: no such file in the tree");
+            var file = session.Tree.Lookup(target) as VfsFile ?? throw new FileNotFoundException(TreeOptions.NotInTree(target, "file"));
             var start = parse.GetValue(offset) is { } o ? unchecked((long)NumberParser.ParseAddress(o, "--offset")) : 0;
             if (start < 0 || start > file.Length) throw new UsageException($"--offset 0x{start:X} is beyond the end of {target} (0x{file.Length:X} bytes)");
             var count = parse.GetValue(length) is { } l ? Math.Min(NumberParser.Parse(l, "--length"), file.Length - start) : file.Length - start;

@@ -53,4 +53,11 @@ internal sealed class TreeOptions
         session.Dispose();
         throw new IOException($"{problem}; --force {forcedVerb} it anyway");
     }
+
+    /// <summary>
+    /// A path the tree does not hold is a fact about the image (a damaged process list hides a process's directory),
+    /// so it is reported as bad input (exit 1, the image named by the command runner), not as a usage error.
+    /// </summary>
+    public static string NotInTree(string path, string what) =>
+        $"{path}: no such {what} in the tree this image gives ('memfs ls IMAGE' lists it; 'memfs ps --scan' finds processes off the list)";
 }

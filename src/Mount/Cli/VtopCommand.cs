@@ -36,7 +36,9 @@ internal static class VtopCommand
             foreach (var note in session.Notes) Console.WriteLine($"# {note}");
             Console.Write(TraceRenderer.Render(va, trace.Steps, result, space.Translator.Settings));
             DiagnosticsOutput.Warn(session);
-            return result.Readable ? 0 : CommandRunner.Failure;
+            if (result.Readable) return 0;
+            Console.Error.WriteLine($"memfs: error: {parse.GetValue(options.Image)}: 0x{va:X} does not translate to readable bytes (the trace on stdout says where it stops)");
+            return CommandRunner.Failure;
         }));
         return command;
     }

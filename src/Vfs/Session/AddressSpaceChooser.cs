@@ -62,7 +62,7 @@ internal static class AddressSpaceChooser
         if (session.Image.Facts.BuildNumber is { } fromHeader) return (fromHeader, "the image header");
         if (session.Options.Build is { } hint) return (hint, "--build");
         if (request.PteLayout is not null) return (null, "");
-        throw new ArgumentException("the image does not state its Windows build and no kernel was found that does, which decides how software PTEs are laid out: " +
+        throw new InvalidDataException("the image does not state its Windows build and no kernel was found that does, which decides how software PTEs are laid out: " +
                                     "give --build N or --pte-layout win7|win10|24h2");
     }
 

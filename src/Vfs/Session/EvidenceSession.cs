@@ -111,7 +111,7 @@ public sealed class EvidenceSession : IDisposable
         if (reference.Eprocess is { } address)
             return listed.FirstOrDefault(p => p.Eprocess == address)
                 ?? ScannedProcesses.FirstOrDefault(s => s.Process?.Eprocess == address)?.Process
-                ?? throw new ArgumentException($"no process with EPROCESS 0x{address:X} on the active list or placed by the EPROCESS scan (see 'memfs ps --scan')");
+                ?? throw new InvalidDataException($"no process with EPROCESS 0x{address:X} on the active list or placed by the EPROCESS scan (see 'memfs ps --scan')");
         var pid = reference.Pid!.Value;
         if (listed.FirstOrDefault(p => p.Pid == pid) is { } active) return active;
         var scanned = ScannedProcesses.Where(s => s.Candidate.Pid == pid).ToList();
@@ -120,8 +120,8 @@ public sealed class EvidenceSession : IDisposable
         if (placed.Count > 1)
             throw new ArgumentException($"PID {pid} names {placed.Count} scanned processes ({string.Join(", ", placed.Select(s => s.Location))}): give --pid the EPROCESS address");
         if (scanned.Count > 0)
-            throw new ArgumentException($"PID {pid} {scanned[0].Candidate.Name} was found by the EPROCESS scan at {scanned[0].Location}, but {scanned[0].WhyUnplaced}");
-        throw new ArgumentException($"no process with PID {pid} on the active list or found by the EPROCESS scan (see 'memfs ps --scan')");
+            throw new InvalidDataException($"PID {pid} {scanned[0].Candidate.Name} was found by the EPROCESS scan at {scanned[0].Location}, but {scanned[0].WhyUnplaced}");
+        throw new InvalidDataException($"no process with PID {pid} on the active list or found by the EPROCESS scan (see 'memfs ps --scan')");
     }
 
     /// <summary>The translator and DTB for <c>vtop</c>/<c>vmem cat</c>, each deciding value with its source.</summary>

@@ -119,8 +119,8 @@ public class TreeCommandTests
         var listed = Run("ls", _image.Raw, _image.ExplorerDirectory + "/vtop");
         Assert.That(Lines(listed), Is.EqualTo(new[] { "README.txt" }), "addresses are looked up, not listed");
         var bad = Run("cat", _image.Raw, _image.ExplorerDirectory + "/vtop/nothex.txt");
-        Assert.That(bad.ExitCode, Is.EqualTo(2));
-        Assert.That(bad.Stderr, Does.Contain("vtop/nothex.txt"));
+        Assert.That(bad.ExitCode, Is.EqualTo(1));
+        Assert.That(bad.Stderr, Does.Contain(_image.Raw).And.Contain("vtop/nothex.txt"));
     }
 
     [Test]
@@ -148,11 +148,11 @@ public class TreeCommandTests
     }
 
     [Test]
-    public void AMissingPathIsAUsageErrorNamingIt()
+    public void AMissingPathIsBadInputNamingItAndTheImage()
     {
         var result = Run("ls", _image.Raw, "/processes/nope");
-        Assert.That(result.ExitCode, Is.EqualTo(2));
-        Assert.That(result.Stderr, Does.Contain("/processes/nope"));
+        Assert.That(result.ExitCode, Is.EqualTo(1), "a damaged process list hides paths: the image decides, not the command line");
+        Assert.That(result.Stderr, Does.Contain(_image.Raw).And.Contain("/processes/nope"));
     }
 
     private static string[] Lines(MemFsProcess.Result result) => result.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries);

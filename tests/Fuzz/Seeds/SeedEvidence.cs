@@ -1,0 +1,85 @@
+using System.Buffers.Binary;
+using MemFs.Tests.Demo;
+using MemFs.Tests.Translate.Physical.CrashDump;
+using MemFs.Tests.Translate.Windows.Kernel;
+
+namespace MemFs.Fuzz.Seeds;
+
+/// <summary>
+/// The seed files, built once from the <see cref="DemoSystem"/> in code (no evidence is read from disk): the demo AFF4
+/// and the same physical memory as raw, full crash dump and LiME, whose physical pages sit at a fixed file offset so
+/// the kernel-structure mutators can patch them in each.
+/// </summary>
+internal sealed class SeedEvidence
+{
+    private const int LimeHeader = 32;
+    private static readonly Lazy<SeedEvidence> Shared = new(() => new SeedEvidence());
+    private readonly Dictionary<string, byte[]> _aff4 = new(StringComparer.Ordinal);
+    private readonly byte[] _raw;
+    private readonly byte[] _dump;
+    private readonly byte[] _lime;
+    private readonly int _dumpHeader;
+
+    private SeedEvidence()
+    {
+        Demo = new DemoSystem();
+        _raw = Demo.Image.Physical.ToRaw();
+        Aff4Base = DemoImageBuilder.Build(Demo);
+        _aff4[""] = Aff4Base;
+
+        var pages = (ulong)(_raw.Length / TestCrashDumpBuilder.PageSize);
+        var builder = TestCrashDumpBuilder.Dump64(1)
+            .U64(0x10, Demo.Image.Dtb)
+            .U64(0x20, Demo.Kernel.KernelBase + TestPeImage.PsLoadedModuleList)
+            .U64(0x28, Demo.Kernel.KernelBase + TestPeImage.PsActiveProcessHead)
+            .U64(0x80, 0);
+        _dumpHeader = builder.HeaderSize;
+        _dump = builder.Full((0, pages));
+        _raw.CopyTo(_dump, _dumpHeader);
+
+        _lime = new byte[LimeHeader + _raw.Length];
+        BinaryPrimitives.WriteUInt32LittleEndian(_lime, 0x4C694D45);
+        BinaryPrimitives.WriteUInt32LittleEndian(_lime.AsSpan(4), 1);
+        BinaryPrimitives.WriteUInt64LittleEndian(_lime.AsSpan(16), (ulong)_raw.Length - 1);
+        _raw.CopyTo(_lime, LimeHeader);
+        Structures = new KernelStructures(Demo);
+    }
+
+    public static SeedEvidence Instance => Shared.Value;
+
+    public DemoSystem Demo { get; }
+    public KernelStructures Structures { get; }
+    public byte[] Aff4Base { get; }
+    public long PhysicalSize => _raw.Length;
+
+    /// <summary>Where physical address 0 is in each seed file that holds the physical memory as one run.</summary>
+    public long PhysicalBase(SeedKind kind) => kind switch
+    {
+        SeedKind.CrashDump => _dumpHeader,
+        SeedKind.Lime => LimeHeader,
+        _ => 0,
+    };
+
+    public static string Extension(SeedKind kind) => kind switch
+    {
+        SeedKind.Aff4 => ".aff4",
+        SeedKind.CrashDump => ".dmp",
+        SeedKind.Lime => ".lime",
+        _ => ".raw",
+    };
+
+    /// <summary>A fresh copy of the seed, with the AFF4 metadata additions (Turtle statements) applied when it is the AFF4.</summary>
+    public byte[] Copy(SeedKind kind, IReadOnlyList<string> turtle)
+    {
+        if (kind != SeedKind.Aff4) return (byte[])(kind switch { SeedKind.CrashDump => _dump, SeedKind.Lime => _lime, _ => _raw }).Clone();
+        var key = string.Join('\n', turtle);
+        byte[] built;
+        lock (_aff4)
+            if (!_aff4.TryGetValue(key, out built!))
+            {
+                built = DemoImageBuilder.Build(Demo, key);
+                if (_aff4.Count < 64) _aff4[key] = built;
+            }
+        return (byte[])built.Clone();
+    }
+}
