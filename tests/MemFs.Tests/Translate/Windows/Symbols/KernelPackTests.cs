@@ -113,6 +113,20 @@ public class KernelPackTests
         Assert.That(profile.Offsets["_EPROCESS.VadRoot"].Source, Does.Contain("nearest lower family 22621 for build 25000, unverified").And.Contain("not from a PDB"));
     }
 
+    /// <summary>The embedded 22000 family against the real 22000 ISF in the shared data: every field MemFs reads agrees.</summary>
+    [Test]
+    public void The22000FamilyAgreesWithThe22000IsfOnEveryFieldMemFsReads()
+    {
+        var isf = MemFs.Tests.Translate.Windows.Objects.KernelProfiles.Isf("0CE4A95C0CD782A7596B034D8648E585-1");
+        var family = Pack.TryGetFamily(22000, out _)!;
+        Assert.That(family.Offsets.Keys, Is.EquivalentTo(isf.Offsets.Keys), "the same offsets are known");
+        Assert.That(family.Bits.Keys, Is.EquivalentTo(isf.Bits.Keys));
+        Assert.That(family.Sizes.Keys, Is.EquivalentTo(isf.Sizes.Keys));
+        foreach (var name in isf.Offsets.Keys) Assert.That(family.Offset(name), Is.EqualTo(isf.Offset(name)), name);
+        foreach (var name in isf.Bits.Keys) Assert.That(family.Bit(name), Is.EqualTo(isf.Bit(name)), name);
+        foreach (var name in isf.Sizes.Keys) Assert.That(family.Size(name), Is.EqualTo(isf.Size(name)), name);
+    }
+
     [Test]
     public void The24H2FamilyHasTheVadCommitChargeChange()
     {
