@@ -15,4 +15,10 @@ public enum PageState
     /// <summary>Address space no VAD covers (MEM_FREE): never reserved, so no memory exists there.</summary>
     Free,
     Unresolvable,
+    /// <summary>
+    /// A Windows 11 22H2+ (build 22621 and later) non-present PTE in the file-backed format
+    /// (pte &amp; 0xFFFF_8000_0000_000F == 0xFFFF_8000_0000_0000): the page is backed by a mapped file, but the encoding
+    /// is not publicly documented, so no offset can be derived. Kept apart from <see cref="Unresolvable"/> with the raw value.
+    /// </summary>
+    FileBackedMarker,
 }

@@ -39,6 +39,11 @@ public readonly record struct Resolution(
     public static Resolution Free() =>
         new(PageState.Free, null, false, false, -1, 4096, "no VAD covers this address: it was never reserved");
 
+    /// <summary>The Windows 11 22H2+ file-backed PTE format: its encoding is unknown, so the raw value is all there is.</summary>
+    public static Resolution FileBackedMarker(ulong raw) =>
+        new(PageState.FileBackedMarker, null, false, false, -1, 4096,
+            $"Windows 11 22H2+ file-backed PTE 0x{raw:X16}: its encoding is not documented, the file offset cannot be derived");
+
     public static Resolution Missing(PageState state, ExtendedLocation location, string reason, bool prototype, int protection) =>
         new(state, location, false, prototype, protection, 4096, reason);
 

@@ -43,6 +43,7 @@ public static class TraceRenderer
         PageState.Reserved => $"Reserved: {r.Reason}",
         PageState.Decommitted => $"Decommitted: {r.Reason}",
         PageState.Free => $"Free: {r.Reason}",
+        PageState.FileBackedMarker => $"File-backed PTE: {r.Reason}",
         _ when !r.Available => $"{Name(r.State)} {r.Location} — not available: {r.Reason}",
         _ => $"{Name(r.State)} {r.Location}" + (r.PageSize > 4096 ? $" ({r.PageSize / 1024 / 1024} MiB page)" : "") + (r.ViaPrototype ? " (P)" : ""),
     };
@@ -57,6 +58,7 @@ public static class TraceRenderer
         PageState.Reserved => "Reserved",
         PageState.Decommitted => "Decommitted",
         PageState.Free => "Free",
+        PageState.FileBackedMarker => "File-backed PTE",
         _ => "Unresolvable",
     };
 
@@ -80,6 +82,7 @@ public static class TraceRenderer
             PteKind.Pagefile => $"_MMPTE_SOFTWARE: {pageFileLow}={d.PagefileNumber} PageFileHigh(32-63)=0x{d.PagefileOffset >> 12:X} {protection}{swizzle}",
             PteKind.VirtualStore => $"_MMPTE_SOFTWARE: {pageFileLow}={d.PagefileNumber} (virtual store) PageFileHigh=0x{d.PagefileOffset >> 12:X} key 0x{d.StoreKey:X8}{swizzle}",
             PteKind.Subsection => $"_MMPTE_SUBSECTION: Prototype(10)=1 SubsectionAddress(16-63)=0x{d.Pointer:X} {protection}{swizzle}",
+            PteKind.FileBackedMarker => $"file-backed PTE (Windows 11 22H2+): raw 0x{d.Raw:X16} & 0xFFFF80000000000F = 0xFFFF800000000000, encoding undocumented",
             _ => $"{d.Kind}: {d.Problem}{swizzle}",
         };
     }

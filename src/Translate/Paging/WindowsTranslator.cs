@@ -192,6 +192,10 @@ public sealed class WindowsTranslator : IKernelReader
                 return Located(trace, PageState.Pagefile, ExtendedLocation.Pagefile(pte.PagefileNumber, pte.PagefileOffset + inPage), prototype, pte.Protection);
             case PteKind.VirtualStore:
                 return Fail(trace, $"in the compressed virtual store (page key 0x{pte.StoreKey:X8}); the store is not decompressed yet", prototype, pte.Protection);
+            case PteKind.FileBackedMarker:
+                var marker = Resolution.FileBackedMarker(pte.Raw);
+                Note(trace, "file-backed PTE (Windows 11 22H2+): " + marker.Reason);
+                return marker;
             default:
                 return Fail(trace, pte.Problem ?? $"invalid PTE 0x{pte.Raw:X}", prototype);
         }

@@ -12,6 +12,7 @@ internal static partial class HoleReason
         PageState.Decommitted => "decommitted (MM_DECOMMIT: no memory exists)",
         PageState.Free => "outside every VAD (never reserved)",
         PageState.Unresolvable => Generalise(page.Reason ?? "unresolvable"),
+        PageState.FileBackedMarker => "Windows 11 22H2+ file-backed PTE (encoding undocumented)",
         var state => $"{TraceRenderer.Name(state)}: {Generalise(page.Reason ?? "not available")}",
     };
 

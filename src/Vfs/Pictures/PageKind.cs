@@ -23,4 +23,7 @@ internal enum PageKind
 
     /// <summary>The translation cannot say what the page holds.</summary>
     Unresolvable,
+
+    /// <summary>A Windows 11 22H2+ file-backed PTE whose encoding is not known: from a file, but not readable.</summary>
+    FileBackedMarker,
 }

@@ -32,5 +32,6 @@ internal static class Palettes
         (PageKind.FileBacked, Blue, "file-backed"),
         (PageKind.DemandZero, LightGrey, "demand zero"),
         (PageKind.Reserved, new Rgb(235, 235, 235), "reserved"),
-        (PageKind.Unresolvable, Red, "unresolvable"));
+        (PageKind.Unresolvable, Red, "unresolvable"),
+        (PageKind.FileBackedMarker, new Rgb(148, 103, 189), "Win11 file PTE"));
 }

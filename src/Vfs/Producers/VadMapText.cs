@@ -65,9 +65,10 @@ internal static class VadMapText
                 PageState.Reserved => "Reserved: never committed, no memory exists",
                 PageState.Decommitted => "Decommitted (MM_DECOMMIT): no memory exists",
                 PageState.Free => "Free: outside every VAD",
+                PageState.FileBackedMarker => $"File-backed PTE (Windows 11 22H2+): {First.Reason}",
                 _ => $"Unresolvable: {First.Reason}",
             };
-            if (First.State is not (PageState.Unresolvable or PageState.Reserved or PageState.Decommitted or PageState.Free) && !First.Available)
+            if (First.State is not (PageState.Unresolvable or PageState.FileBackedMarker or PageState.Reserved or PageState.Decommitted or PageState.Free) && !First.Available)
                 state += $" — not available: {First.Reason}";
             var hole = Hole ? " — hole" : !First.Readable ? " — EIO (--strict)" : "";
             return $"  0x{Start:X16} 0x{Start + (ulong)Pages * 4096 - 1:X16} {Pages,8}  {state}{(First.ViaPrototype ? " (P)" : "")}{hole}";

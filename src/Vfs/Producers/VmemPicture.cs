@@ -52,7 +52,8 @@ internal static class VmemPicture
     }
 
     /// <summary>A page that cannot be read (its pagefile or file not supplied) shows as unresolvable, whatever its state.</summary>
-    private static PageKind Kind(Resolution page) => !page.Readable && !page.HasNoContent ? PageKind.Unresolvable : page.State switch
+    private static PageKind Kind(Resolution page) => page.State == PageState.FileBackedMarker ? PageKind.FileBackedMarker
+        : !page.Readable && !page.HasNoContent ? PageKind.Unresolvable : page.State switch
     {
         PageState.Valid => PageKind.Valid,
         PageState.Transition => PageKind.Transition,

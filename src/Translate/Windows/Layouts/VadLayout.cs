@@ -9,7 +9,9 @@ namespace MemFs.Translate.Windows.Layouts;
 /// EPROCESS.VadRoot and _MMVAD_SHORT.VadNode (_RTL_BALANCED_NODE.Left/Right) links with 32-bit VPNs. A profile with
 /// _MMVAD_SHORT.LeftChild is read with Windows 7's shape. Optional members: StartingVpnHigh/EndingVpnHigh (the VPN's
 /// high byte, Windows 8.1 and later; absent, the VPN is 32 bits); MemCommit lives in _MMVAD_FLAGS on Windows 7 and in
-/// _MMVAD_FLAGS1 (at _MMVAD_SHORT.u1) on later builds, so whichever the profile has is set.
+/// _MMVAD_FLAGS1 (at _MMVAD_SHORT.u1) from Windows 8 to Windows 11 23H2, and from 24H2 (26100), where u1 became the plain
+/// u32 CommitCharge, in the private-VAD view of the flags (_MM_PRIVATE_VAD_FLAGS.MemCommit, bit 25, private VADs only);
+/// whichever the profile has is set.
 /// </summary>
 internal sealed record VadLayout(
     bool Windows7Tree,
@@ -28,6 +30,7 @@ internal sealed record VadLayout(
     BitField? MemCommitInFlags,
     int? Flags1,
     BitField? MemCommitInFlags1,
+    BitField? MemCommitInPrivateFlags,
     int Subsection,
     int FirstPrototypePte,
     int LastContiguousPte)
@@ -47,6 +50,8 @@ internal sealed record VadLayout(
             (rootPointer, left, right) = (0, node + f.Offset("_RTL_BALANCED_NODE.Left"), node + f.Offset("_RTL_BALANCED_NODE.Right"));
         }
         var memCommitInFlags = f.OptionalBits("_MMVAD_FLAGS.MemCommit");
+        var flags1 = memCommitInFlags is null ? f.OptionalOffset("_MMVAD_SHORT.u1") : null;
+        var memCommitInFlags1 = memCommitInFlags is null ? f.OptionalBits("_MMVAD_FLAGS1.MemCommit") : null;
         var layout = new VadLayout(windows7,
             f.Offset("_EPROCESS.VadRoot"),
             rootPointer, left, right,
@@ -59,8 +64,9 @@ internal sealed record VadLayout(
             f.Bits("_MMVAD_FLAGS.VadType"),
             f.Bits("_MMVAD_FLAGS.PrivateMemory"),
             memCommitInFlags,
-            memCommitInFlags is null ? f.OptionalOffset("_MMVAD_SHORT.u1") : null,
-            memCommitInFlags is null ? f.OptionalBits("_MMVAD_FLAGS1.MemCommit") : null,
+            flags1,
+            memCommitInFlags1,
+            memCommitInFlags is null && memCommitInFlags1 is null ? f.OptionalBits("_MM_PRIVATE_VAD_FLAGS.MemCommit") : null,
             f.Offset("_MMVAD.Subsection"),
             f.Offset("_MMVAD.FirstPrototypePte"),
             f.Offset("_MMVAD.LastContiguousPte"));

@@ -70,6 +70,7 @@ internal sealed class VadTreeReader(KernelStructReader kernel, VadLayout layout,
         var isPrivate = layout.PrivateMemory.Extract(flags) == 1;
         bool memCommit;
         if (layout.MemCommitInFlags is { } commitInFlags) memCommit = commitInFlags.Extract(flags) == 1;
+        else if (layout.MemCommitInPrivateFlags is { } privateCommit) memCommit = isPrivate && privateCommit.Extract(flags) == 1;
         else memCommit = layout.Flags1 is { } u1 && kernel.TryU32(vad + (ulong)u1, out var flags1)
             && layout.MemCommitInFlags1 is { } commit && commit.Extract(flags1) == 1;
 

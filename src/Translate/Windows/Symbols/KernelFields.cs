@@ -37,6 +37,7 @@ internal static class KernelFields
     [
         "_MMVAD_FLAGS.VadType", "_MMVAD_FLAGS.Protection", "_MMVAD_FLAGS.PrivateMemory", "_MMVAD_FLAGS.MemCommit",
         "_MMVAD_FLAGS.CommitCharge", "_MMVAD_FLAGS1.MemCommit", "_MMVAD_FLAGS1.CommitCharge",
+        "_MM_PRIVATE_VAD_FLAGS.MemCommit",
         "_MMSECTION_FLAGS.Image", "_MMSECTION_FLAGS.File",
     ];
 

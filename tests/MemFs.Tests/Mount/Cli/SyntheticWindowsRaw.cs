@@ -2,12 +2,14 @@ using MemFs.Tests.Translate.Paging;
 using MemFs.Tests.Translate.Windows.Kernel;
 using MemFs.Tests.Translate.Windows.Objects;
 using MemFs.Translate.Windows;
+using MemFs.Translate.Windows.Symbols;
 using MemFs.Translate.Windows.Symbols.Pack;
 
 namespace MemFs.Tests.Mount.Cli;
 
 /// <summary>
-/// A synthetic Windows 10 (19041 layout) image written out as a raw file: a kernel found by its low stub and PE
+/// A synthetic Windows image written out as a raw file (by default the 19041 layout; any build's EPROCESS layout and
+/// kernel profile can be given): a kernel found by its low stub and PE
 /// header, the boot processes, and explorer.exe with a private VAD (one valid page, one paged-out page, the rest
 /// demand zero) and an image VAD of ntdll through prototype PTEs. Deleted on dispose.
 /// </summary>
@@ -18,9 +20,13 @@ internal sealed class SyntheticWindowsRaw : IDisposable
     public const ulong PagedOutPage = PrivateStart + 0x1000;
 
     public SyntheticWindowsRaw(TestKernelOptions? options = null)
+        : this(TestEprocessLayout.Windows10, KernelPack.Embedded.TryGetFamily(19041, out _)!, options)
     {
-        Kernel = new TestKernelImage(TestEprocessLayout.Windows10, options);
-        var profile = KernelPack.Embedded.TryGetFamily(19041, out _)!;
+    }
+
+    public SyntheticWindowsRaw(TestEprocessLayout layout, KernelProfile profile, TestKernelOptions? options = null)
+    {
+        Kernel = new TestKernelImage(layout, options);
         Objects = new TestWindowsSystem(profile, Kernel.Image, Kernel.KernelBase + TestPeImage.PsActiveProcessHead, Kernel.KernelBase + TestPeImage.PsLoadedModuleList);
         Explorer = Objects.AddProcess(0x1F40, 0x58, "explorer.exe", new DateTime(2021, 2, 21, 1, 5, 0, DateTimeKind.Utc));
         Hidden = Objects.AddProcess(0x2A0C, 0x1F40, "hidden.exe", new DateTime(2021, 2, 21, 1, 6, 0, DateTimeKind.Utc), linked: false);

@@ -51,34 +51,48 @@ internal sealed class KernelPack
         return Kernels.TryGetValue(id, out var kernel) ? kernel.Layout.ToProfile(id, kernel.Build, kernel.Version, ExactSource) : null;
     }
 
-    /// <summary>The family layout for a kernel known only by its NtBuildNumber (no RVAs), or null with the reason in <paramref name="note"/>.</summary>
+    /// <summary>
+    /// The family layout for a kernel known only by its NtBuildNumber (no RVAs), or null with the reason in
+    /// <paramref name="note"/>. Families come from the JPCERT ISFs or, for builds they do not cover, from the
+    /// hand-read public headers (<see cref="PublicHeaderFamilies"/>); the source of every field says which.
+    /// </summary>
     public KernelProfile? TryGetFamily(uint ntBuildNumber, out string note)
     {
         var match = FindFamily(ntBuildNumber);
         note = match.Note;
-        if (!Families.TryGetValue(match.Family, out var family)) return null;
-        var source = match.NeedsVerification
-            ? $"embedded pack (nearest lower family {match.Family} for build {match.Build}, unverified)"
-            : $"embedded pack (family {match.Family})";
-        return family.Layout.ToProfile(null, match.Build, null, source);
+        if (Families.TryGetValue(match.Family, out var family))
+            return family.Layout.ToProfile(null, match.Build, null, match.NeedsVerification
+                ? $"embedded pack (nearest lower family {match.Family} for build {match.Build}, unverified)"
+                : $"embedded pack (family {match.Family})");
+        if (PublicHeaderFamilies.All.TryGetValue(match.Family, out var headers))
+            return headers.ToProfile(match.Build, match.NeedsVerification
+                ? $"{headers.Source} (nearest lower family {match.Family} for build {match.Build}, unverified)"
+                : $"{headers.Source} (family {match.Family})");
+        return null;
     }
 
     public FamilyMatch FindFamily(uint ntBuildNumber)
     {
         var build = BuildFamilies.BuildOf(ntBuildNumber);
         var baseBuild = BuildFamilies.FamilyOf(build);
-        if (Families.TryGetValue(baseBuild, out var own))
+        if (DescribeFamily(baseBuild) is { } own)
             return new FamilyMatch(build, baseBuild, false, baseBuild == build
-                ? $"build {build}: family {baseBuild} ({Describe(own)})"
-                : $"build {build} is an enablement-package release of {baseBuild}: family {baseBuild} ({Describe(own)})");
+                ? $"build {build}: family {baseBuild} ({own})"
+                : $"build {build} is an enablement-package release of {baseBuild}: family {baseBuild} ({own})");
         var generation = BuildFamilies.GenerationOf(baseBuild);
-        var lower = Families.Keys.Where(f => f < baseBuild && BuildFamilies.GenerationOf(f) == generation).DefaultIfEmpty().Max();
+        var lower = Families.Keys.Concat(PublicHeaderFamilies.All.Keys)
+            .Where(f => f < baseBuild && BuildFamilies.GenerationOf(f) == generation).DefaultIfEmpty().Max();
         var kernel = baseBuild == build ? $"build {build}" : $"build {build} (base {baseBuild})";
         return lower == 0
             ? new FamilyMatch(build, 0, true, $"no embedded offsets family for {kernel} or a lower build of the same Windows generation")
             : new FamilyMatch(build, lower, true,
-                $"WARNING: no embedded offsets family for {kernel}; using the nearest lower family {lower} ({Describe(Families[lower])}) — verify every value against the image");
+                $"WARNING: no embedded offsets family for {kernel}; using the nearest lower family {lower} ({DescribeFamily(lower)}) — verify every value against the image");
     }
+
+    private string? DescribeFamily(uint build) =>
+        Families.TryGetValue(build, out var family) ? Describe(family)
+        : PublicHeaderFamilies.All.TryGetValue(build, out var headers) ? headers.Source
+        : null;
 
     private static string Describe(PackedFamily family) =>
         string.Create(CultureInfo.InvariantCulture, $"{family.DerivedFrom.Count} JPCERT kernel(s), {(family.Verified ? "verified" : "unverified")}");

@@ -76,11 +76,8 @@ public class KernelPackTests
         Assert.That(profile.Offsets["_EPROCESS.UniqueProcessId"].Source, Is.EqualTo("embedded pack (family 19041)"));
     }
 
-    [TestCase(22631u, 22000u)]
-    [TestCase(22621u, 22000u)]
-    [TestCase(26100u, 22000u)]
-    [TestCase(26200u, 22000u)]
     [TestCase(17134u, 14393u)]
+    [TestCase(18900u, 18362u)]
     public void UnknownBuildTakesTheNearestLowerFamilyWithAWarning(uint ntBuildNumber, uint family)
     {
         var profile = Pack.TryGetFamily(ntBuildNumber, out var note)!;
@@ -89,6 +86,81 @@ public class KernelPackTests
         Assert.That(Pack.FindFamily(ntBuildNumber), Has.Property("Family").EqualTo(family).And.Property("NeedsVerification").True);
         Assert.That(profile.Offsets["_EPROCESS.UniqueProcessId"].Source,
             Is.EqualTo($"embedded pack (nearest lower family {family} for build {ntBuildNumber}, unverified)"));
+    }
+
+    [TestCase(22621u, 22621u, 0x440, "Win11_2209_22H2")]
+    [TestCase(22631u, 22621u, 0x440, "Win11_2209_22H2")]
+    [TestCase(26100u, 26100u, 0x1D0, "Win11_2409_24H2")]
+    [TestCase(26200u, 26100u, 0x1D0, "Win11_2409_24H2")]
+    public void Windows11BuildsUseTheirPublicHeaderFamilyWithoutAWarning(uint ntBuildNumber, uint family, int pid, string release)
+    {
+        var profile = Pack.TryGetFamily(ntBuildNumber, out var note)!;
+        Assert.That(profile, Is.Not.Null, note);
+        Assert.That(note, Does.Contain($"family {family}").And.Contain("public headers").And.Not.Contain("WARNING"));
+        Assert.That(Pack.FindFamily(ntBuildNumber), Has.Property("Family").EqualTo(family).And.Property("NeedsVerification").False);
+        Assert.That(profile.Offset("_EPROCESS.UniqueProcessId"), Is.EqualTo(pid));
+        Assert.That(profile.Offsets["_EPROCESS.UniqueProcessId"].Source,
+            Is.EqualTo($"public headers ntdiff/headers {release} @{PublicHeaderFamilies.All[family].Commit[..8]}, not from a PDB (family {family})"));
+        Assert.That(profile.Offsets["_LDR_DATA_TABLE_ENTRY.DllBase"].Source, Does.Contain("not read from this release's headers"));
+        Assert.That(profile.Rvas, Is.Empty);
+    }
+
+    [Test]
+    public void ABuildBetweenTheHeaderFamiliesTakesTheLowerOneWithAWarning()
+    {
+        var profile = Pack.TryGetFamily(25000, out var note)!;
+        Assert.That(note, Does.StartWith("WARNING").And.Contain("nearest lower family 22621"));
+        Assert.That(profile.Offsets["_EPROCESS.VadRoot"].Source, Does.Contain("nearest lower family 22621 for build 25000, unverified").And.Contain("not from a PDB"));
+    }
+
+    /// <summary>The embedded 22000 family against the real 22000 ISF in the shared data: every field MemFs reads agrees.</summary>
+    [Test]
+    public void The22000FamilyAgreesWithThe22000IsfOnEveryFieldMemFsReads()
+    {
+        var isf = MemFs.Tests.Translate.Windows.Objects.KernelProfiles.Isf("0CE4A95C0CD782A7596B034D8648E585-1");
+        var family = Pack.TryGetFamily(22000, out _)!;
+        Assert.That(family.Offsets.Keys, Is.EquivalentTo(isf.Offsets.Keys), "the same offsets are known");
+        Assert.That(family.Bits.Keys, Is.EquivalentTo(isf.Bits.Keys));
+        Assert.That(family.Sizes.Keys, Is.EquivalentTo(isf.Sizes.Keys));
+        foreach (var name in isf.Offsets.Keys) Assert.That(family.Offset(name), Is.EqualTo(isf.Offset(name)), name);
+        foreach (var name in isf.Bits.Keys) Assert.That(family.Bit(name), Is.EqualTo(isf.Bit(name)), name);
+        foreach (var name in isf.Sizes.Keys) Assert.That(family.Size(name), Is.EqualTo(isf.Size(name)), name);
+    }
+
+    [Test]
+    public void The24H2FamilyHasTheVadCommitChargeChange()
+    {
+        var profile = Pack.TryGetFamily(26100, out _)!;
+        Assert.That(profile.Offset("_MMVAD_SHORT.u1"), Is.Null, "24H2 has a plain CommitCharge u32 where u1 was");
+        Assert.That(profile.Bit("_MMVAD_FLAGS1.MemCommit"), Is.Null);
+        Assert.That(profile.Bit("_MM_PRIVATE_VAD_FLAGS.MemCommit"), Is.EqualTo(new BitField(25, 1)));
+        Assert.That(profile.Size("_EPROCESS"), Is.EqualTo(0x840));
+        Assert.That(profile.Offset("_KPROCESS.UserDirectoryTableBase"), Is.EqualTo(0x158));
+        Assert.That(profile.Offset("_MI_SYSTEM_INFORMATION.Hardware"), Is.EqualTo(0x1080));
+    }
+
+    /// <summary>
+    /// The fields carried into the header families as "the same in every embedded family" must really be the same in the
+    /// 22000 family (the JPCERT ISFs), and the 22H2 values read from its headers that 22000 shares must agree with it.
+    /// </summary>
+    [Test]
+    public void HeaderFamiliesAgreeWithThe22000FamilyWhereTheyClaimTo()
+    {
+        var windows11 = Pack.TryGetFamily(22000, out _)!;
+        foreach (var headers in PublicHeaderFamilies.All.Values)
+        {
+            var profile = headers.ToProfile(headers.Build, "test");
+            foreach (var name in headers.Carried.Keys.Where(profile.Offsets.ContainsKey))
+                Assert.That(profile.Offset(name), Is.EqualTo(windows11.Offset(name)), $"{headers.Build} {name}");
+            foreach (var name in headers.Carried.Keys.Where(profile.Bits.ContainsKey))
+                Assert.That(profile.Bit(name), Is.EqualTo(windows11.Bit(name)), $"{headers.Build} {name}");
+            foreach (var name in headers.Carried.Keys.Where(profile.Sizes.ContainsKey))
+                Assert.That(profile.Size(name), Is.EqualTo(windows11.Size(name)), $"{headers.Build} {name}");
+            Assert.That(headers.Carried.Keys.All(n => profile.Offsets.ContainsKey(n) || profile.Bits.ContainsKey(n) || profile.Sizes.ContainsKey(n)),
+                $"every carried name of {headers.Build} is in its layout");
+        }
+        var differing = PublicHeaderFamilies.Windows11_22H2.Layout.Offsets.Where(p => windows11.Offset(p.Key) != p.Value).Select(p => p.Key);
+        Assert.That(differing, Is.EquivalentTo(new[] { "_MI_SYSTEM_INFORMATION.Hardware" }), "22H2 moved only MiState.Hardware among the fields MemFs reads");
     }
 
     [Test]

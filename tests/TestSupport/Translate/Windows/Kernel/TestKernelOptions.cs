@@ -14,4 +14,7 @@ internal sealed record TestKernelOptions
     /// <summary>KUSER_SHARED_DATA.SystemTime; by default two hours after <see cref="TestKernelImage.BootTime"/>.</summary>
     public DateTime? SystemTime { get; init; }
     public ulong InvalidPteMask { get; init; } = MemFs.Tests.Translate.Paging.TestWindowsImage.DefaultMask;
+
+    /// <summary>The GUID of ntoskrnl's RSDS record; by default a real 19041 kernel's (<see cref="TestPeImage.PdbGuid"/>).</summary>
+    public Guid PdbGuid { get; init; } = TestPeImage.PdbGuid;
 }

@@ -32,7 +32,8 @@ internal static class TestPeImage
         ["PsLoadedModuleList"] = PsLoadedModuleList,
     };
 
-    public static byte[] Build(bool exportSystemProcess = true, string poolSection = "POOLCODE", string pdbName = PdbName, ushort machine = 0x8664)
+    public static byte[] Build(bool exportSystemProcess = true, string poolSection = "POOLCODE", string pdbName = PdbName, ushort machine = 0x8664,
+        Guid? pdbGuid = null)
     {
         var image = new byte[SizeOfImage];
         var s = image.AsSpan();
@@ -63,7 +64,7 @@ internal static class TestPeImage
             BinaryPrimitives.WriteUInt32LittleEndian(h[12..], i == 0 ? 0x1000u : i == 1 ? 0x2000u : (uint)(0x2000 + i * 0x1000));
         }
         WriteExports(s, exportSystemProcess);
-        WriteDebug(s, pdbName);
+        WriteDebug(s, pdbName, pdbGuid ?? PdbGuid);
         return image;
     }
 
@@ -101,7 +102,7 @@ internal static class TestPeImage
         }
     }
 
-    private static void WriteDebug(Span<byte> s, string pdbName)
+    private static void WriteDebug(Span<byte> s, string pdbName, Guid pdbGuid)
     {
         var name = Encoding.ASCII.GetBytes(pdbName + "\0");
         var entry = s[(int)DebugDirectory..];
@@ -110,7 +111,7 @@ internal static class TestPeImage
         BinaryPrimitives.WriteUInt32LittleEndian(entry[20..], CodeView);
         var record = s[(int)CodeView..];
         "RSDS"u8.CopyTo(record);
-        PdbGuid.ToByteArray().CopyTo(record[4..]);
+        pdbGuid.ToByteArray().CopyTo(record[4..]);
         BinaryPrimitives.WriteUInt32LittleEndian(record[20..], 1);
         name.CopyTo(record[24..]);
     }

@@ -145,12 +145,14 @@ internal sealed class TestWindowsSystem
         ulong flags = Put(0, "_MMVAD_FLAGS.Protection", (ulong)vad.Protection) | Put(0, "_MMVAD_FLAGS.PrivateMemory", vad.IsPrivate ? 1UL : 0)
                       | Put(0, "_MMVAD_FLAGS.VadType", vad.Kind.Contains("Image") ? 2UL : 0);
         if (Profile.Bit("_MMVAD_FLAGS.MemCommit") is not null) flags |= Put(0, "_MMVAD_FLAGS.MemCommit", vad.MemCommit ? 1UL : 0);
+        if (Profile.Offset("_MMVAD_SHORT.u1") is null && vad.IsPrivate && Profile.Bit("_MM_PRIVATE_VAD_FLAGS.MemCommit") is not null)
+            flags |= Put(0, "_MM_PRIVATE_VAD_FLAGS.MemCommit", vad.MemCommit ? 1UL : 0);
         if (windows7) Image.WriteKernel64(node + (ulong)Off("_MMVAD_SHORT.u"), flags);
         else
         {
             Image.WriteKernel(node + (ulong)Off("_MMVAD_SHORT.u"), BitConverter.GetBytes((uint)flags));
-            var flags1 = Put(0, "_MMVAD_FLAGS1.MemCommit", vad.MemCommit ? 1UL : 0);
-            Image.WriteKernel(node + (ulong)Off("_MMVAD_SHORT.u1"), BitConverter.GetBytes((uint)flags1));
+            if (Profile.Offset("_MMVAD_SHORT.u1") is { } u1)
+                Image.WriteKernel(node + (ulong)u1, BitConverter.GetBytes((uint)Put(0, "_MMVAD_FLAGS1.MemCommit", vad.MemCommit ? 1UL : 0)));
         }
         if (!isShort)
         {
