@@ -6,4 +6,6 @@ public enum BackingKind
     Physical,
     Pagefile,
     File,
+    /// <summary>A page of the Windows compressed store, produced by the translator that resolved it.</summary>
+    Compressed,
 }

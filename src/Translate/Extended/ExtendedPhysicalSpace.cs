@@ -145,6 +145,11 @@ public sealed class ExtendedPhysicalSpace : IExtendedSpace, IDisposable
             reason = $"pagefile {location.PagefileNumber} was not supplied (use --pagefile {location.PagefileNumber}=FILE)";
             return null;
         }
+        if (location.Kind == BackingKind.Compressed)
+        {
+            reason = "a compressed-store page is produced by the translator that resolved it, not by the extended space";
+            return null;
+        }
         if (location.FilePath is not { } path)
         {
             reason = "a mapped-file location without a file path";

@@ -6,6 +6,8 @@ public enum PageState
     Valid,
     Transition,
     Pagefile,
+    /// <summary>In the compressed store (MemCompression), decompressed on read.</summary>
+    Compressed,
     FileMapping,
     DemandZero,
     /// <summary>Address space reserved in a VAD but never committed: no memory exists there (an access faults).</summary>

@@ -19,9 +19,11 @@ public sealed record PagingSettings(
     public static PagingSettings ForBuild(uint build)
     {
         var (layout, reason) = SoftwarePteLayout.ForBuild(build);
+        // The virtual store (paging file 2 by convention) exists from Windows 10 1607 (build 14393), the MemCompression process.
+        var virtualStore = build >= 14393 ? 2 : -1;
         return layout.HasSwizzleBit
-            ? new PagingSettings(layout, reason, DefaultInvalidPteMask, "default 0x200000000000 (bit 45; nt!MiState.Hardware.InvalidPteMask not read)", 2, build)
-            : new PagingSettings(layout, reason, 0, "not used by this layout", -1, build);
+            ? new PagingSettings(layout, reason, DefaultInvalidPteMask, "default 0x200000000000 (bit 45; nt!MiState.Hardware.InvalidPteMask not read)", virtualStore, build)
+            : new PagingSettings(layout, reason, 0, "not used by this layout", virtualStore, build);
     }
 
     /// <summary>Windows 11 22H2+ kernels mark some file-backed PTEs with an encoding no public source documents.</summary>

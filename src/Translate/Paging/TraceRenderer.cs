@@ -14,26 +14,35 @@ public static class TraceRenderer
         text.AppendLine($"Virtual 0x{va:X16}");
         text.AppendLine($"  PTE layout: {settings.Layout.Name} ({settings.LayoutSource})");
         if (settings.Layout.HasSwizzleBit) text.AppendLine($"  InvalidPteMask: 0x{settings.InvalidPteMask:X} ({settings.InvalidPteMaskSource})");
+        RenderSteps(text, steps, settings, "");
+        text.AppendLine();
+        text.AppendLine(Summary(result));
+        return text.ToString();
+    }
+
+    private static void RenderSteps(StringBuilder text, IReadOnlyList<TraceStep> steps, PagingSettings settings, string indent)
+    {
         foreach (var step in steps)
         {
             switch (step.Kind)
             {
                 case TraceStepKind.Note:
-                    text.AppendLine($"  {step.Text}");
+                    text.AppendLine($"{indent}  {step.Text}");
                     break;
                 case TraceStepKind.Dtb or TraceStepKind.VadLookup or TraceStepKind.Subsection:
-                    text.AppendLine($"{step.Text}");
+                    text.AppendLine($"{indent}{step.Text}");
+                    break;
+                case TraceStepKind.CompressedStore:
+                    text.AppendLine($"{indent}  store: {step.Text}");
+                    if (step.Nested is { } nested) RenderSteps(text, nested, settings, indent + "    | ");
                     break;
                 default:
                     var where = step.Kind == TraceStepKind.PrototypePte ? step.Text : $"{step.Text}@ {step.Location}";
-                    text.AppendLine($"{where} = 0x{step.Raw:X16}");
-                    if (step.Decoded is { } d) text.AppendLine($"    {Describe(d, step.Kind, settings)}");
+                    text.AppendLine($"{indent}{where} = 0x{step.Raw:X16}");
+                    if (step.Decoded is { } d) text.AppendLine($"{indent}    {Describe(d, step.Kind, settings)}");
                     break;
             }
         }
-        text.AppendLine();
-        text.AppendLine(Summary(result));
-        return text.ToString();
     }
 
     public static string Summary(Resolution r) => r.State switch
@@ -53,6 +62,7 @@ public static class TraceRenderer
         PageState.Valid => "Valid",
         PageState.Transition => "Transition",
         PageState.Pagefile => "Pagefile",
+        PageState.Compressed => "Compressed",
         PageState.FileMapping => "File Mapping",
         PageState.DemandZero => "Demand Zero",
         PageState.Reserved => "Reserved",

@@ -10,5 +10,7 @@ public enum TraceStepKind
     PrototypePte,
     VadLookup,
     Subsection,
+    /// <summary>A hop of the compressed-store walk (SmGlobals, B+trees, store, record, region), or a region page's own translation.</summary>
+    CompressedStore,
     Note,
 }

@@ -85,7 +85,7 @@ public sealed class VirtualMemory(WindowsTranslator translator, ulong dtb, IVadS
                 // The last page of an image subsection's file data: the file supplies its first DataBytes bytes.
                 var inPage = (int)(pageVa & 0xFFF);
                 var fromFile = Math.Clamp(r.DataBytes - inPage, 0, n);
-                if (fromFile > 0) translator.Space.Read(r.Location!.Value.Plus(inPage), destination.Slice(done, fromFile));
+                if (fromFile > 0) translator.Read(r.Location!.Value.Plus(inPage), destination.Slice(done, fromFile));
                 destination.Slice(done + fromFile, n - fromFile).Clear();
             }
             else
@@ -101,7 +101,7 @@ public sealed class VirtualMemory(WindowsTranslator translator, ulong dtb, IVadS
                     p++;
                     length += Math.Min(4096, destination.Length - done - length);
                 }
-                translator.Space.Read(start, destination.Slice(done, length));
+                translator.Read(start, destination.Slice(done, length));
                 n = length;
             }
             done += n;

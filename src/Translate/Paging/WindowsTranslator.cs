@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using MemFs.Aff4.Caching;
 using MemFs.Translate.Extended;
 using MemFs.Translate.Windows;
+using MemFs.Translate.Windows.MemoryCompression;
 using MemFs.Translate.Windows.Vads;
 
 namespace MemFs.Translate.Paging;
@@ -9,8 +10,8 @@ namespace MemFs.Translate.Paging;
 /// <summary>
 /// Translates x64 Windows virtual addresses to the extended physical space: the 4-level walk with large
 /// pages, paged-out and transition page tables at every level, and the software PTE states — transition,
-/// prototype (through the VAD when the PTE says so or is zero), subsection (mapped files), pagefile, demand
-/// zero — with a trace of every step produced by the same code that serves reads (Rekall's vtop descriptor design).
+/// prototype (through the VAD when the PTE says so or is zero), subsection (mapped files), pagefile, compressed
+/// store (when the Windows layer attached one), demand zero — with a trace of every step produced by the same code that serves reads (Rekall's vtop descriptor design).
 /// Thread-safe: page-table pages are cached in a shared <see cref="ChunkCache"/>.
 /// </summary>
 public sealed class WindowsTranslator : IKernelReader
@@ -27,6 +28,8 @@ public sealed class WindowsTranslator : IKernelReader
     private readonly ISectionObjects? _sections;
     private readonly ChunkCache _tables;
     private readonly object _tableOwner = new();
+    private readonly object _compressedTableOwner = new();
+    private StoreAttachment? _store;
 
     public WindowsTranslator(IExtendedSpace space, PagingSettings settings, ulong kernelDtb, ISectionObjects? sections, ChunkCache? tableCache = null)
     {
@@ -41,6 +44,32 @@ public sealed class WindowsTranslator : IKernelReader
     public PagingSettings Settings => _decoder.Settings;
     public PteDecoder Decoder => _decoder;
     public IExtendedSpace Space => _space;
+
+    /// <summary>Resolves virtual-store PTEs through <paramref name="store"/> (the Windows layer's, attached once it knows the processes).</summary>
+    internal void AttachStore(StoreAttachment store) => _store = store;
+
+    /// <summary>
+    /// Reads bytes a translation located: compressed-store pages from the attached store (decompressed once, then
+    /// cached), everything else from the extended space.
+    /// </summary>
+    public void Read(ExtendedLocation location, Span<byte> destination)
+    {
+        if (location.Kind != BackingKind.Compressed)
+        {
+            _space.Read(location, destination);
+            return;
+        }
+        var done = 0;
+        while (done < destination.Length)
+        {
+            var at = location.Plus(done);
+            var inPage = (int)(at.Offset & 0xFFF);
+            var n = Math.Min(destination.Length - done, 4096 - inPage);
+            var page = LoadCompressed(at.StoreKey, NoTrace.Instance, 0, out var problem) ?? throw new IOException(problem);
+            page.AsSpan(inPage, n).CopyTo(destination.Slice(done, n));
+            done += n;
+        }
+    }
 
     /// <summary>Translates one address. Pass a <see cref="TraceRecorder"/> to get the steps, <see cref="NoTrace"/> to read.</summary>
     public Resolution Translate(ulong dtb, ulong va, IVadSource? vads, ITraceSink trace) => Translate(dtb, va, vads, trace, 0);
@@ -148,7 +177,10 @@ public sealed class WindowsTranslator : IKernelReader
                     Note(trace, $"the {next} is paged out: pagefile {entry.PagefileNumber} @ 0x{entry.PagefileOffset:X}");
                     continue;
                 case PteKind.VirtualStore:
-                    return Fail(trace, $"the {next} is in the compressed virtual store (page key 0x{entry.StoreKey:X8}); the store is not decompressed yet");
+                    if (LoadCompressed(entry.StoreKey, trace, depth, out var problem) is null) return Fail(trace, $"the {next} cannot be read: {problem}");
+                    table = ExtendedLocation.Compressed(entry.StoreKey, 0);
+                    Note(trace, $"the {next} is in the compressed store: page key 0x{entry.StoreKey:X8}");
+                    continue;
                 default:
                     return Fail(trace, $"invalid {LevelNames[level].ToUpperInvariant()}: {entry.Problem ?? entry.Kind.ToString()}");
             }
@@ -191,7 +223,7 @@ public sealed class WindowsTranslator : IKernelReader
             case PteKind.Pagefile:
                 return Located(trace, PageState.Pagefile, ExtendedLocation.Pagefile(pte.PagefileNumber, pte.PagefileOffset + inPage), prototype, pte.Protection);
             case PteKind.VirtualStore:
-                return Fail(trace, $"in the compressed virtual store (page key 0x{pte.StoreKey:X8}); the store is not decompressed yet", prototype, pte.Protection);
+                return Compressed(pte.StoreKey, va, prototype, pte.Protection, trace, depth);
             case PteKind.FileBackedMarker:
                 var marker = Resolution.FileBackedMarker(pte.Raw);
                 Note(trace, "file-backed PTE (Windows 11 22H2+): " + marker.Reason);
@@ -270,7 +302,7 @@ public sealed class WindowsTranslator : IKernelReader
             case PteKind.Pagefile:
                 return Located(trace, PageState.Pagefile, ExtendedLocation.Pagefile(content.PagefileNumber, content.PagefileOffset + inPage), true, content.Protection);
             case PteKind.VirtualStore:
-                return Fail(trace, $"in the compressed virtual store (page key 0x{content.StoreKey:X8}); the store is not decompressed yet", true, protection);
+                return Compressed(content.StoreKey, va, true, content.Protection, trace, depth);
             default:
                 return Fail(trace, content.Problem ?? $"invalid prototype PTE 0x{raw:X}", true, protection);
         }
@@ -310,6 +342,34 @@ public sealed class WindowsTranslator : IKernelReader
         return Located(trace, PageState.FileMapping, ExtendedLocation.File(subsection.FileName, offset), true, content.Protection, dataBytes: dataBytes);
     }
 
+    /// <summary>A page in the compressed store: found and decompressed now, so a page that cannot be produced says why.</summary>
+    private Resolution Compressed(uint key, ulong va, bool prototype, int protection, ITraceSink trace, int depth)
+    {
+        if (LoadCompressed(key, trace, depth, out var problem) is null) return Fail(trace, problem!, prototype, protection);
+        var location = ExtendedLocation.Compressed(key, (long)(va & 0xFFF));
+        Note(trace, $"{PageState.Compressed}: {location}");
+        return Resolution.Mapped(PageState.Compressed, location, prototype, protection);
+    }
+
+    /// <summary>The 4096 bytes of the compressed-store page <paramref name="key"/>, or null with why not.</summary>
+    private byte[]? LoadCompressed(uint key, ITraceSink trace, int depth, out string? problem)
+    {
+        if (_store?.Store is not { } store)
+        {
+            problem = $"in the compressed virtual store (page key 0x{key:X8}), which cannot be read: " +
+                      (_store?.WhyNot ?? "no store is attached (it needs the Windows layer: SmGlobals and the MemCompression process)");
+            return null;
+        }
+        if (depth >= MaxDepth)
+        {
+            problem = $"compressed store, page key 0x{key:X8}: more than {MaxDepth} nested lookups: stopped";
+            return null;
+        }
+        var page = store.Load(key, new StoreAccess(this, depth + 1), trace);
+        problem = page.Problem;
+        return page.Bytes;
+    }
+
     private Resolution Located(ITraceSink trace, PageState state, ExtendedLocation location, bool prototype, int protection, long pageSize = 4096, int dataBytes = 4096)
     {
         if (!_space.IsAvailable(location, out var why))
@@ -328,17 +388,27 @@ public sealed class WindowsTranslator : IKernelReader
     /// <summary>Reads kernel virtual memory through the kernel DTB (no VADs in kernel space).</summary>
     public bool TryRead(ulong kva, Span<byte> destination, out string? reason) => TryReadKernel(kva, destination, 0, out reason);
 
-    private bool TryReadKernel(ulong kva, Span<byte> destination, int depth, out string? reason)
+    private bool TryReadKernel(ulong kva, Span<byte> destination, int depth, out string? reason) =>
+        TryReadVirtual(KernelDtb, null, kva, destination, NoTrace.Instance, depth, out reason);
+
+    /// <summary>Reads virtual memory page by page at <paramref name="depth"/>; with a trace, each page's translation is one nested step.</summary>
+    private bool TryReadVirtual(ulong dtb, IVadSource? vads, ulong start, Span<byte> destination, ITraceSink trace, int depth, out string? reason)
     {
         var done = 0;
         while (done < destination.Length)
         {
-            var va = kva + (ulong)done;
+            var va = start + (ulong)done;
             var n = (int)Math.Min(destination.Length - done, 4096 - (int)(va & 0xFFF));
-            var page = Translate(KernelDtb, va, null, NoTrace.Instance, depth);
+            var recorder = trace.Enabled ? new TraceRecorder() : null;
+            var page = Translate(dtb, va, vads, (ITraceSink?)recorder ?? NoTrace.Instance, depth);
+            if (recorder is not null)
+            {
+                recorder.Add(new TraceStep(TraceStepKind.Note, TraceRenderer.Summary(page)));
+                trace.Add(new TraceStep(TraceStepKind.CompressedStore, $"0x{n:X} bytes at 0x{va:X} (DTB 0x{dtb:X}):", VirtualAddress: va, Nested: recorder.Steps));
+            }
             if (!TryReadResolved(page, destination.Slice(done, n), out reason))
             {
-                reason = $"kernel 0x{va:X}: {reason}";
+                reason = $"{(IsKernel(va) ? "kernel" : "virtual")} 0x{va:X}: {reason}";
                 return false;
             }
             done += n;
@@ -362,7 +432,7 @@ public sealed class WindowsTranslator : IKernelReader
         }
         try
         {
-            _space.Read(resolution.Location!.Value, destination);
+            Read(resolution.Location!.Value, destination);
             return true;
         }
         catch (IOException e)
@@ -385,10 +455,11 @@ public sealed class WindowsTranslator : IKernelReader
         reason = null;
         try
         {
-            page = _tables.GetOrAdd(new ChunkKey(_tableOwner, TableKey(table)), (space: _space, table), static s =>
+            var key = table.Kind == BackingKind.Compressed ? new ChunkKey(_compressedTableOwner, table.StoreKey) : new ChunkKey(_tableOwner, TableKey(table));
+            page = _tables.GetOrAdd(key, (translator: this, table), static s =>
             {
                 var bytes = new byte[4096];
-                s.space.Read(s.table, bytes);
+                s.translator.Read(s.table, bytes);
                 return bytes;
             });
             return true;
@@ -426,6 +497,15 @@ public sealed class WindowsTranslator : IKernelReader
     public static bool IsCanonical(ulong va) => (va >> 47) == 0 || (va >> 47) == 0x1FFFF;
 
     public static bool IsKernel(ulong va) => (va >> 47) == 0x1FFFF;
+
+    /// <summary>The store walk's reads, at the depth of the lookup that needs the page.</summary>
+    private sealed class StoreAccess(WindowsTranslator translator, int depth) : IStoreAccess
+    {
+        public IKernelReader Kernel => new DepthKernelReader(translator, depth);
+
+        public bool TryReadProcess(ulong dtb, IVadSource? vads, ulong va, Span<byte> destination, ITraceSink trace, out string? reason) =>
+            translator.TryReadVirtual(dtb, vads, va, destination, trace, depth, out reason);
+    }
 
     /// <summary>Kernel reads made on behalf of a deeper lookup carry its depth, so recursion stays bounded.</summary>
     private sealed class DepthKernelReader(WindowsTranslator translator, int depth) : IKernelReader

@@ -7,6 +7,7 @@ using MemFs.Translate.Paging;
 using MemFs.Translate.Physical;
 using MemFs.Translate.Windows.Kernel;
 using MemFs.Translate.Windows.Layouts;
+using MemFs.Translate.Windows.MemoryCompression;
 using MemFs.Translate.Windows.Objects;
 using MemFs.Translate.Windows.Symbols;
 using MemFs.Translate.Windows.Symbols.Heuristics;
@@ -42,6 +43,8 @@ public sealed class WindowsSystem
         Heuristics = heuristics;
         Kernel = new KernelStructReader(translator);
         Diagnostics = diagnostics;
+        Store = new StoreAttachment("the process list, which names MemCompression, has not been read yet");
+        translator.AttachStore(Store);
         diagnostics.AddRange("kernel discovery", "", discovery.Warnings);
         _processes = new RetryingLazy<IReadOnlyList<ProcessInfo>>(ReadProcesses);
         _scannedProcesses = new RetryingLazy<IReadOnlyList<ScannedProcess>>(ScanProcesses);
@@ -69,6 +72,17 @@ public sealed class WindowsSystem
     public WindowsTranslator Translator { get; }
     public KernelStructReader Kernel { get; }
     public DiagnosticLog Diagnostics { get; }
+
+    /// <summary>The compressed store this layer's translators resolve virtual-store pages through (attached with the process list).</summary>
+    internal StoreAttachment Store { get; }
+
+    /// <summary>A translator over this kernel with other paging settings (command-line overrides), sharing the compressed store.</summary>
+    public WindowsTranslator CreateTranslator(PagingSettings settings)
+    {
+        var translator = Discovery.CreateTranslator(settings, SectionObjects);
+        translator.AttachStore(Store);
+        return translator;
+    }
 
     /// <summary>A snapshot of <see cref="Diagnostics"/> as lines.</summary>
     public IReadOnlyList<string> Warnings => Diagnostics.Lines();
@@ -179,7 +193,24 @@ public sealed class WindowsSystem
         }
         var walk = ProcessListWalker.Walk(Kernel, Layouts.Eprocess, head);
         Diagnostics.AddRange("process list", "", walk.Problems);
+        AttachCompressedStore(walk.Processes);
         return walk.Processes.Select(WithParameters).ToList();
+    }
+
+    /// <summary>Before the PEBs are read, so their pages in the store can be read too.</summary>
+    private void AttachCompressedStore(IReadOnlyList<ProcessInfo> processes)
+    {
+        var cache = Discovery.TableCache ?? new ChunkCache(16L << 20);
+        var store = CompressedStoreFactory.Open(Identity!, Profile, Translator, Translator.Settings, processes,
+            p => Vads(p) is { Vads.Count: > 0 } known ? known : null, cache, out var why);
+        if (store is null)
+        {
+            Store.Refuse(why!);
+            Diagnostics.Note("compressed store", "", $"not attached: {why}");
+            return;
+        }
+        Store.Attach(store);
+        Diagnostics.Note("compressed store", "", $"attached: {store.Layout.Source}; {store.Globals}; virtual store {store.VirtualStoreSource}");
     }
 
     private ProcessInfo WithParameters(ProcessInfo process)

@@ -15,7 +15,7 @@ internal static class AddressSpacePicture
 {
     public const int Width = 1024;
     public const int Margin = 4;
-    public const int LegendSlotWidth = 126;
+    public const int LegendSlotWidth = 112;
     public const int BandHeight = 12;
     public const int BarHeight = 8;
     public const int LabelCharacters = 40;

@@ -12,6 +12,9 @@ internal enum PageKind
     /// <summary>Paged out to a pagefile.</summary>
     Pagefile,
 
+    /// <summary>In the compressed store (MemCompression), decompressed on read.</summary>
+    Compressed,
+
     /// <summary>Backed by a mapped file (image or data section) and not resident.</summary>
     FileBacked,
 

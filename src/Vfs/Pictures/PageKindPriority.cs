@@ -2,14 +2,14 @@ namespace MemFs.Vfs.Pictures;
 
 /// <summary>
 /// Which kind a scaled pixel covering several pages shows: the most informative one present, in the order
-/// unresolvable, Windows 11 file-backed PTE, pagefile, transition, file-backed, valid, demand zero, reserved, so a problem page or a page
+/// unresolvable, Windows 11 file-backed PTE, pagefile, compressed, transition, file-backed, valid, demand zero, reserved, so a problem page or a page
 /// outside RAM is never hidden by its neighbours.
 /// </summary>
 internal static class PageKindPriority
 {
     /// <summary>Every kind, most informative first.</summary>
     public static readonly IReadOnlyList<PageKind> Order =
-        [PageKind.Unresolvable, PageKind.FileBackedMarker, PageKind.Pagefile, PageKind.Transition, PageKind.FileBacked, PageKind.Valid, PageKind.DemandZero, PageKind.Reserved];
+        [PageKind.Unresolvable, PageKind.FileBackedMarker, PageKind.Pagefile, PageKind.Compressed, PageKind.Transition, PageKind.FileBacked, PageKind.Valid, PageKind.DemandZero, PageKind.Reserved];
 
     private static readonly int[] Rank = RankByKind();
 

@@ -29,9 +29,10 @@ internal static class Palettes
         (PageKind.Valid, Green, "valid"),
         (PageKind.Transition, new Rgb(152, 223, 138), "transition"),
         (PageKind.Pagefile, new Rgb(255, 127, 14), "pagefile"),
+        (PageKind.Compressed, new Rgb(148, 103, 189), "compressed"),
         (PageKind.FileBacked, Blue, "file-backed"),
         (PageKind.DemandZero, LightGrey, "demand zero"),
         (PageKind.Reserved, new Rgb(235, 235, 235), "reserved"),
         (PageKind.Unresolvable, Red, "unresolvable"),
-        (PageKind.FileBackedMarker, new Rgb(148, 103, 189), "Win11 file PTE"));
+        (PageKind.FileBackedMarker, new Rgb(227, 119, 194), "Win11 file PTE"));
 }

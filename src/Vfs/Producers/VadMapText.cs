@@ -60,6 +60,7 @@ internal static class VadMapText
                 PageState.Valid => $"Valid PhysAS @ 0x{First.Location!.Value.Offset:X}",
                 PageState.Transition => $"Transition PhysAS @ 0x{First.Location!.Value.Offset:X}",
                 PageState.Pagefile => $"Pagefile {First.Location!.Value.PagefileNumber} @ 0x{First.Location.Value.Offset:X}",
+                PageState.Compressed => $"Compressed store page key 0x{First.Location!.Value.StoreKey:X8}",
                 PageState.FileMapping => $"File Mapping {First.Location!.Value.FilePath} @ 0x{First.Location.Value.Offset:X}",
                 PageState.DemandZero => "Demand Zero",
                 PageState.Reserved => "Reserved: never committed, no memory exists",

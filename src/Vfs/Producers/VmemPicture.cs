@@ -58,6 +58,7 @@ internal static class VmemPicture
         PageState.Valid => PageKind.Valid,
         PageState.Transition => PageKind.Transition,
         PageState.Pagefile => PageKind.Pagefile,
+        PageState.Compressed => PageKind.Compressed,
         PageState.FileMapping => PageKind.FileBacked,
         PageState.DemandZero => PageKind.DemandZero,
         PageState.Reserved or PageState.Decommitted or PageState.Free => PageKind.Reserved,

@@ -19,7 +19,7 @@ internal static class AddressSpaceChooser
             var system = session.RequireSystem();
             var process = session.Process(reference);
             var translator = settings == system.Translator.Settings ? system.Translator
-                : system.Discovery.CreateTranslator(settings, system.SectionObjects);
+                : system.CreateTranslator(settings);
             var dtb = request.Dtb ?? process.Dtb;
             provenance.Add($"DTB 0x{dtb:X} (from {(request.Dtb is null ? $"EPROCESS 0x{process.Eprocess:X} of {process.Pid} {process.Name}" : "--dtb")})");
             return new ChosenAddressSpace(translator, dtb, system.Vads(process), process, provenance);

@@ -46,6 +46,19 @@ internal static class KernelFields
     public static readonly IReadOnlyList<string> Rvas =
     [
         "PsActiveProcessHead", "PsLoadedModuleList", "PsInitialSystemProcess", "KdDebuggerDataBlock", "MmPfnDatabase",
-        "MiState", "NtBuildNumber", "MmPagingFile",
+        "MiState", "NtBuildNumber", "MmPagingFile", "SmGlobals",
     ];
+
+    /// <summary>Globals whose PDB public symbol is a decorated C++ name (SmGlobals is a C++ variable of type _SM_GLOBALS).</summary>
+    private static readonly IReadOnlyDictionary<string, string> DecoratedRvas = new Dictionary<string, string>
+    {
+        ["SmGlobals"] = "?SmGlobals@@3U_SM_GLOBALS@@A",
+    };
+
+    /// <summary>The names a global may carry in a PDB or ISF: its own, then its decorated name.</summary>
+    public static IEnumerable<string> SymbolNames(string rvaName)
+    {
+        yield return rvaName;
+        if (DecoratedRvas.TryGetValue(rvaName, out var decorated)) yield return decorated;
+    }
 }

@@ -108,7 +108,7 @@ public class HoleMountTests
         Assert.That(Count(text, @"failing \(EIO\)"), Is.Zero);
         Assert.That(Reason(text, "decommitted (MM_DECOMMIT: no memory exists)"), Is.EqualTo(all.Count(k => k == Kind.Decommitted)));
         Assert.That(Reason(text, "reserved, never committed (no memory exists)"), Is.EqualTo(all.Count(k => k == Kind.Reserved)));
-        Assert.That(Reason(text, "in the compressed virtual store (page key 0x…); the store is not decompressed yet"), Is.EqualTo(all.Count(k => k == Kind.Compressed)));
+        Assert.That(Reason(text, "in the compressed virtual store (page key 0x…), which cannot be read: no SmGlobals in the profile, and ntoskrnl has no CACHEALI section to scan"), Is.EqualTo(all.Count(k => k == Kind.Compressed)));
         Assert.That(Reason(text, "Pagefile: pagefile 0 was not supplied (use --pagefile 0=FILE)"), Is.EqualTo(withPagefile ? 0 : all.Count(k => k == Kind.Pagefile)));
         Assert.That(Reason(text, "the PTE table at pagefile 0 @ 0x… cannot be read: pagefile 0 @ 0x…: pagefile 0 was not supplied (use --pagefile 0=FILE)"),
             Is.EqualTo(withPagefile ? 0 : all.Count(k => k == Kind.UnderPagedTable)), text);
@@ -137,11 +137,11 @@ public class HoleMountTests
         var vadmap = File.ReadAllText(Path.Combine(_withoutPagefile, _image.ProcessDirectory, "vadmap.txt"));
         Assert.That(vadmap, Does.Contain($"0x{MainStart + 3 * 4096:X16} 0x{MainStart + 5 * 4096 - 1:X16}        2  Decommitted (MM_DECOMMIT): no memory exists — hole"));
         Assert.That(vadmap, Does.Contain($"0x{StackStart:X16} 0x{StackStart + 5 * 4096 - 1:X16}        5  Reserved: never committed, no memory exists — hole"));
-        Assert.That(vadmap, Does.Match($@"0x{MainStart + 8 * 4096:X16} 0x{MainStart + 9 * 4096 - 1:X16}        1  Unresolvable: in the compressed virtual store \(page key 0x[0-9A-F]+\); the store is not decompressed yet — hole"));
+        Assert.That(vadmap, Does.Match($@"0x{MainStart + 8 * 4096:X16} 0x{MainStart + 9 * 4096 - 1:X16}        1  Unresolvable: in the compressed virtual store \(page key 0x[0-9A-F]+\), which cannot be read: no SmGlobals in the profile, and ntoskrnl has no CACHEALI section to scan — hole"));
         Assert.That(vadmap, Does.Match($@"0x{MainStart + 2 * 4096:X16} 0x{MainStart + 3 * 4096 - 1:X16}        1  Pagefile 0 @ 0x[0-9A-F]+ — not available: pagefile 0 was not supplied \(use --pagefile 0=FILE\) — hole"));
         Assert.That(vadmap, Does.Contain($"0x{PagedTableStart:X16} 0x{PagedTableStart + 3 * 4096 - 1:X16}        3  Unresolvable: the PTE table at pagefile 0 @ 0x"));
         var strict = File.ReadAllText(Path.Combine(_strict, _image.ProcessDirectory, "vadmap.txt"));
-        Assert.That(strict, Does.Contain("Decommitted (MM_DECOMMIT): no memory exists — hole").And.Contain("not decompressed yet — EIO (--strict)"));
+        Assert.That(strict, Does.Contain("Decommitted (MM_DECOMMIT): no memory exists — hole").And.Contain("no CACHEALI section to scan — EIO (--strict)"));
     }
 
     /// <summary>The region's bytes: each tagged page that can be read starts with its tag line, the rest is zeros.</summary>

@@ -64,7 +64,7 @@ public class AddressSpacePictureTests
     {
         Assert.That(PageKindPriority.Order, Is.EqualTo(new[]
         {
-            PageKind.Unresolvable, PageKind.FileBackedMarker, PageKind.Pagefile, PageKind.Transition, PageKind.FileBacked, PageKind.Valid, PageKind.DemandZero,
+            PageKind.Unresolvable, PageKind.FileBackedMarker, PageKind.Pagefile, PageKind.Compressed, PageKind.Transition, PageKind.FileBacked, PageKind.Valid, PageKind.DemandZero,
             PageKind.Reserved,
         }));
         Assert.That(PageKindPriority.MostInformative(PageKind.Reserved, PageKind.DemandZero), Is.EqualTo(PageKind.DemandZero));

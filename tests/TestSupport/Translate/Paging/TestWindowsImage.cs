@@ -78,9 +78,12 @@ internal sealed class TestWindowsImage
     }
 
     /// <summary>Physical address of the page-table entry for <paramref name="va"/> at <paramref name="level"/> (0 = PTE), building tables as needed.</summary>
-    public long EntryAddress(ulong va, int level)
+    public long EntryAddress(ulong va, int level) => EntryAddress(Dtb, va, level);
+
+    /// <summary>The same, in the address space whose PML4 is at <paramref name="dtb"/>.</summary>
+    public long EntryAddress(ulong dtb, ulong va, int level)
     {
-        var table = (long)Dtb;
+        var table = (long)dtb;
         for (var l = 3; l > level; l--)
         {
             var at = table + (long)((va >> (12 + 9 * l)) & 0x1FF) * 8;
@@ -98,6 +101,14 @@ internal sealed class TestWindowsImage
     public void SetEntry(ulong va, int level, ulong raw) => WritePhysical64(EntryAddress(va, level), raw);
 
     public void SetPte(ulong va, ulong raw) => SetEntry(va, 0, raw);
+
+    /// <summary>A new address space: its own PML4 with the kernel half shared (the entries existing now) and an empty user half.</summary>
+    public ulong NewAddressSpace()
+    {
+        var pml4 = AllocateFrame();
+        for (var i = 256; i < 512; i++) WritePhysical64(pml4 + i * 8, ReadPhysical64((long)Dtb + i * 8));
+        return (ulong)pml4;
+    }
 
     public ulong ReadPhysical64(long address) => BinaryPrimitives.ReadUInt64LittleEndian(Physical.Page(address).AsSpan((int)(address & 0xFFF)));
 

@@ -19,7 +19,7 @@ internal static class IsfProfileReader
         foreach (var name in KernelFields.Sizes)
             if (isf.Size(name) is { } size) profile.SetSize(name, size, source);
         foreach (var name in KernelFields.Rvas)
-            if (isf.Rva(name) is { } rva) profile.SetRva(name, rva, source);
+            if (KernelFields.SymbolNames(name).Select(isf.Rva).FirstOrDefault(r => r is not null) is { } rva) profile.SetRva(name, rva, source);
         return profile;
     }
 

@@ -25,7 +25,7 @@ internal static class PdbProfileReader
                 profile.SetSize(name, s.Size, source);
         foreach (var name in KernelFields.Rvas)
         {
-            var rva = pdb.Publics.Rva(name);
+            var rva = KernelFields.SymbolNames(name).Select(pdb.Publics.Rva).FirstOrDefault(r => r is not null);
             if (rva is null && pdb.Machine == MachineI386) rva = pdb.Publics.Rva("_" + name);
             if (rva is { } v) profile.SetRva(name, v, source);
         }
