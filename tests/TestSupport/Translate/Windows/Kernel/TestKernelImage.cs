@@ -82,7 +82,7 @@ internal sealed class TestKernelImage
 
     private void MapKernel()
     {
-        var pe = TestPeImage.Build(Options.ExportSystemProcess, pdbGuid: Options.PdbGuid);
+        var pe = TestPeImage.Build(Options.ExportSystemProcess, pdbGuid: Options.PdbGuid, cacheAligned: Options.CacheAlignedSection);
         if (Options.KernelInLargePage)
         {
             var region = KernelBase & ~0x1F_FFFFUL;

@@ -17,4 +17,7 @@ internal sealed record TestKernelOptions
 
     /// <summary>The GUID of ntoskrnl's RSDS record; by default a real 19041 kernel's (<see cref="TestPeImage.PdbGuid"/>).</summary>
     public Guid PdbGuid { get; init; } = TestPeImage.PdbGuid;
+
+    /// <summary>Whether ntoskrnl has a CACHEALI section (at <see cref="TestPeImage.CacheAligned"/>) for the symbol-less SmGlobals scan.</summary>
+    public bool CacheAlignedSection { get; init; }
 }

@@ -5,7 +5,8 @@ namespace MemFs.Tests.Translate.Windows.Kernel;
 
 /// <summary>
 /// A minimal x64 kernel PE image as the loader maps it: headers, a section table, an export directory (with one
-/// forwarder), a debug directory with an RSDS record, and data variables at fixed RVAs.
+/// forwarder), a debug directory with an RSDS record, and data variables at fixed RVAs; optionally the cache-aligned
+/// data section CACHEALI, whose first page the symbol-less SmGlobals discovery scans.
 /// </summary>
 internal static class TestPeImage
 {
@@ -20,6 +21,10 @@ internal static class TestPeImage
     public const uint PsLoadedModuleList = 0x4100;
     public const uint NtBuildNumber = 0x4200;
     public const uint PsActiveProcessHead = 0x4300;
+    /// <summary>Where a test places SM_GLOBALS in .data when a profile names it (0x200 bytes are free there).</summary>
+    public const uint SmGlobals = 0x4400;
+    public const string CacheAlignedSection = "CACHEALI";
+    public const uint CacheAligned = 0x7000;
     public const string PdbName = "ntkrnlmp.pdb";
     public static readonly Guid PdbGuid = Guid.Parse("5278AFF8-6C34-1677-D7D7-835C85B7B844");
     public const string PdbId = "5278AFF86C341677D7D7835C85B7B8441";
@@ -33,7 +38,7 @@ internal static class TestPeImage
     };
 
     public static byte[] Build(bool exportSystemProcess = true, string poolSection = "POOLCODE", string pdbName = PdbName, ushort machine = 0x8664,
-        Guid? pdbGuid = null)
+        Guid? pdbGuid = null, bool cacheAligned = false)
     {
         var image = new byte[SizeOfImage];
         var s = image.AsSpan();
@@ -43,7 +48,7 @@ internal static class TestPeImage
         BinaryPrimitives.WriteInt32LittleEndian(s[0x3C..], lfanew);
         "PE\0\0"u8.CopyTo(s[lfanew..]);
         const int file = lfanew + 4;
-        string[] sections = [".text", ".rdata", ".data", poolSection, "INIT"];
+        string[] sections = cacheAligned ? [".text", ".rdata", ".data", poolSection, "INIT", CacheAlignedSection] : [".text", ".rdata", ".data", poolSection, "INIT"];
         BinaryPrimitives.WriteUInt16LittleEndian(s[file..], machine);
         BinaryPrimitives.WriteUInt16LittleEndian(s[(file + 2)..], (ushort)sections.Length);
         BinaryPrimitives.WriteUInt32LittleEndian(s[(file + 4)..], TimeDateStamp);

@@ -1,6 +1,5 @@
 using MemFs.Aff4.Caching;
 using MemFs.Tests.Translate.Paging;
-using MemFs.Tests.Translate.Paging.Compression;
 using MemFs.Translate.Paging;
 using MemFs.Translate.Windows;
 using MemFs.Translate.Windows.MemoryCompression;
@@ -18,8 +17,8 @@ internal sealed class CompressedStoreScenario
     public const ulong UserPages = 0x0000_0000_3000_0000;
     public const ulong MemCompressionEprocess = 0xFFFF_C000_0BAD_0080;
     public const uint FirstHigh = 0x100;
-    public const int RawPage = 2;
-    public const int ZeroPage = 3;
+    public const int RawPage = TestCompressedStore.RawPage;
+    public const int ZeroPage = TestCompressedStore.ZeroPage;
 
     public CompressedStoreScenario(uint build, int pages = 8, Action<CompressedStoreScenario>? beforeWrite = null)
     {
@@ -29,22 +28,10 @@ internal sealed class CompressedStoreScenario
         ProcessDtb = Image.NewAddressSpace();
         // One key per leaf: eight pages need two inner levels, and damage to one leaf touches one page.
         Store = new TestCompressedStore(Image, build, MemCompressionEprocess, leafFanout: 1);
-        Contents = new byte[pages][];
-        for (var i = 0; i < pages; i++)
-        {
-            var (content, how) = i switch
-            {
-                RawPage => (CompressionTestPages.Binary(i), StoredAs.Raw),
-                ZeroPage => (new byte[4096], StoredAs.Zero),
-                _ => (CompressionTestPages.Text(i), StoredAs.Compressed),
-            };
-            Contents[i] = content;
-            Store.Add(FirstHigh + (uint)i, content, how);
-            Image.SetPte(PageVa(i), Store.Pte(FirstHigh + (uint)i));
-        }
+        Contents = Store.AddPrivatePages(UserPages, pages, FirstHigh);
         Image.Vads.Add(new VadDescriptor(UserPages, UserPages + (ulong)pages * 4096 - 1, true, true, TestCompressedStore.ReadWrite, 0, 0, 0, null, Kind: "VadS"));
         beforeWrite?.Invoke(this);
-        Store.Write(ProcessDtb, page => (RegionPageState)(page % 3));
+        Store.Write(ProcessDtb, TestCompressedStore.InTurn);
     }
 
     public uint Build { get; }

@@ -31,6 +31,10 @@ internal sealed class TestCompressedStore
     public const int BitValue = 8;
     public const int VirtualStoreNumber = 2;
 
+    /// <summary>In <see cref="AddPrivatePages"/>: the page stored raw (it does not compress) and the zero page.</summary>
+    public const int RawPage = 2;
+    public const int ZeroPage = 3;
+
     private readonly List<(uint Key, StoredAs How, byte[] Content, byte[] Stored)> _pages = [];
     private readonly byte[] _regions = new byte[Regions * RegionSize];
     private int _used;
@@ -63,11 +67,17 @@ internal sealed class TestCompressedStore
     public Dictionary<uint, ulong> PagesLeafPointer { get; } = [];
     public Dictionary<uint, ulong> RecordAt { get; } = [];
 
+    /// <summary>Per key: the address in MemCompression where its stored bytes begin.</summary>
+    public Dictionary<uint, ulong> StoredAt { get; } = [];
+
     /// <summary>The private VAD MemCompression has over the regions.</summary>
     public VadDescriptor RegionVad => new(RegionBase, RegionBase + Regions * RegionSize - 1, true, true, ReadWrite, 0, 0, 0, null, Kind: "VadS");
 
     /// <summary>The page key of the PTE for page index <paramref name="pageFileHigh"/> of the virtual store, as the walk searches it.</summary>
     public static uint KeyOf(uint pageFileHigh) => (uint)VirtualStoreNumber << 28 | pageFileHigh;
+
+    /// <summary>The key <paramref name="pageFileHigh"/> is filed under in the store's trees and dictionaries (masked on 24H2+).</summary>
+    public uint StoreKey(uint pageFileHigh) => Masked(KeyOf(pageFileHigh));
 
     /// <summary>The user PTE that says the page is in the store (swizzled as the 1809+ layout stores it).</summary>
     public ulong Pte(uint pageFileHigh) => Image.Pagefile(VirtualStoreNumber, pageFileHigh, ReadWrite);
@@ -86,6 +96,32 @@ internal sealed class TestCompressedStore
         _pages.Add((pageFileHigh, how, content, bytes));
     }
 
+    /// <summary>
+    /// <paramref name="count"/> private pages at <paramref name="userPages"/> in the shared address space, page i in the
+    /// store under PageFileHigh <paramref name="firstHigh"/> + i: text compressed, <see cref="RawPage"/> stored raw,
+    /// <see cref="ZeroPage"/> a zero page. Returns each page's content.
+    /// </summary>
+    public byte[][] AddPrivatePages(ulong userPages, int count, uint firstHigh)
+    {
+        var contents = new byte[count][];
+        for (var i = 0; i < count; i++)
+        {
+            var (content, how) = i switch
+            {
+                RawPage => (CompressionTestPages.Binary(i), StoredAs.Raw),
+                ZeroPage => (new byte[4096], StoredAs.Zero),
+                _ => (CompressionTestPages.Text(i), StoredAs.Compressed),
+            };
+            contents[i] = content;
+            Add(firstHigh + (uint)i, content, how);
+            Image.SetPte(userPages + (ulong)i * 4096, Pte(firstHigh + (uint)i));
+        }
+        return contents;
+    }
+
+    /// <summary>Region pages valid, in transition and in pagefile 0 in turn.</summary>
+    public static RegionPageState InTurn(int regionPage) => (RegionPageState)(regionPage % 3);
+
     /// <summary>Writes the store; region pages go into the address space <paramref name="processDtb"/>.</summary>
     public void Write(ulong processDtb, Func<int, RegionPageState> regionPage)
     {
@@ -99,6 +135,7 @@ internal sealed class TestCompressedStore
             var recordKey = (uint)(_used / RegionSize) << RegionShift | (uint)(_used % RegionSize) >> 4;
             var size = how switch { StoredAs.Raw => 0x1000u, StoredAs.Zero => 0u, _ => (uint)stored.Length };
             records.Add((Masked(KeyOf(high)), recordKey, size));
+            StoredAt[Masked(KeyOf(high))] = RegionBase + (ulong)_used;
             _used = (_used + stored.Length + 15) & ~15;
         }
         WriteRegions(processDtb, regionPage);

@@ -65,7 +65,9 @@ internal sealed class TestWindowsSystem
         Image.WriteKernelOrUser(head + 8, link);
     }
 
-    public BuiltProcess AddProcess(long pid, long ppid, string name, DateTime created, bool linked = true)
+    /// <param name="dtb">The process's own address space (<see cref="TestWindowsImage.NewAddressSpace"/>); by default the shared test DTB.</param>
+    /// <param name="minimal">A minimal process (MemCompression, Registry): no PEB, no user-mode image.</param>
+    public BuiltProcess AddProcess(long pid, long ppid, string name, DateTime created, bool linked = true, ulong? dtb = null, bool minimal = false)
     {
         var size = Profile.Size("_EPROCESS") ?? 0xB80;
         // Pool header (tag "Proc" at +4), then the object header, then the EPROCESS body.
@@ -75,11 +77,11 @@ internal sealed class TestWindowsSystem
         Image.WriteKernel64(eprocess + (ulong)Off("_EPROCESS.UniqueProcessId"), (ulong)pid);
         Image.WriteKernel64(eprocess + (ulong)Off("_EPROCESS.InheritedFromUniqueProcessId"), (ulong)ppid);
         Image.WriteKernel(eprocess + (ulong)Off("_EPROCESS.ImageFileName"), Encoding.ASCII.GetBytes(name.Length > 14 ? name[..14] : name));
-        Image.WriteKernel64(eprocess + (ulong)Off("_KPROCESS.DirectoryTableBase"), Image.Dtb);
+        Image.WriteKernel64(eprocess + (ulong)Off("_KPROCESS.DirectoryTableBase"), dtb ?? Image.Dtb);
         Image.WriteKernel64(eprocess + (ulong)Off("_EPROCESS.CreateTime"), (ulong)created.ToFileTimeUtc());
         var path = $@"C:\Windows\System32\{name}";
         var commandLine = $"{path} --pid {pid}";
-        var peb = pid == 4 ? 0 : BuildPeb(path, commandLine);
+        var peb = pid == 4 || minimal ? 0 : BuildPeb(path, commandLine);
         Image.WriteKernel64(eprocess + (ulong)Off("_EPROCESS.Peb"), peb);
         var link = eprocess + (ulong)Off("_EPROCESS.ActiveProcessLinks");
         if (linked) Append(_processHead, link);
