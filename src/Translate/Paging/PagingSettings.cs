@@ -3,6 +3,7 @@ namespace MemFs.Translate.Paging;
 /// <summary>
 /// The facts translation depends on, each with where it came from, so a trace can say why it decoded a
 /// PTE the way it did. The OS layer fills them from symbols; the command line can override them.
+/// <see cref="VirtualStoreSource"/> is null when the virtual store number is the conventional 2, not read from the kernel.
 /// </summary>
 public sealed record PagingSettings(
     SoftwarePteLayout Layout,
@@ -10,7 +11,8 @@ public sealed record PagingSettings(
     ulong InvalidPteMask,
     string InvalidPteMaskSource,
     int VirtualStoreNumber,
-    uint? Build)
+    uint? Build,
+    string? VirtualStoreSource = null)
 {
     /// <summary>MemProcFS's fallback when nt!MiState is not available: bit 45, the most common value on Intel.</summary>
     public const ulong DefaultInvalidPteMask = 0x0000_2000_0000_0000;

@@ -128,6 +128,11 @@ public sealed class WindowsSystem
         var layouts = KernelLayouts.From(chosen.Freeze(), id.Build ?? KernelDiscovery.ProvisionalBuild);
 
         var settings = discovery.SettingsWithInvalidPteMask(layouts.InvalidPteMask, chosen.Describe()) ?? discovery.Settings!;
+        if (settings.VirtualStoreNumber >= 0)
+        {
+            var (number, source) = VirtualStorePagefile.Find(identity, chosen, discovery.Translator);
+            settings = settings with { VirtualStoreNumber = number, VirtualStoreSource = source };
+        }
         var translator = discovery.CreateTranslator(settings, new SectionObjectReader(layouts.Sections));
         var system = new WindowsSystem(image, discovery, chosen, layouts, outcome, translator, heuristics, diagnostics);
         if (heuristics is not null) diagnostics.AddRange("heuristics", "", heuristics.Warnings, DiagnosticKind.Note);

@@ -38,6 +38,6 @@ internal static class CompressedStoreFactory
         return new CompressedStore(layout, build, globals,
             eprocess => byEprocess.TryGetValue(eprocess, out var p) ? Describe(p, "named by SMKM_STORE.OwnerProcess") : null,
             named is null ? null : Describe(named, $"by name {ProcessName}"),
-            $"paging file {settings.VirtualStoreNumber} (the conventional number; _MMPAGING_FILE.VirtualStorePagefile not read)", cache);
+            settings.VirtualStoreSource ?? $"paging file {settings.VirtualStoreNumber} (the conventional number; _MMPAGING_FILE.VirtualStorePagefile not read)", cache);
     }
 }

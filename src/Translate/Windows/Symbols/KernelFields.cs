@@ -31,6 +31,7 @@ internal static class KernelFields
         "_KLDR_DATA_TABLE_ENTRY.FullDllName", "_KLDR_DATA_TABLE_ENTRY.BaseDllName",
         "_RTL_USER_PROCESS_PARAMETERS.ImagePathName", "_RTL_USER_PROCESS_PARAMETERS.CommandLine",
         "_MI_SYSTEM_INFORMATION.Hardware", "_MI_HARDWARE_STATE.InvalidPteMask",
+        "_MMPAGING_FILE.PageFileNumber", "_MMPAGING_FILE.VirtualStorePagefile",
     ];
 
     public static readonly IReadOnlyList<string> Bits =
@@ -39,6 +40,7 @@ internal static class KernelFields
         "_MMVAD_FLAGS.CommitCharge", "_MMVAD_FLAGS1.MemCommit", "_MMVAD_FLAGS1.CommitCharge",
         "_MM_PRIVATE_VAD_FLAGS.MemCommit",
         "_MMSECTION_FLAGS.Image", "_MMSECTION_FLAGS.File",
+        "_MMPAGING_FILE.PageFileNumber", "_MMPAGING_FILE.VirtualStorePagefile",
     ];
 
     public static readonly IReadOnlyList<string> Sizes = ["_EPROCESS", "_MMVAD_SHORT", "_MMVAD", "_CONTROL_AREA", "_SUBSECTION"];

@@ -66,6 +66,7 @@ public class CompressedStoreCommandTests(uint build)
         var key = TestCompressedStore.KeyOf(FirstHigh + (uint)page);
         Assert.That(text, Does.Contain($"page key 0x{key:X8}"));
         Assert.That(text, Does.Contain("found without symbols in ntoskrnl's CACHEALI"));
+        Assert.That(text, Does.Contain("virtual store number: paging file 2 (the conventional number: the profile has no MmPagingFile)"));
         Assert.That(text, Does.Contain("KeyToStoreTree inner").And.Contain("KeyToStoreTree leaf").And.Contain("PagesTree inner").And.Contain("PagesTree leaf"));
         Assert.That(text, Does.Contain("store index 33").And.Contain($"{TestMemCompression.MemCompressionPid} MemCompression"));
         Assert.That(text, Does.Contain($"in MemCompression, offset").And.Contain($"bytes at 0x{storedAt:X}"));

@@ -23,6 +23,8 @@ internal static class TestPeImage
     public const uint PsActiveProcessHead = 0x4300;
     /// <summary>Where a test places SM_GLOBALS in .data when a profile names it (0x200 bytes are free there).</summary>
     public const uint SmGlobals = 0x4400;
+    /// <summary>Where a test places nt!MmPagingFile (16 pointers) in .data when a profile names it.</summary>
+    public const uint MmPagingFile = 0x4600;
     public const string CacheAlignedSection = "CACHEALI";
     public const uint CacheAligned = 0x7000;
     public const string PdbName = "ntkrnlmp.pdb";

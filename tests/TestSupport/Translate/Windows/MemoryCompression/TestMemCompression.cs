@@ -18,6 +18,9 @@ internal sealed class TestMemCompression
     public const long MemCompressionPid = 0x7C4;
     public const long OwnerPid = 0x1B58;
     public const string OwnerName = "compressed.exe";
+    /// <summary>_MMPAGING_FILE of 19041 (public PDB): PageFileNumber bits 0-3 and VirtualStorePagefile bit 6 of the USHORT at +0xCC.</summary>
+    public const int PagingFileFlags = 0xCC;
+    public const int VirtualStoreFlagBit = 6;
     private static readonly DateTime Created = new(2021, 2, 21, 1, 7, 0, DateTimeKind.Utc);
 
     /// <param name="globalsSymbol">Where SmGlobals lies: in ntoskrnl (CACHEALI for the scan, .data for a profile symbol), or null for pool.</param>
@@ -49,6 +52,19 @@ internal sealed class TestMemCompression
 
     /// <summary>All the owner's private pages, in order.</summary>
     public byte[] AllContents => Contents.SelectMany(c => c).ToArray();
+
+    /// <summary>nt!MmPagingFile at <paramref name="array"/>: pagefile 0, then the virtual store as paging file <paramref name="virtualStore"/>.</summary>
+    public void WritePagingFiles(ulong array, int virtualStore)
+    {
+        int[] files = [0, virtualStore];
+        for (var i = 0; i < files.Length; i++)
+        {
+            var file = Image.AllocateKernel(0x100, 16);
+            var flags = (ushort)(files[i] | (i == 1 ? 1 << VirtualStoreFlagBit : 0));
+            Image.WriteKernel(file + PagingFileFlags, BitConverter.GetBytes(flags));
+            Image.WriteKernel64(array + (ulong)i * 8, file);
+        }
+    }
 
     public static ulong PageVa(int page) => UserPages + (ulong)page * 4096;
 
