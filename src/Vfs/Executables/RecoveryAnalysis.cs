@@ -51,7 +51,7 @@ public sealed class RecoveryAnalysis
     public string? ImageBaseNote { get; }
 
     /// <summary>Pages that failed to read during the pass (evidence that shrank or broke while mounted): zeros were hashed and nothing compared there.</summary>
-    public UnreadableRanges Unreadable { get; }
+    internal UnreadableRanges Unreadable { get; }
 
     /// <summary>Reads both files as the tree serves them (so the pass also warms the page cache).</summary>
     public static RecoveryAnalysis Run(RecoveredImage image, VfsFile executable, VfsFile memory)

@@ -6,7 +6,7 @@ namespace MemFs.Vfs.Executables;
 /// and recorded with why, and the rest is kept. What recovery.txt and the pictures are made from, so one bad page
 /// is reported instead of failing the whole file.
 /// </summary>
-public sealed class UnreadableRanges
+internal sealed class UnreadableRanges
 {
     private const int PageSize = 4096;
 
