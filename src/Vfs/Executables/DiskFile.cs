@@ -19,5 +19,16 @@ public sealed class DiskFile(IExtendedSpace space, string path, long length)
         return space.FileLength(path, out why) is { } length ? new DiskFile(space, path, length) : null;
     }
 
-    public void Read(long offset, Span<byte> destination) => space.Read(ExtendedLocation.File(path, offset), destination);
+    /// <summary>
+    /// Reads the file's bytes at <paramref name="offset"/> as far as the file reaches; the rest of
+    /// <paramref name="destination"/> (past the file's end, which may be shorter than its headers say) is zero-filled.
+    /// Returns how many bytes came from the file. Throws <see cref="IOException"/> when the file shrank while open.
+    /// </summary>
+    public int Read(long offset, Span<byte> destination)
+    {
+        var available = (int)Math.Clamp(length - offset, 0, destination.Length);
+        destination[available..].Clear();
+        if (available > 0) space.Read(ExtendedLocation.File(path, offset), destination[..available]);
+        return available;
+    }
 }

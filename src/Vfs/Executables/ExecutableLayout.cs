@@ -54,7 +54,7 @@ public sealed class ExecutableLayout
             if (mapped > 0) wanted.Add(new FilePiece(start, mapped, PieceSource.Image, section.VirtualAddress, section.Name));
             if (mapped < length) wanted.AddRange(FromDisk(start + mapped, length - mapped, section.Name, diskLength));
         }
-        return new ExecutableLayout(Arrange(wanted, diskLength, notes), notes);
+        return new ExecutableLayout(Arrange(wanted, diskLength, ClaimedFileLength.Of(headers), notes), notes);
     }
 
     /// <summary>The piece holding file offset <paramref name="offset"/> (which must be inside the file).</summary>
@@ -77,8 +77,12 @@ public sealed class ExecutableLayout
         return piece.Source == PieceSource.Image ? piece.SourceOffset + offset - piece.Offset : null;
     }
 
-    /// <summary>Sorts the pieces, clips overlaps (the earlier piece wins), fills gaps and appends the overlay.</summary>
-    private static List<FilePiece> Arrange(List<FilePiece> wanted, long? diskLength, List<string> notes)
+    /// <summary>
+    /// Sorts the pieces, clips overlaps (the earlier piece wins), fills gaps and appends the overlay: the file on disk's
+    /// bytes past the sections, up to its end or, when it is shorter than its headers say, to <paramref name="claimedLength"/>
+    /// (the part it lacks missing).
+    /// </summary>
+    private static List<FilePiece> Arrange(List<FilePiece> wanted, long? diskLength, long claimedLength, List<string> notes)
     {
         var pieces = new List<FilePiece>();
         long end = 0;
@@ -96,11 +100,11 @@ public sealed class ExecutableLayout
             pieces.Add(p);
             end = p.End;
         }
-        if (diskLength is { } length && length > end)
+        if (diskLength is { } length && Math.Max(length, claimedLength) is var fileEnd && fileEnd > end)
         {
-            if (length > MaxLength) notes.Add($"the file on disk is 0x{length:X} bytes; its overlay is cut at the {MaxLength >> 20} MiB limit");
-            var overlayEnd = Math.Min(length, MaxLength);
-            if (overlayEnd > end) pieces.Add(new FilePiece(end, overlayEnd - end, PieceSource.Disk, end, "overlay"));
+            if (fileEnd > MaxLength) notes.Add($"the file on disk is 0x{fileEnd:X} bytes; its overlay is cut at the {MaxLength >> 20} MiB limit");
+            var overlayEnd = Math.Min(fileEnd, MaxLength);
+            if (overlayEnd > end) pieces.AddRange(FromDisk(end, overlayEnd - end, "overlay", length));
         }
         return pieces;
     }

@@ -45,6 +45,21 @@ public sealed class MappedImage(VirtualMemory memory, ulong imageBase, long size
         }
     }
 
+    /// <summary>
+    /// For a page read from a mapped file that ends before the page's file data does (a file on disk shorter than its
+    /// subsection says): the RVA where the file's bytes stop (the rest of the page reads as zeros) and the file's
+    /// length; otherwise null.
+    /// </summary>
+    public (long Rva, long FileLength)? FileEndInPage(long rva)
+    {
+        var page = (int)(rva / PageSize);
+        var resolution = Translated.Resolutions[page];
+        if (resolution.State != PageState.FileMapping || !resolution.Readable || resolution.Location is not { FilePath: { } path } location) return null;
+        if (memory.Translator.Space.FileLength(path, out _) is not { } length) return null;
+        var inFile = length - location.Offset;
+        return inFile < resolution.DataBytes ? ((long)page * PageSize + Math.Max(0, inFile), length) : null;
+    }
+
     private bool IsZeroFilled(long rva) => PageAt(rva).Origin == PageOrigin.ZeroFilled;
 
     /// <summary>Translates every page once; reads use these resolutions instead of walking the tables again.</summary>

@@ -74,6 +74,8 @@ public sealed class RecoveredImage
         }
         var layout = ExecutableLayout.Build(headers, size, disk?.Length, headerSource != "memory");
         notes.AddRange(layout.Notes);
+        if (disk is not null && ClaimedFileLength.Of(headers) is var claimed && disk.Length < claimed)
+            notes.Add($"the file on disk ends at 0x{disk.Length:X} but its headers say 0x{claimed:X}: what lies past its end is zero-filled and listed below");
         why = null;
         return new RecoveredImage(name, new MappedImage(memory, imageBase, size), headers, headerSource, disk, diskMissing, layout, notes);
     }

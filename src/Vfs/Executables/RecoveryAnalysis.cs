@@ -13,14 +13,18 @@ public sealed class RecoveryAnalysis
     public const int MaxListedDifferences = 200;
     private const int Chunk = 1 << 20;
 
+    /// <summary>How <see cref="Unreadable"/> names the file on disk.</summary>
+    public const string DiskName = "the file on disk";
+
     public sealed record PartComparison(string Part, long Offset, long Length, long Compared, long Differing, long Missing);
 
     /// <param name="Field">The header field the run lies in, when it is one the loader writes (OptionalHeader.ImageBase).</param>
     public sealed record Difference(long Offset, long Length, string Part, string? Field = null);
 
     private RecoveryAnalysis(string executableSha256, string memorySha256, string? diskSha256, IReadOnlyList<ZeroFilledRange> zeroFilled,
-        IReadOnlyList<PartComparison> parts, IReadOnlyList<Difference> differences, long differenceRuns, string? imageBaseNote)
+        IReadOnlyList<PartComparison> parts, IReadOnlyList<Difference> differences, long differenceRuns, string? imageBaseNote, UnreadableRanges unreadable)
     {
+        Unreadable = unreadable;
         ImageBaseNote = imageBaseNote;
         ExecutableSha256 = executableSha256;
         MemorySha256 = memorySha256;
@@ -46,11 +50,15 @@ public sealed class RecoveryAnalysis
     /// <summary>What executable.exe's OptionalHeader.ImageBase holds and whether it counts as a difference; null without a file on disk.</summary>
     public string? ImageBaseNote { get; }
 
+    /// <summary>Pages that failed to read during the pass (evidence that shrank or broke while mounted): zeros were hashed and nothing compared there.</summary>
+    internal UnreadableRanges Unreadable { get; }
+
     /// <summary>Reads both files as the tree serves them (so the pass also warms the page cache).</summary>
     public static RecoveryAnalysis Run(RecoveredImage image, VfsFile executable, VfsFile memory)
     {
         var zeroFilled = ZeroFilledRange.Of(image);
-        var memorySha = Sha256(memory, memory.Length, (file, at, span) => file.Read(at, span));
+        var unreadable = new UnreadableRanges();
+        var memorySha = Sha256(memory.Length, (at, span) => unreadable.Read(memory.Name, at, span, (o, s) => memory.Read(o, s)));
         using var exeHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var parts = new List<PartComparison>();
         var differences = new List<Difference>();
@@ -66,15 +74,15 @@ public sealed class RecoveryAnalysis
             for (var at = piece.Offset; at < piece.End; at += Chunk)
             {
                 var n = (int)Math.Min(Chunk, piece.End - at);
-                executable.Read(at, exe.AsSpan(0, n));
+                unreadable.Read(executable.Name, at, exe.AsSpan(0, n), (o, s) => executable.Read(o, s));
                 exeHash.AppendData(exe, 0, n);
                 if (image.Disk is not { } file) continue;
                 var onDisk = (int)Math.Clamp(file.Length - at, 0, n);
-                image.ReadComparable(at, disk.AsSpan(0, onDisk));
+                unreadable.Read(DiskName, at, disk.AsSpan(0, onDisk), image.ReadComparable);
                 for (var i = 0; i < n; i++)
                 {
                     var offset = at + i;
-                    if (missing.Contains(offset)) missingBytes++;
+                    if (missing.Contains(offset) || (unreadable.Bytes > 0 && unreadable.Contains(offset, executable.Name, DiskName))) missingBytes++;
                     else if (i >= onDisk) continue;
                     else
                     {
@@ -95,9 +103,9 @@ public sealed class RecoveryAnalysis
             if (image.Disk is not null) parts.Add(new PartComparison(piece.Part, piece.Offset, piece.Length, compared, differing, missingBytes));
         }
         Close(open, differences, ref runs);
-        var diskSha = image.Disk is { } d ? Sha256(d, d.Length, (f, at, span) => f.Read(at, span)) : null;
+        var diskSha = image.Disk is { } d ? Sha256(d.Length, (at, span) => unreadable.Read(DiskName, at, span, (o, s) => d.Read(o, s))) : null;
         return new RecoveryAnalysis(Convert.ToHexStringLower(exeHash.GetHashAndReset()), memorySha, diskSha, zeroFilled, MergeParts(parts), differences, runs,
-            imageBase?.Note);
+            imageBase?.Note, unreadable);
     }
 
     private static void Close(Difference? run, List<Difference> differences, ref long runs)
@@ -120,14 +128,14 @@ public sealed class RecoveryAnalysis
         return merged;
     }
 
-    private static string Sha256<T>(T source, long length, Action<T, long, Span<byte>> read)
+    private static string Sha256(long length, Action<long, Span<byte>> read)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = new byte[Chunk];
         for (long at = 0; at < length; at += Chunk)
         {
             var n = (int)Math.Min(Chunk, length - at);
-            read(source, at, buffer.AsSpan(0, n));
+            read(at, buffer.AsSpan(0, n));
             hash.AppendData(buffer, 0, n);
         }
         return Convert.ToHexStringLower(hash.GetHashAndReset());

@@ -46,6 +46,12 @@ internal static class RecoveryReport
         if (analysis.ZeroFilled.Count == 0) text.AppendLine("  none");
         foreach (var r in analysis.ZeroFilled) text.AppendLine($"  0x{r.Offset:X8}-0x{r.End - 1:X8} {r.Length,9} bytes  {r.Part}: {r.Reason}");
 
+        if (analysis.Unreadable.Ranges.Count > 0)
+        {
+            text.AppendLine().AppendLine($"Unreadable while serving ({analysis.Unreadable.Bytes} bytes; zeros in their place, not compared):");
+            foreach (var r in analysis.Unreadable.Ranges) text.AppendLine($"  {r.File} 0x{r.Offset:X8}-0x{r.End - 1:X8} {r.Length,9} bytes: {r.Reason}");
+        }
+
         text.AppendLine().AppendLine("Sections (pages by origin: memory/disk/demand zero/zero-filled):");
         text.AppendLine($"  {"name",-8} {"RVA",10} {"VirtualSize",11} {"raw offset",10} {"raw size",10}  pages");
         foreach (var s in image.Headers.Sections)

@@ -16,6 +16,12 @@ public readonly record struct ZeroFilledRange(long Offset, long Length, string P
                     image.Disk is null ? $"not mapped in memory; no file on disk ({image.DiskMissing})" : "not mapped in memory; past the end of the file on disk"));
             else if (page is { Origin: PageOrigin.ZeroFilled } zeroFilled)
                 Add(ranges, new ZeroFilledRange(offset, end - offset, piece.Part, zeroFilled.Describe()));
+            else if (page is { Origin: PageOrigin.Disk } && piece.SourceOffset + (offset - piece.Offset) is var rva
+                     && image.Image.FileEndInPage(rva) is var (fileEnd, fileLength) && fileEnd < rva + (end - offset))
+            {
+                var from = offset + Math.Max(0, fileEnd - rva);
+                Add(ranges, new ZeroFilledRange(from, end - from, piece.Part, $"File Mapping, past the end of the file on disk (0x{fileLength:X} bytes)"));
+            }
         }
         return ranges;
     }

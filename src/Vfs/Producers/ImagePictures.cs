@@ -15,7 +15,7 @@ internal static class ImagePictures
     public static IEnumerable<VfsNode> Of(RecoveredImage image, VfsFile executable, ChunkCache cache)
     {
         var fits = executable.Length <= ByteColumnLayout.MaxLength;
-        if (fits) yield return new RenderedFile("executable.png", () => PngEncoder.Encode(BytePicture.Render(ReadAll(executable))), cache);
+        if (fits) yield return new RenderedFile("executable.png", () => PngEncoder.Encode(BytePicture.Render(ReadAll(executable, new UnreadableRanges()))), cache);
         if (image.Image.PageCount <= RecoveryPicture.MaxPages)
             yield return new RenderedFile("recovery.png", () =>
             {
@@ -26,10 +26,13 @@ internal static class ImagePictures
         if (fits && image.Disk is { } disk && disk.Length <= ByteColumnLayout.MaxLength)
             yield return new RenderedFile("diff.png", () =>
             {
+                // Pages that fail to read (evidence that shrank while mounted) are shown as missing, like zero-filled ones.
+                var unreadable = new UnreadableRanges();
+                var recovered = ReadAll(executable, unreadable);
                 var onDisk = new byte[disk.Length];
-                image.ReadComparable(0, onDisk);
-                var zeroFilled = ZeroFilledRange.Of(image).Select(r => (r.Offset, r.End)).ToList();
-                return PngEncoder.Encode(DiffPicture.Render(ReadAll(executable), onDisk, zeroFilled));
+                unreadable.Read(RecoveryAnalysis.DiskName, 0, onDisk, image.ReadComparable);
+                var missing = ZeroFilledRange.Of(image).Select(r => (r.Offset, r.End)).Concat(unreadable.Ranges.Select(r => (r.Offset, r.End))).ToList();
+                return PngEncoder.Encode(DiffPicture.Render(recovered, onDisk, missing));
             }, cache);
     }
 
@@ -42,15 +45,19 @@ internal static class ImagePictures
         _ => PageSource.Memory,
     };
 
-    private static byte[] ReadAll(VfsFile file)
+    /// <summary>The whole file; a page that fails to read is zeros (recorded in <paramref name="unreadable"/>).</summary>
+    private static byte[] ReadAll(VfsFile file, UnreadableRanges unreadable)
     {
         var bytes = new byte[file.Length];
-        for (var at = 0; at < bytes.Length;)
+        unreadable.Read(file.Name, 0, bytes, (offset, destination) =>
         {
-            var n = file.Read(at, bytes.AsSpan(at));
-            if (n == 0) throw new IOException($"{file.Name} ended at {at} of {bytes.Length} bytes");
-            at += n;
-        }
+            for (var done = 0; done < destination.Length;)
+            {
+                var n = file.Read(offset + done, destination[done..]);
+                if (n == 0) throw new IOException($"{file.Name} ended at {offset + done} of {file.Length} bytes");
+                done += n;
+            }
+        });
         return bytes;
     }
 }

@@ -163,6 +163,46 @@ internal sealed class RealPeProcess : IDisposable
         return ranges;
     }
 
+    /// <summary>The --files copy of the file on disk.</summary>
+    public string FileOnDisk => Path.Combine(Files, "Windows", "System32", "kernel32.dll");
+
+    /// <summary>
+    /// executable.exe as MemFs must serve it when the file on disk ends at <paramref name="length"/>: as with the file
+    /// (as long as its headers say, the certificate table ending it), but the bytes of file-only pages and of the
+    /// overlay at file offsets from <paramref name="length"/> on are zeros.
+    /// </summary>
+    public byte[] ExpectedExecutableWithFileCutAt(long length)
+    {
+        var bytes = ExpectedExecutable(withFile: true);
+        foreach (var (offset, end) in LostFileOnlyRanges(length).Concat(LostOverlay(length))) Array.Clear(bytes, (int)offset, (int)(end - offset));
+        return bytes;
+    }
+
+    /// <summary>The zero-filled file ranges of executable.exe when the file on disk ends at <paramref name="length"/>, merged.</summary>
+    public IReadOnlyList<(long Offset, long End)> ExpectedZeroFilledWithFileCutAt(long length)
+    {
+        var ranges = ExpectedZeroFilled(withFile: true).Select(r => (r.Offset, End: r.Offset + r.Length)).Concat(LostFileOnlyRanges(length)).Concat(LostOverlay(length)).OrderBy(r => r.Offset);
+        var merged = new List<(long Offset, long End)>();
+        foreach (var r in ranges)
+            if (merged.Count > 0 && merged[^1].End >= r.Offset) merged[^1] = (merged[^1].Offset, Math.Max(merged[^1].End, r.End));
+            else merged.Add(r);
+        return merged;
+    }
+
+    /// <summary>The part of the overlay (after the last section's raw data) that lies at or past <paramref name="length"/>.</summary>
+    private IEnumerable<(long Offset, long End)> LostOverlay(long length)
+    {
+        var from = Math.Max(length, Facts.RawEnd);
+        if (from < Original.Length) yield return (from, Original.Length);
+    }
+
+    /// <summary>The file ranges of file-only pages that lie at or past <paramref name="length"/>.</summary>
+    private IEnumerable<(long Offset, long End)> LostFileOnlyRanges(long length) =>
+        PagesIn(State.FileOnly).Concat(PagesIn(State.ZeroPteFileOnly))
+            .SelectMany(page => Facts.FileRangesOf((uint)(page * Page), Page))
+            .Select(r => (Offset: Math.Max(r.Offset, length), End: r.Offset + r.Length))
+            .Where(r => r.Offset < r.End);
+
     private bool ZeroFilled(int page, bool withFile) =>
         States[page] == State.Absent || (!withFile && States[page] is State.FileOnly or State.ZeroPteFileOnly);
 

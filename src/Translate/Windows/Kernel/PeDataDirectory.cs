@@ -6,6 +6,8 @@ namespace MemFs.Translate.Windows.Kernel;
 public readonly record struct PeDataDirectory(uint Rva, uint Size)
 {
     public const int Export = 0;
+    /// <summary>The attribute certificate table: its "RVA" is a file offset, past the sections (the overlay).</summary>
+    public const int Security = 4;
     public const int BaseRelocation = 5;
     public const int Debug = 6;
 

@@ -1,54 +1,36 @@
-using System.Diagnostics;
+using MemFs.Soak.Mounting;
 using MemFs.Tests.Mount.Fuse;
 using NUnit.Framework;
 
 namespace MemFs.Tests.Mount.Cli;
 
 /// <summary>
-/// <c>memfs mount IMAGE MNT --foreground [options]</c> as a child process whose stderr (the failed requests it logs) the
-/// test reads after <see cref="Unmount"/>. Killed and lazily unmounted on dispose if still there.
+/// <c>memfs mount IMAGE MNT --foreground [options]</c> as a child process (the soak's <see cref="MountedImage"/>) whose
+/// stderr (the failed requests it logs) the test reads after <see cref="Unmount"/>; a mount that does not come up fails the test.
 /// </summary>
 internal sealed class ForegroundMount : IDisposable
 {
-    private readonly Process _server;
-    private readonly Task<string> _stderr;
-    private readonly Task<string> _stdout;
+    private readonly MountedImage _mount = null!;
 
     public ForegroundMount(string image, string mountPoint, params string[] options)
     {
         FuseRequirement.Require();
-        Path = Directory.CreateDirectory(mountPoint).FullName;
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var a in new[] { System.IO.Path.Combine(AppContext.BaseDirectory, "memfs.dll"), "mount", image, Path, "--foreground" }.Concat(options))
-            start.ArgumentList.Add(a);
-        _server = Process.Start(start)!;
-        _stderr = _server.StandardError.ReadToEndAsync();
-        _stdout = _server.StandardOutput.ReadToEndAsync();
-        if (!MountTable.WaitUntil(() => MountTable.Find(Path) is not null || _server.HasExited, TimeSpan.FromSeconds(60)) || _server.HasExited)
+        try
         {
-            Dispose();
-            Assert.Fail($"memfs did not mount {Path}: {_stdout.Result}{_stderr.Result}");
+            _mount = new MountedImage(image, mountPoint, options);
+        }
+        catch (InvalidOperationException e)
+        {
+            Assert.Fail(e.Message);
         }
     }
 
-    public string Path { get; }
+    public string Path => _mount.Path;
 
-    public bool IsServing => !_server.HasExited && MountTable.Find(Path) is not null;
+    public bool IsServing => _mount.IsServing;
 
     /// <summary>Unmounts with fusermount3 and waits for the server to exit; its exit code and stderr.</summary>
-    public (int FusermountExit, int ServerExit, string Stderr) Unmount()
-    {
-        var fusermount = Shell.Run("fusermount3", "-u", Path);
-        if (!_server.WaitForExit(TimeSpan.FromSeconds(30))) _server.Kill(entireProcessTree: true);
-        _server.WaitForExit();
-        return (fusermount.ExitCode, _server.ExitCode, _stderr.Result);
-    }
+    public (int FusermountExit, int ServerExit, string Stderr) Unmount() => _mount.Unmount();
 
-    public void Dispose()
-    {
-        if (!_server.HasExited) _server.Kill(entireProcessTree: true);
-        _server.WaitForExit(10_000);
-        if (MountTable.Find(Path) is not null) Shell.Run("umount", "-l", Path);
-        _server.Dispose();
-    }
+    public void Dispose() => _mount.Dispose();
 }

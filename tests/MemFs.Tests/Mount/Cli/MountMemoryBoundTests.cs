@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MemFs.Soak.Memory;
 using MemFs.Tests.Demo;
 using MemFs.Tests.Mount.Fuse;
 using NUnit.Framework;
@@ -54,7 +55,7 @@ public class MountMemoryBoundTests
             {
                 while (!sampling.IsCancellationRequested)
                 {
-                    if (RssAnon(server.Id) is { } rss) peak = Math.Max(peak, rss);
+                    if (RssSampler.RssAnon(server.Id) is { } rss) peak = Math.Max(peak, rss);
                     Thread.Sleep(20);
                 }
             });
@@ -107,18 +108,5 @@ public class MountMemoryBoundTests
             }
         }
         return total;
-    }
-
-    private static long? RssAnon(int pid)
-    {
-        try
-        {
-            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("RssAnon:", StringComparison.Ordinal));
-            return line is null ? null : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
 
 namespace MemFs.Tests.Mount.Cli;
 
@@ -62,7 +63,7 @@ internal sealed partial class VerifyingReaders
             for (var reads = 0; !_stop; reads++)
             {
                 // Drops the kernel's cached pages of the file now and then, so reads keep reaching the mount.
-                if (reads % 64 == 0) _ = PosixFadvise(file.DangerousGetHandle().ToInt32(), 0, 0, DontNeed);
+                if (reads % 64 == 0) DropKernelCache(file);
                 var page = _pages[random.Next(_pages.Length)];
                 try
                 {
@@ -82,6 +83,9 @@ internal sealed partial class VerifyingReaders
             Record(e.ToString());
         }
     }
+
+    /// <summary>Asks the kernel to drop its cached pages of <paramref name="file"/>, so the next reads reach the mount.</summary>
+    public static void DropKernelCache(SafeFileHandle file) => _ = PosixFadvise(file.DangerousGetHandle().ToInt32(), 0, 0, DontNeed);
 
     private const int DontNeed = 4; // POSIX_FADV_DONTNEED (Linux)
 
