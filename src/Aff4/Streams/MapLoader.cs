@@ -19,15 +19,15 @@ internal static class MapLoader
     {
         var warnings = new List<string>();
         var mapSegment = volumes.FindSegment(urn + "/map")
-            ?? throw new Aff4Exception("the map has no 'map' segment in any opened volume", member: urn + "/map");
+            ?? throw new Aff4Exception("the map has no 'map' segment in any opened volume", volumes.FilePaths, urn + "/map");
         var idxSegment = volumes.FindSegment(urn + "/idx")
-            ?? throw new Aff4Exception("the map has no 'idx' segment in any opened volume", member: urn + "/idx");
+            ?? throw new Aff4Exception("the map has no 'idx' segment in any opened volume", volumes.FilePaths, urn + "/idx");
 
         var raw = mapSegment.ReadAll(MaxMapSegmentBytes);
         if (raw.Length % EntrySize != 0)
             warnings.Add($"{mapSegment}: {raw.Length} bytes is not a whole number of {EntrySize}-byte entries; the last {raw.Length % EntrySize} bytes are ignored");
         var targetUrns = ParseIdx(idxSegment.ReadAllText(MaxIdxSegmentBytes));
-        var targets = targetUrns.Select(t => OpenTarget(t, openTarget, warnings)).ToArray();
+        var targets = targetUrns.Select(t => OpenTarget(t, openTarget, volumes, warnings)).ToArray();
 
         var order = ChooseOrder(raw, declaredOrder, targets, mapSegment, warnings);
         var entries = Decode(raw, order, targets.Length, mapSegment);
@@ -51,7 +51,7 @@ internal static class MapLoader
         return lines;
     }
 
-    private static IAff4Stream OpenTarget(string urn, Func<string, IAff4Stream> open, List<string> warnings)
+    private static IAff4Stream OpenTarget(string urn, Func<string, IAff4Stream> open, VolumeSet volumes, List<string> warnings)
     {
         try
         {
@@ -64,7 +64,7 @@ internal static class MapLoader
         catch (Aff4Exception e)
         {
             warnings.Add($"map target '{urn}' is unavailable: {e.Message}");
-            return new UnavailableStream(urn, e.Message);
+            return new UnavailableStream(urn, e.Problem, e.FilePath ?? volumes.FilePaths);
         }
     }
 
