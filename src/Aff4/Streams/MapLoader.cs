@@ -14,7 +14,7 @@ internal static class MapLoader
     private const long MaxMapSegmentBytes = 512L * 1024 * 1024;
     private const long MaxIdxSegmentBytes = 64L * 1024 * 1024;
 
-    public static MapStream Load(string urn, MapEntryOrder declaredOrder, long? declaredSize, string gapUrn,
+    public static MapStream Load(string urn, MapEntryOrder declaredOrder, IReadOnlyList<long> statedSizes, string gapUrn,
         VolumeSet volumes, Func<string, IAff4Stream> openTarget)
     {
         var warnings = new List<string>();
@@ -36,11 +36,25 @@ internal static class MapLoader
             warnings.Add($"{mapSegment}: {overlaps} overlapping entries; later entries win over the overlapped parts");
 
         var end = normalised.Length == 0 ? 0 : normalised.Max(e => e.End);
-        var size = declaredSize ?? end;
-        if (declaredSize is not null && end > declaredSize)
-            warnings.Add($"{mapSegment}: entries reach 0x{end:X}, past the declared size 0x{declaredSize:X}; bytes past the size are not exposed");
+        var size = ChooseSize(statedSizes, end);
+        if (statedSizes.Count > 1)
+            warnings.Add($"'{urn}': aff4:size is stated as {string.Join(" and ", statedSizes.Select(s => $"0x{s:X}"))}; using 0x{size:X} " +
+                (size >= end ? "(the smallest that holds every mapped byte: a larger claim adds only unmapped holes)" : "(the largest)"));
+        if (statedSizes.Count > 0 && end > size)
+            warnings.Add($"{mapSegment}: entries reach 0x{end:X}, past the declared size 0x{size:X}; bytes past the size are not exposed");
         var gap = SymbolicStreams.TryOpen(gapUrn) ?? openTarget(gapUrn);
         return new MapStream(urn, size, normalised, targets, gap, order, warnings);
+    }
+
+    /// <summary>
+    /// The map's length: the entries' end when no size is stated; of several stated sizes (a split image's volumes
+    /// state the growing size, a damaged one contradicts itself) the smallest that still holds every mapped byte, else the largest.
+    /// </summary>
+    public static long ChooseSize(IReadOnlyList<long> statedSizes, long end)
+    {
+        if (statedSizes.Count == 0) return end;
+        var holding = statedSizes.Where(s => s >= end).ToArray();
+        return holding.Length > 0 ? holding.Min() : statedSizes.Max();
     }
 
     /// <summary>Target URNs, one per line; only trailing empty lines are dropped (a middle one would shift ids).</summary>

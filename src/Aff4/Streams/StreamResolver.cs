@@ -70,7 +70,7 @@ public sealed class StreamResolver
     {
         var declaredOrder = Graph.TypesOf(urn).Contains(ScudetteMap) ? MapEntryOrder.LegacySwapped : MapEntryOrder.Standard;
         var gap = Graph.First(urn, Aff4Vocabulary.MapGapDefaultStream)?.Value ?? SymbolicStreams.Zero;
-        var map = MapLoader.Load(urn, declaredOrder, LargestInteger(urn, Aff4Vocabulary.Size), gap, Volumes, target => Open(target, chain));
+        var map = MapLoader.Load(urn, declaredOrder, StatedIntegers(urn, Aff4Vocabulary.Size), gap, Volumes, target => Open(target, chain));
         if (map.Warnings.Count > 0) lock (_warnings) _warnings.AddRange(map.Warnings);
         return map;
     }
@@ -98,11 +98,18 @@ public sealed class StreamResolver
     /// </summary>
     private long? LargestInteger(string urn, Aff4Term term)
     {
-        long? best = null;
+        var values = StatedIntegers(urn, term);
+        return values.Count == 0 ? null : values.Max();
+    }
+
+    /// <summary>Every integer value stated for <paramref name="term"/>, distinct; a negative one is an error.</summary>
+    private IReadOnlyList<long> StatedIntegers(string urn, Aff4Term term)
+    {
+        var values = new SortedSet<long>();
         foreach (var value in Graph.Objects(urn, term))
-            if (value.TryGetInt64(out var n) && (best is null || n > best)) best = n;
-        if (best < 0) throw new Aff4Exception($"negative {term.Name} {best}", Volumes.FilePaths, urn);
-        return best;
+            if (value.TryGetInt64(out var n)) values.Add(n);
+        if (values.Count > 0 && values.Min < 0) throw new Aff4Exception($"negative {term.Name} {values.Min}", Volumes.FilePaths, urn);
+        return [.. values];
     }
 
     /// <summary>The stated chunk size, refused up front (naming the volumes that describe the stream) when no writer uses it.</summary>

@@ -136,6 +136,28 @@ public class MapStreamTests : TestVolumes
     }
 
     [Test]
+    public void OfContradictingSizesTheSmallestHoldingEveryMappedByteIsUsedWithAWarning()
+    {
+        var builder = new TestAff4VolumeBuilder(Volume);
+        builder.AddMap(Map, [new(0, 0x2000, 0, 0)], [SymbolicStreams.Zero], size: 0x4000, extraProperties: "aff4:size 4294967296 ; aff4:size 4096");
+        using var image = Open(Write(builder));
+        var map = (MapStream)image.OpenStream(Map);
+        Assert.That(map.Length, Is.EqualTo(0x4000), "0x1000 cuts the mapped 0x2000 bytes; 4 GiB only adds holes to hash");
+        Assert.That(map.Warnings, Has.Some.Contains("stated as 0x1000 and 0x4000 and 0x100000000; using 0x4000"));
+    }
+
+    [Test]
+    public void WhenNoStatedSizeHoldsTheEntriesTheLargestIsUsed()
+    {
+        var builder = new TestAff4VolumeBuilder(Volume);
+        builder.AddMap(Map, [new(0, 0x3000, 0, 0)], [SymbolicStreams.Zero], size: 0x1000, extraProperties: "aff4:size 8192");
+        using var image = Open(Write(builder));
+        var map = (MapStream)image.OpenStream(Map);
+        Assert.That(map.Length, Is.EqualTo(0x2000));
+        Assert.That(map.Warnings, Has.Some.Contains("past the declared size 0x2000"));
+    }
+
+    [Test]
     public void AnObjectNoVolumeDescribesIsAnErrorNamingTheVolumeFiles()
     {
         var builder = new TestAff4VolumeBuilder(Volume);
