@@ -1,19 +1,25 @@
 using System.Globalization;
+using MemFs.Fuzz.Mutators;
+using MemFs.Fuzz.Recipes;
 using MemFs.Fuzz.Running;
+using MemFs.Fuzz.Seeds;
 
 namespace MemFs.Fuzz;
 
 /// <summary>
 /// <c>dotnet run -c Release --project tests/Fuzz -- [--seed N] [--cases N] [--minutes M] [--budget-ms N] [--memory-mib N] [--corpus DIR]</c>:
 /// runs cases until the count or the time is reached and prints the summary; exit 1 if any case failed.
+/// <c>--case N</c> (of <c>--seed</c>) or <c>--replay RECIPE</c> runs that one case instead, <c>--repeat K</c> times (to profile
+/// it), printing each outcome with its stderr.
 /// </summary>
 internal static class Program
 {
     public static int Main(string[] args)
     {
-        int seed = 1, cases = int.MaxValue, budgetMs = 2000, memoryMib = 1024;
+        int seed = 1, cases = int.MaxValue, budgetMs = 2000, memoryMib = 1024, repeat = 1;
+        int? single = null;
         double minutes = 0;
-        string? corpus = null;
+        string? corpus = null, replay = null;
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             var value = args[i + 1];
@@ -25,15 +31,26 @@ internal static class Program
                 case "--budget-ms": budgetMs = int.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--memory-mib": memoryMib = int.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--corpus": corpus = value; break;
+                case "--case": single = int.Parse(value, CultureInfo.InvariantCulture); break;
+                case "--replay": replay = value; break;
+                case "--repeat": repeat = int.Parse(value, CultureInfo.InvariantCulture); break;
                 default:
                     Console.Error.WriteLine($"fuzz: unknown option {args[i]}");
                     return 2;
             }
         }
+        var output = Console.Out;
+        var budget = TimeSpan.FromMilliseconds(budgetMs);
+        if (replay is not null || single is not null)
+        {
+            var recipe = replay is not null
+                ? RecipeText.Read(File.ReadAllText(replay), replay)
+                : new CaseGenerator(SeedEvidence.Instance).Case(seed, single!.Value);
+            return Replay(recipe, repeat, budget, (long)memoryMib << 20, output);
+        }
         if (cases == int.MaxValue && minutes == 0) cases = 1000;
         var time = minutes > 0 ? TimeSpan.FromMinutes(minutes) : TimeSpan.MaxValue;
-        var output = Console.Out;
-        var campaign = new FuzzCampaign(seed, cases, time, TimeSpan.FromMilliseconds(budgetMs), (long)memoryMib << 20, corpus)
+        var campaign = new FuzzCampaign(seed, cases, time, budget, (long)memoryMib << 20, corpus)
         {
             Progress = o =>
             {
@@ -44,5 +61,21 @@ internal static class Program
         output.WriteLine($"seed {seed}, time budget {budgetMs} ms, memory budget {memoryMib} MiB, {Environment.ProcessorCount} cores");
         output.Write(summary.Render());
         return summary.Failures.Count == 0 ? 0 : 1;
+    }
+
+    /// <summary>Runs one recipe <paramref name="repeat"/> times; exit 1 if any run failed.</summary>
+    private static int Replay(Recipe recipe, int repeat, TimeSpan budget, long memoryBudget, TextWriter output)
+    {
+        output.WriteLine(recipe.Describe());
+        using var runner = new CaseRunner(SeedEvidence.Instance, budget, memoryBudget);
+        var failed = false;
+        for (var i = 0; i < repeat; i++)
+        {
+            var outcome = runner.Run(recipe);
+            failed |= outcome.Failed;
+            output.WriteLine($"{outcome.Verdict}, exit {outcome.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "-"}, {outcome.Elapsed.TotalMilliseconds:F0} ms, peak {outcome.PeakMemory >> 20} MiB");
+            if (i == 0) output.Write(outcome.Stderr);
+        }
+        return failed ? 1 : 0;
     }
 }
