@@ -10,7 +10,8 @@ namespace MemFs.Fuzz;
 /// <c>dotnet run -c Release --project tests/Fuzz -- [--seed N] [--cases N] [--minutes M] [--budget-ms N] [--memory-mib N] [--corpus DIR]</c>:
 /// runs cases until the count or the time is reached and prints the summary; exit 1 if any case failed.
 /// <c>--case N</c> (of <c>--seed</c>) or <c>--replay RECIPE</c> runs that one case instead, <c>--repeat K</c> times (to profile
-/// it), printing each outcome with its stderr.
+/// it), printing each outcome with its stderr; with <c>--write FILE</c> it writes that case's evidence file (and a
+/// companion such as the .vmem beside FILE) instead, to run memfs or a profiler on it by hand.
 /// </summary>
 internal static class Program
 {
@@ -19,7 +20,7 @@ internal static class Program
         int seed = 1, cases = int.MaxValue, budgetMs = 2000, memoryMib = 1024, repeat = 1;
         int? single = null;
         double minutes = 0;
-        string? corpus = null, replay = null;
+        string? corpus = null, replay = null, write = null;
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             var value = args[i + 1];
@@ -34,6 +35,7 @@ internal static class Program
                 case "--case": single = int.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--replay": replay = value; break;
                 case "--repeat": repeat = int.Parse(value, CultureInfo.InvariantCulture); break;
+                case "--write": write = value; break;
                 default:
                     Console.Error.WriteLine($"fuzz: unknown option {args[i]}");
                     return 2;
@@ -46,7 +48,9 @@ internal static class Program
             var recipe = replay is not null
                 ? RecipeText.Read(File.ReadAllText(replay), replay)
                 : new CaseGenerator(SeedEvidence.Instance).Case(seed, single!.Value);
-            return Replay(recipe, repeat, budget, (long)memoryMib << 20, output);
+            if (write is null) return Replay(recipe, repeat, budget, (long)memoryMib << 20, output);
+            Write(recipe, write, output);
+            return 0;
         }
         if (cases == int.MaxValue && minutes == 0) cases = 1000;
         var time = minutes > 0 ? TimeSpan.FromMinutes(minutes) : TimeSpan.MaxValue;
@@ -61,6 +65,14 @@ internal static class Program
         output.WriteLine($"seed {seed}, time budget {budgetMs} ms, memory budget {memoryMib} MiB, {Environment.ProcessorCount} cores");
         output.Write(summary.Render());
         return summary.Failures.Count == 0 ? 0 : 1;
+    }
+
+    private static void Write(Recipe recipe, string path, TextWriter output)
+    {
+        using var runner = new CaseRunner(SeedEvidence.Instance, TimeSpan.Zero, 0);
+        File.WriteAllBytes(path, runner.Materialize(recipe));
+        if (SeedEvidence.Instance.Companion(recipe.Base) is { } companion) File.WriteAllBytes(Path.ChangeExtension(path, companion.Extension), companion.Bytes);
+        output.WriteLine($"{recipe.Describe()}\nwritten to {path}; run: {recipe.CommandText.Replace(Recipe.ImageToken, path, StringComparison.Ordinal)}");
     }
 
     /// <summary>Runs one recipe <paramref name="repeat"/> times; exit 1 if any run failed.</summary>
