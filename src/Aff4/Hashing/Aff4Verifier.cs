@@ -113,8 +113,8 @@ public sealed class Aff4Verifier(Aff4Image image)
     {
         if (_linearHashes.TryGetValue(subject, out var known) && StatedLinearAlgorithms(subject).All(known.ContainsKey)) return known;
         var stream = image.OpenStream(subject);
-        ClaimedSize.Check(stream);
-        var digests = StreamHasher.Hash(stream, 0, stream.Length, StatedLinearAlgorithms(subject), cancel: cancel);
+        ClaimedSize.Check(stream, image.Volumes.FilePaths);
+        var digests = StreamHasher.Hash(stream, 0, stream.Length, StatedLinearAlgorithms(subject), image.Volumes.FilePaths, cancel: cancel);
         _linearHashes[subject] = digests;
         return digests;
     }
@@ -237,13 +237,13 @@ public sealed class Aff4Verifier(Aff4Image image)
     private MapStream MapOf(string subject)
     {
         var stream = image.OpenStream(subject);
-        return stream as MapStream ?? throw new Aff4Exception("a block-map hash is stated but the object is not a map", member: subject);
+        return stream as MapStream ?? throw new Aff4Exception("a block-map hash is stated but the object is not a map", image.Volumes.FilePaths, subject);
     }
 
     private static ImageStream? DataStreamOf(MapStream map) => map.Targets.OfType<ImageStream>().FirstOrDefault();
 
     private ImageStream ImageStreamAt(string urn) =>
-        image.OpenStream(urn) as ImageStream ?? throw new Aff4Exception("expected an ImageStream", member: urn);
+        image.OpenStream(urn) as ImageStream ?? throw new Aff4Exception("expected an ImageStream", image.Volumes.FilePaths, urn);
 
     private byte[] BevyIndexBytes(string streamUrn)
     {
@@ -251,14 +251,14 @@ public sealed class Aff4Verifier(Aff4Image image)
         using var all = new MemoryStream();
         for (long bevy = 0; bevy < stream.BevyCount; bevy++)
         {
-            var index = stream.GetBevyIndex(bevy) ?? throw new Aff4Exception($"bevy {bevy} is missing", member: streamUrn);
+            var index = stream.GetBevyIndex(bevy) ?? throw new Aff4Exception($"bevy {bevy} is missing", image.Volumes.FilePaths, streamUrn);
             all.Write(index.Index.ReadAll(MaxSmallSegmentBytes));
         }
         return all.ToArray();
     }
 
     private byte[] MapSegment(string mapUrn, string name) =>
-        (image.Volumes.FindSegment($"{mapUrn}/{name}") ?? throw new Aff4Exception($"the map has no '{name}' segment", member: mapUrn))
+        (image.Volumes.FindSegment($"{mapUrn}/{name}") ?? throw new Aff4Exception($"the map has no '{name}' segment", image.Volumes.FilePaths, mapUrn))
         .ReadAll(MaxSmallSegmentBytes);
 
     private byte[] OptionalMapSegment(string mapUrn, string name) =>

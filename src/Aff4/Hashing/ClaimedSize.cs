@@ -20,10 +20,10 @@ public static class ClaimedSize
         _ => null,
     };
 
-    /// <summary>Throws naming the stream when <see cref="Problem"/> finds one.</summary>
-    public static void Check(IAff4Stream stream)
+    /// <summary>Throws naming the volume files and the stream when <see cref="Problem"/> finds one.</summary>
+    public static void Check(IAff4Stream stream, string files)
     {
-        if (Problem(stream) is { } problem) throw new Aff4Exception(problem, member: stream.Urn);
+        if (Problem(stream) is { } problem) throw new Aff4Exception(problem, files, stream.Urn);
     }
 
     private static string? ImageProblem(ImageStream stream)

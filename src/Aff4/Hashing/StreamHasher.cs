@@ -8,9 +8,9 @@ public static class StreamHasher
 {
     private const int BufferSize = 4 << 20;
 
-    /// <summary>Lower-case hex digests of <paramref name="length"/> bytes from <paramref name="start"/>, keyed by algorithm.</summary>
+    /// <summary>Lower-case hex digests of <paramref name="length"/> bytes from <paramref name="start"/>, keyed by algorithm; a short stream is an error naming <paramref name="files"/>.</summary>
     public static IReadOnlyDictionary<string, string> Hash(IAff4Stream stream, long start, long length, IReadOnlyList<string> algorithms,
-        IProgress<long>? progress = null, CancellationToken cancel = default)
+        string files, IProgress<long>? progress = null, CancellationToken cancel = default)
     {
         var hashers = algorithms.Select(a => (name: a, h: HashAlgorithms.Create(a))).ToArray();
         try
@@ -22,7 +22,7 @@ public static class StreamHasher
                 cancel.ThrowIfCancellationRequested();
                 var n = (int)Math.Min(buffer.Length, length - done);
                 var got = stream.Read(start + done, buffer.AsSpan(0, n));
-                if (got != n) throw new Aff4Exception($"stream ended at 0x{start + done + got:X}, before the {length} bytes to hash", member: stream.Urn, offset: start + done + got);
+                if (got != n) throw new Aff4Exception($"stream ended at 0x{start + done + got:X}, before the {length} bytes to hash", files, stream.Urn, start + done + got);
                 foreach (var (_, h) in hashers) h.TransformBlock(buffer, 0, n, null, 0);
                 done += n;
                 progress?.Report(done);

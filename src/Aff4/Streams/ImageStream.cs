@@ -21,10 +21,10 @@ public sealed class ImageStream : IAff4Stream
 
     public ImageStream(string urn, ImageStreamLayout layout, VolumeSet volumes, ChunkCache cache)
     {
-        if (ImageStreamLayout.ChunkSizeProblem(layout.ChunkSize) is { } problem) throw new Aff4Exception(problem, member: urn);
+        if (ImageStreamLayout.ChunkSizeProblem(layout.ChunkSize) is { } problem) throw new Aff4Exception(problem, volumes.FilePaths, urn);
         if (layout.ChunksInSegment <= 0 || layout.ChunksInSegment > ImageStreamLayout.MaxChunksInSegment)
-            throw new Aff4Exception($"chunks per segment {layout.ChunksInSegment} is outside 1..{ImageStreamLayout.MaxChunksInSegment}", member: urn);
-        if (layout.Size < 0) throw new Aff4Exception($"negative stream size {layout.Size}", member: urn);
+            throw new Aff4Exception($"chunks per segment {layout.ChunksInSegment} is outside 1..{ImageStreamLayout.MaxChunksInSegment}", volumes.FilePaths, urn);
+        if (layout.Size < 0) throw new Aff4Exception($"negative stream size {layout.Size}", volumes.FilePaths, urn);
         Urn = urn;
         Layout = layout;
         _volumes = volumes;

@@ -14,20 +14,20 @@ internal static class MapLoader
     private const long MaxMapSegmentBytes = 512L * 1024 * 1024;
     private const long MaxIdxSegmentBytes = 64L * 1024 * 1024;
 
-    public static MapStream Load(string urn, MapEntryOrder declaredOrder, long? declaredSize, string gapUrn,
+    public static MapStream Load(string urn, MapEntryOrder declaredOrder, IReadOnlyList<long> statedSizes, string gapUrn,
         VolumeSet volumes, Func<string, IAff4Stream> openTarget)
     {
         var warnings = new List<string>();
         var mapSegment = volumes.FindSegment(urn + "/map")
-            ?? throw new Aff4Exception("the map has no 'map' segment in any opened volume", member: urn + "/map");
+            ?? throw new Aff4Exception("the map has no 'map' segment in any opened volume", volumes.FilePaths, urn + "/map");
         var idxSegment = volumes.FindSegment(urn + "/idx")
-            ?? throw new Aff4Exception("the map has no 'idx' segment in any opened volume", member: urn + "/idx");
+            ?? throw new Aff4Exception("the map has no 'idx' segment in any opened volume", volumes.FilePaths, urn + "/idx");
 
         var raw = mapSegment.ReadAll(MaxMapSegmentBytes);
         if (raw.Length % EntrySize != 0)
             warnings.Add($"{mapSegment}: {raw.Length} bytes is not a whole number of {EntrySize}-byte entries; the last {raw.Length % EntrySize} bytes are ignored");
         var targetUrns = ParseIdx(idxSegment.ReadAllText(MaxIdxSegmentBytes));
-        var targets = targetUrns.Select(t => OpenTarget(t, openTarget, warnings)).ToArray();
+        var targets = targetUrns.Select(t => OpenTarget(t, openTarget, volumes, warnings)).ToArray();
 
         var order = ChooseOrder(raw, declaredOrder, targets, mapSegment, warnings);
         var entries = Decode(raw, order, targets.Length, mapSegment);
@@ -36,11 +36,25 @@ internal static class MapLoader
             warnings.Add($"{mapSegment}: {overlaps} overlapping entries; later entries win over the overlapped parts");
 
         var end = normalised.Length == 0 ? 0 : normalised.Max(e => e.End);
-        var size = declaredSize ?? end;
-        if (declaredSize is not null && end > declaredSize)
-            warnings.Add($"{mapSegment}: entries reach 0x{end:X}, past the declared size 0x{declaredSize:X}; bytes past the size are not exposed");
+        var size = ChooseSize(statedSizes, end);
+        if (statedSizes.Count > 1)
+            warnings.Add($"'{urn}': aff4:size is stated as {string.Join(" and ", statedSizes.Select(s => $"0x{s:X}"))}; using 0x{size:X} " +
+                (size >= end ? "(the smallest that holds every mapped byte: a larger claim adds only unmapped holes)" : "(the largest)"));
+        if (statedSizes.Count > 0 && end > size)
+            warnings.Add($"{mapSegment}: entries reach 0x{end:X}, past the declared size 0x{size:X}; bytes past the size are not exposed");
         var gap = SymbolicStreams.TryOpen(gapUrn) ?? openTarget(gapUrn);
         return new MapStream(urn, size, normalised, targets, gap, order, warnings);
+    }
+
+    /// <summary>
+    /// The map's length: the entries' end when no size is stated; of several stated sizes (a split image's volumes
+    /// state the growing size, a damaged one contradicts itself) the smallest that still holds every mapped byte, else the largest.
+    /// </summary>
+    public static long ChooseSize(IReadOnlyList<long> statedSizes, long end)
+    {
+        if (statedSizes.Count == 0) return end;
+        var holding = statedSizes.Where(s => s >= end).ToArray();
+        return holding.Length > 0 ? holding.Min() : statedSizes.Max();
     }
 
     /// <summary>Target URNs, one per line; only trailing empty lines are dropped (a middle one would shift ids).</summary>
@@ -51,7 +65,7 @@ internal static class MapLoader
         return lines;
     }
 
-    private static IAff4Stream OpenTarget(string urn, Func<string, IAff4Stream> open, List<string> warnings)
+    private static IAff4Stream OpenTarget(string urn, Func<string, IAff4Stream> open, VolumeSet volumes, List<string> warnings)
     {
         try
         {
@@ -64,7 +78,7 @@ internal static class MapLoader
         catch (Aff4Exception e)
         {
             warnings.Add($"map target '{urn}' is unavailable: {e.Message}");
-            return new UnavailableStream(urn, e.Message);
+            return new UnavailableStream(urn, e.Problem, e.FilePath ?? volumes.FilePaths);
         }
     }
 

@@ -48,7 +48,7 @@ public sealed class StreamResolver
     private IAff4Stream Open(string urn, IReadOnlyList<string> chain)
     {
         if (_opened.TryGetValue(urn, out var known)) return known;
-        if (chain.Contains(urn)) throw new Aff4CycleException([.. chain, urn]);
+        if (chain.Contains(urn)) throw new Aff4CycleException([.. chain, urn], Volumes.FilePaths);
         var path = chain.Append(urn).ToArray();
         var stream = SymbolicStreams.TryOpen(urn) ?? OpenDescribed(urn, path);
         _opened[urn] = stream;
@@ -63,14 +63,14 @@ public sealed class StreamResolver
         if (dataStream is { Kind: RdfTermKind.Iri }) return Open(dataStream.Value, chain);
         var segment = Volumes.FindSegment(urn);
         if (segment is not null) return new SegmentStream(urn, segment);
-        throw new Aff4Exception("no opened volume describes this object or stores a segment of that name", member: urn);
+        throw new Aff4Exception("no opened volume describes this object or stores a segment of that name", Volumes.FilePaths, urn);
     }
 
     private MapStream OpenMap(string urn, IReadOnlyList<string> chain)
     {
         var declaredOrder = Graph.TypesOf(urn).Contains(ScudetteMap) ? MapEntryOrder.LegacySwapped : MapEntryOrder.Standard;
         var gap = Graph.First(urn, Aff4Vocabulary.MapGapDefaultStream)?.Value ?? SymbolicStreams.Zero;
-        var map = MapLoader.Load(urn, declaredOrder, LargestInteger(urn, Aff4Vocabulary.Size), gap, Volumes, target => Open(target, chain));
+        var map = MapLoader.Load(urn, declaredOrder, StatedIntegers(urn, Aff4Vocabulary.Size), gap, Volumes, target => Open(target, chain));
         if (map.Warnings.Count > 0) lock (_warnings) _warnings.AddRange(map.Warnings);
         return map;
     }
@@ -82,7 +82,7 @@ public sealed class StreamResolver
         if (compressionIri is not null)
         {
             if (!CompressionMethodIris.TryParse(compressionIri, out var method))
-                throw new Aff4Exception($"unsupported compression method <{compressionIri}>", member: urn);
+                throw new Aff4Exception($"unsupported compression method <{compressionIri}>", Volumes.FilePaths, urn);
             compression = method;
         }
         var chunkSize = ChunkSize(urn);
@@ -98,11 +98,18 @@ public sealed class StreamResolver
     /// </summary>
     private long? LargestInteger(string urn, Aff4Term term)
     {
-        long? best = null;
+        var values = StatedIntegers(urn, term);
+        return values.Count == 0 ? null : values.Max();
+    }
+
+    /// <summary>Every integer value stated for <paramref name="term"/>, distinct; a negative one is an error.</summary>
+    private IReadOnlyList<long> StatedIntegers(string urn, Aff4Term term)
+    {
+        var values = new SortedSet<long>();
         foreach (var value in Graph.Objects(urn, term))
-            if (value.TryGetInt64(out var n) && (best is null || n > best)) best = n;
-        if (best < 0) throw new Aff4Exception($"negative {term.Name} {best}", member: urn);
-        return best;
+            if (value.TryGetInt64(out var n)) values.Add(n);
+        if (values.Count > 0 && values.Min < 0) throw new Aff4Exception($"negative {term.Name} {values.Min}", Volumes.FilePaths, urn);
+        return [.. values];
     }
 
     /// <summary>The stated chunk size, refused up front (naming the volumes that describe the stream) when no writer uses it.</summary>
@@ -110,7 +117,7 @@ public sealed class StreamResolver
     {
         var value = LargestInteger(urn, Aff4Vocabulary.ChunkSize) ?? DefaultChunkSize;
         if (ImageStreamLayout.ChunkSizeProblem(value) is { } problem)
-            throw new Aff4Exception(problem, string.Join(", ", Volumes.Volumes.Select(v => v.Zip.FilePath)), urn);
+            throw new Aff4Exception(problem, Volumes.FilePaths, urn);
         return (int)value;
     }
 
@@ -118,7 +125,7 @@ public sealed class StreamResolver
     {
         var value = LargestInteger(urn, term);
         if (value is null) return defaultValue;
-        if (value <= 0 || value > int.MaxValue) throw new Aff4Exception($"{term.Name} {value} is out of range", member: urn);
+        if (value <= 0 || value > int.MaxValue) throw new Aff4Exception($"{term.Name} {value} is out of range", Volumes.FilePaths, urn);
         return (int)value;
     }
 

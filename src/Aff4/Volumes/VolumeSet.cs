@@ -21,6 +21,9 @@ public sealed class VolumeSet : IDisposable
     public IReadOnlyList<OpenedVolume> Volumes => _volumes;
     public IReadOnlyList<string> Warnings => _warnings;
 
+    /// <summary>The volume files, comma-separated: where an error about an object of the set tells the analyst to look.</summary>
+    public string FilePaths => string.Join(", ", _volumes.Select(v => v.Zip.FilePath));
+
     public static VolumeSet Open(IEnumerable<string> paths)
     {
         var set = new VolumeSet();

@@ -32,7 +32,7 @@ internal static class Aff4CatCommand
             StdoutCopy.Run(start, count, (position, destination) =>
             {
                 if (stream.Read(position, destination) != destination.Length)
-                    throw new Aff4Exception("the stream ended before its stated length", member: stream.Urn, offset: position);
+                    throw new Aff4Exception("the stream ended before its stated length", image.Volumes.FilePaths, stream.Urn, position);
             });
             return 0;
         }));

@@ -32,13 +32,13 @@ internal static class Aff4HashCommand
             using var image = Aff4Image.Open(parse.GetValue(volumes)!);
             var urn = selector.Resolve(parse, image);
             var stream = image.OpenStream(urn);
-            ClaimedSize.Check(stream);
+            ClaimedSize.Check(stream, image.Volumes.FilePaths);
             var verifier = new Aff4Verifier(image);
             var stated = verifier.StatedHashes().Where(h => h.Subject == urn && h.Property == Aff4Vocabulary.Hash).ToArray();
             var algorithms = Always.Concat(stated.Select(h => h.Algorithm).Where(HashAlgorithms.Supported.Contains)).Distinct().ToArray();
 
             var digests = ProgressReporter.Run($"hashing {urn}", stream.Length,
-                progress => StreamHasher.Hash(stream, 0, stream.Length, algorithms, progress));
+                progress => StreamHasher.Hash(stream, 0, stream.Length, algorithms, image.Volumes.FilePaths, progress));
             Console.WriteLine($"{urn} ({stream.Length:N0} bytes)");
             foreach (var a in algorithms) Console.WriteLine($"  {a,-8} {digests[a]}");
             if (!parse.GetValue(verify)) return 0;

@@ -33,12 +33,13 @@ internal static class CommandRunner
 
     /// <summary>
     /// Bad input is reported naming the evidence file: a message that names only an AFF4 URN, a Windows path, a symbol
-    /// search or a path in the tree gets the command's files in front.
+    /// search or a path in the tree gets the command's files in front (files only: a tree path such as '/' is also a
+    /// directory on this machine, and any message contains it).
     /// </summary>
     private static string NamingEvidence(string message, CommandResult command)
     {
         var files = command.Children.OfType<ArgumentResult>().SelectMany(a => a.Tokens).Select(t => t.Value)
-            .Where(v => File.Exists(v) || Directory.Exists(v)).ToList();
+            .Where(File.Exists).ToList();
         return files.Count == 0 || files.Any(f => message.Contains(f, StringComparison.Ordinal)) ? message : $"{string.Join(", ", files)}: {message}";
     }
 

@@ -89,6 +89,13 @@ public sealed class WindowsTranslator : IKernelReader
             var va = firstPage + (ulong)i * 4096;
             if (!IsCanonical(va) || !TryLocateLeafTable(dtb, va, out var table, out var largePage, out var largeLevel))
             {
+                if (IsCanonical(va) && NoTableBelow(dtb, va) is { } span)
+                {
+                    // Every page under a zero or demand-zero upper entry is "whatever its VAD says" (as in Translate): one walk for all.
+                    for (; i < results.Length && (firstPage + (ulong)i * 4096) / span == va / span; i++)
+                        results[i] = ResolveLeaf(new DecodedPte(PteKind.Zero, 0, 0, false, 0), firstPage + (ulong)i * 4096, vads, NoTrace.Instance, 0, prototype: false);
+                    continue;
+                }
                 results[i] = Translate(dtb, va, vads, NoTrace.Instance, 0);
                 i++;
                 continue;
@@ -112,6 +119,24 @@ public sealed class WindowsTranslator : IKernelReader
                 results[i] = ResolveLeaf(_decoder.DecodeLeaf(raw), firstPage + (ulong)i * 4096, vads, NoTrace.Instance, 0, prototype: false);
             }
         }
+    }
+
+    /// <summary>
+    /// The bytes an upper-level entry spans when the walk for <paramref name="va"/> stops at a zero or demand-zero one
+    /// (no lower table exists yet); null when it stops otherwise (unreadable, transition, paged out, invalid).
+    /// </summary>
+    private ulong? NoTableBelow(ulong dtb, ulong va)
+    {
+        var table = ExtendedLocation.Physical((long)(dtb & Frame52));
+        for (var level = 3; level >= 1; level--)
+        {
+            if (!TryReadEntry(table, (int)((va >> (12 + 9 * level)) & 0x1FF), out var raw, out _)) return null;
+            if ((raw & 1) == 0)
+                return _decoder.DecodeUpperLevel(raw).Kind is PteKind.Zero or PteKind.DemandZero ? 1UL << (12 + 9 * level) : null;
+            if (level is 1 or 2 && (raw & 0x80) != 0) return null;
+            table = ExtendedLocation.Physical((long)(raw & Frame52));
+        }
+        return null;
     }
 
     /// <summary>Walks PML4E → PDPTE → PDE while they are present; gives the PTE table, or the large-page entry.</summary>

@@ -15,10 +15,10 @@ internal sealed class CaseGenerator(SeedEvidence seeds)
     private static readonly IMutator[] Mutators =
     [
         new KernelStructureMutator(), new KernelStructureMutator(), new KernelStructureMutator(),
-        HeaderMutator.CrashDump, HeaderMutator.Lime, new TurtleMutator(), new TurtleMutator(), new ZipRecordMutator(), new TruncateMutator(),
+        HeaderMutator.CrashDump, HeaderMutator.Lime, HeaderMutator.Elf, HeaderMutator.Vmware, HeaderMutator.Vmware, new TurtleMutator(), new TurtleMutator(), new ZipRecordMutator(), new TruncateMutator(),
     ];
 
-    private static readonly SeedKind[] Kinds = [SeedKind.Raw, SeedKind.CrashDump, SeedKind.Lime, SeedKind.Aff4, SeedKind.Aff4];
+    private static readonly SeedKind[] Kinds = [SeedKind.Raw, SeedKind.CrashDump, SeedKind.Lime, SeedKind.Elf, SeedKind.Vmware, SeedKind.Aff4, SeedKind.Aff4];
 
     private static readonly string[][] Commands =
     [

@@ -11,7 +11,7 @@ internal sealed class KernelStructureMutator : IMutator
 {
     public string Name => "kernel";
 
-    public bool Applies(SeedKind kind) => kind != SeedKind.Aff4;
+    public bool Applies(SeedKind kind) => SeedEvidence.HoldsPhysicalMemory(kind);
 
     public IReadOnlyList<Operation> Mutate(Random random, SeedKind kind, SeedEvidence seeds)
     {

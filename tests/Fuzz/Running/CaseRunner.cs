@@ -33,6 +33,8 @@ internal sealed class CaseRunner : IDisposable
     {
         var image = Path.Combine(_directory, $"case-{recipe.Seed}-{recipe.Index}{SeedEvidence.Extension(recipe.Base)}");
         File.WriteAllBytes(image, Materialize(recipe));
+        var companion = _seeds.Companion(recipe.Base) is { } c ? Path.ChangeExtension(image, c.Extension) : null;
+        if (companion is not null) File.WriteAllBytes(companion, _seeds.Companion(recipe.Base)!.Value.Bytes);
         Install();
         var console = new CaseConsole();
         int? exit = null;
@@ -55,7 +57,11 @@ internal sealed class CaseRunner : IDisposable
         var elapsed = clock.Elapsed;
         peak = Math.Max(peak, Environment.WorkingSet);
         var finished = !thread.IsAlive;
-        if (finished) File.Delete(image);
+        if (finished)
+        {
+            File.Delete(image);
+            if (companion is not null) File.Delete(companion);
+        }
 
         var stderr = console.Error + (escaped is null ? "" : $"\nescaped: {escaped}");
         var verdict = !finished ? Verdict.Hang

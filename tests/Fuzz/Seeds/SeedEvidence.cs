@@ -1,14 +1,15 @@
 using System.Buffers.Binary;
 using MemFs.Tests.Demo;
 using MemFs.Tests.Translate.Physical.CrashDump;
+using MemFs.Tests.Translate.Physical.Elf;
 using MemFs.Tests.Translate.Windows.Kernel;
 
 namespace MemFs.Fuzz.Seeds;
 
 /// <summary>
 /// The seed files, built once from the <see cref="DemoSystem"/> in code (no evidence is read from disk): the demo AFF4
-/// and the same physical memory as raw, full crash dump and LiME, whose physical pages sit at a fixed file offset so
-/// the kernel-structure mutators can patch them in each.
+/// and the same physical memory as raw, full crash dump, LiME and ELF core, whose physical pages sit at a fixed file
+/// offset so the kernel-structure mutators can patch them in each, and as a VMware .vmem beside a .vmss state file.
 /// </summary>
 internal sealed class SeedEvidence
 {
@@ -18,6 +19,8 @@ internal sealed class SeedEvidence
     private readonly byte[] _raw;
     private readonly byte[] _dump;
     private readonly byte[] _lime;
+    private readonly byte[] _elf;
+    private readonly byte[] _vmss;
     private readonly int _dumpHeader;
 
     private SeedEvidence()
@@ -42,6 +45,8 @@ internal sealed class SeedEvidence
         BinaryPrimitives.WriteUInt32LittleEndian(_lime.AsSpan(4), 1);
         BinaryPrimitives.WriteUInt64LittleEndian(_lime.AsSpan(16), (ulong)_raw.Length - 1);
         _raw.CopyTo(_lime, LimeHeader);
+        _elf = new TestElfCoreBuilder().QemuNote(Demo.Image.Dtb).Load(0, 0, _raw, (ulong)_raw.Length).ToArray();
+        _vmss = VmwareSeed.State(_raw.Length / TestCrashDumpBuilder.PageSize, Demo.Image.Dtb);
         Structures = new KernelStructures(Demo);
     }
 
@@ -52,26 +57,43 @@ internal sealed class SeedEvidence
     public byte[] Aff4Base { get; }
     public long PhysicalSize => _raw.Length;
 
+    /// <summary>Whether the seed file itself holds the physical memory as one run (at <see cref="PhysicalBase"/>).</summary>
+    public static bool HoldsPhysicalMemory(SeedKind kind) => kind is not (SeedKind.Aff4 or SeedKind.Vmware);
+
     /// <summary>Where physical address 0 is in each seed file that holds the physical memory as one run.</summary>
     public long PhysicalBase(SeedKind kind) => kind switch
     {
         SeedKind.CrashDump => _dumpHeader,
         SeedKind.Lime => LimeHeader,
+        SeedKind.Elf => _elf.Length - _raw.Length,
         _ => 0,
     };
+
+    /// <summary>The seed file's length before any change.</summary>
+    public long Length(SeedKind kind) => kind switch
+    {
+        SeedKind.Aff4 => Aff4Base.Length,
+        SeedKind.Vmware => _vmss.Length,
+        _ => PhysicalSize + PhysicalBase(kind),
+    };
+
+    /// <summary>A file written unchanged beside the seed under the same base name (the .vmem beside a .vmss), if any.</summary>
+    public (string Extension, byte[] Bytes)? Companion(SeedKind kind) => kind == SeedKind.Vmware ? (".vmem", _raw) : null;
 
     public static string Extension(SeedKind kind) => kind switch
     {
         SeedKind.Aff4 => ".aff4",
         SeedKind.CrashDump => ".dmp",
         SeedKind.Lime => ".lime",
+        SeedKind.Elf => ".elf",
+        SeedKind.Vmware => ".vmss",
         _ => ".raw",
     };
 
     /// <summary>A fresh copy of the seed, with the AFF4 metadata additions (Turtle statements) applied when it is the AFF4.</summary>
     public byte[] Copy(SeedKind kind, IReadOnlyList<string> turtle)
     {
-        if (kind != SeedKind.Aff4) return (byte[])(kind switch { SeedKind.CrashDump => _dump, SeedKind.Lime => _lime, _ => _raw }).Clone();
+        if (kind != SeedKind.Aff4) return (byte[])(kind switch { SeedKind.CrashDump => _dump, SeedKind.Lime => _lime, SeedKind.Elf => _elf, SeedKind.Vmware => _vmss, _ => _raw }).Clone();
         var key = string.Join('\n', turtle);
         byte[] built;
         lock (_aff4)

@@ -11,4 +11,8 @@ internal enum SeedKind
     CrashDump,
     /// <summary>The demo machine's physical memory as a LiME file (one range).</summary>
     Lime,
+    /// <summary>The demo machine's physical memory as an ELF64 core (QEMU CPU-state note, one PT_LOAD).</summary>
+    Elf,
+    /// <summary>A VMware state file (.vmss, one memory region) beside the demo machine's physical memory as its .vmem.</summary>
+    Vmware,
 }

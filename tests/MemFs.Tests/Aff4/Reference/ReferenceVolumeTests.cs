@@ -104,7 +104,7 @@ public class ReferenceVolumeTests
                 Is.EqualTo(entries.EnumerateArray().Select(e => (e.GetProperty("mappedOffset").GetInt64(), e.GetProperty("length").GetInt64(),
                     e.GetProperty("targetOffset").GetInt64(), e.GetProperty("target").GetString()))));
 
-        var linear = StreamHasher.Hash(map, 0, map.Length, ["md5", "sha1", "sha256"]);
+        var linear = StreamHasher.Hash(map, 0, map.Length, ["md5", "sha1", "sha256"], image.Volumes.FilePaths);
         foreach (var (algorithm, value) in expected.GetProperty("linear_hash").Properties().Select(p => (p.Name, p.Value.GetString())))
             Assert.That(linear[algorithm], Is.EqualTo(value), $"linear {algorithm}");
         AssertStatedValuesVerify(image, urn, expected.GetProperty("stated"));
@@ -129,7 +129,7 @@ public class ReferenceVolumeTests
         Assert.That(stats.Compressed, Is.EqualTo(expected.GetProperty("chunks_compressed").GetInt64()));
 
         var computed = expected.GetProperty("computed_hash");
-        var digests = StreamHasher.Hash(stream, 0, stream.Length, computed.Properties().Select(p => p.Name).ToArray());
+        var digests = StreamHasher.Hash(stream, 0, stream.Length, computed.Properties().Select(p => p.Name).ToArray(), image.Volumes.FilePaths);
         foreach (var p in computed.Properties()) Assert.That(digests[p.Name], Is.EqualTo(p.Value.GetString()), $"stream {p.Name}");
 
         foreach (var algorithm in expected.GetProperty("block_hash_segments").EnumerateArray().Select(a => a.GetString()!))

@@ -28,13 +28,13 @@ public class SyntheticMemoryImageTests
         Assert.That(AcquiredOrMarkedRuns(map), Is.EqualTo(expectedRuns), "runs = data entries plus UnreadableData pages, merged");
         Assert.That(map.Entries.Where(e => SymbolicStreams.MarksMissingData(map.Targets[e.TargetId].Urn)).SelectMany(Pages), Is.EqualTo(unreadable));
 
-        var digests = StreamHasher.Hash(map, 0, map.Length, ["sha256", "md5"]);
+        var digests = StreamHasher.Hash(map, 0, map.Length, ["sha256", "md5"], image.Volumes.FilePaths);
         Assert.That(digests["sha256"], Is.EqualTo(expected.GetProperty("sha256").GetString()));
         Assert.That(digests["md5"], Is.EqualTo(expected.GetProperty("md5").GetString()));
 
         var data = (ImageStream)map.Targets.Single(t => t is ImageStream);
         Assert.That(data.Length, Is.EqualTo(expected.GetProperty("data_stream_size").GetInt64()));
-        Assert.That(StreamHasher.Hash(data, 0, data.Length, ["sha256"])["sha256"], Is.EqualTo(expected.GetProperty("data_stream_sha256").GetString()));
+        Assert.That(StreamHasher.Hash(data, 0, data.Length, ["sha256"], image.Volumes.FilePaths)["sha256"], Is.EqualTo(expected.GetProperty("data_stream_sha256").GetString()));
 
         foreach (var (name, offset) in new[] { ("bytes_at_0x203000", 0x203000L), ("bytes_at_0x204000", 0x204000L) })
             if (expected.Optional(name) is { } text)
@@ -94,7 +94,7 @@ public class SyntheticMemoryImageTests
         {
             var stream = image.OpenStream(pagefile.Urn);
             Assert.That(stream.Length, Is.EqualTo(want.GetProperty("size").GetInt64()));
-            Assert.That(StreamHasher.Hash(stream, 0, stream.Length, ["sha256"])["sha256"], Is.EqualTo(want.GetProperty("sha256").GetString()));
+            Assert.That(StreamHasher.Hash(stream, 0, stream.Length, ["sha256"], image.Volumes.FilePaths)["sha256"], Is.EqualTo(want.GetProperty("sha256").GetString()));
         }
     }
 
@@ -112,7 +112,7 @@ public class SyntheticMemoryImageTests
             }
             var stream = image.OpenStream(entry.Value.GetProperty("urn").GetString()!);
             Assert.That(stream.Length, Is.EqualTo(entry.Value.GetProperty("size").GetInt64()));
-            Assert.That(StreamHasher.Hash(stream, 0, stream.Length, ["sha256"])["sha256"], Is.EqualTo(entry.Value.GetProperty("sha256").GetString()));
+            Assert.That(StreamHasher.Hash(stream, 0, stream.Length, ["sha256"], image.Volumes.FilePaths)["sha256"], Is.EqualTo(entry.Value.GetProperty("sha256").GetString()));
         }
         Assert.That(image.Locator.FindFile(@"C:\Windows\System32\drivers\no-such-driver.sys"), Is.Null);
     }

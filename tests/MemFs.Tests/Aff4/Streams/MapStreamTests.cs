@@ -127,9 +127,47 @@ public class MapStreamTests : TestVolumes
         var builder = new TestAff4VolumeBuilder(Volume);
         builder.AddMap(a, [new(0, 0x1000, 0, 0)], [b]);
         builder.AddMap(b, [new(0, 0x1000, 0, 0)], [a]);
-        using var image = Open(Write(builder));
+        var path = Write(builder);
+        using var image = Open(path);
         var error = Assert.Throws<Aff4CycleException>(() => image.OpenStream(a))!;
         Assert.That(error.Message, Does.Contain($"{a} -> {b} -> {a}"));
+        Assert.That(error.FilePath, Is.EqualTo(path));
+        Assert.That(error.Message, Does.StartWith(path + ", "));
+    }
+
+    [Test]
+    public void OfContradictingSizesTheSmallestHoldingEveryMappedByteIsUsedWithAWarning()
+    {
+        var builder = new TestAff4VolumeBuilder(Volume);
+        builder.AddMap(Map, [new(0, 0x2000, 0, 0)], [SymbolicStreams.Zero], size: 0x4000, extraProperties: "aff4:size 4294967296 ; aff4:size 4096");
+        using var image = Open(Write(builder));
+        var map = (MapStream)image.OpenStream(Map);
+        Assert.That(map.Length, Is.EqualTo(0x4000), "0x1000 cuts the mapped 0x2000 bytes; 4 GiB only adds holes to hash");
+        Assert.That(map.Warnings, Has.Some.Contains("stated as 0x1000 and 0x4000 and 0x100000000; using 0x4000"));
+    }
+
+    [Test]
+    public void WhenNoStatedSizeHoldsTheEntriesTheLargestIsUsed()
+    {
+        var builder = new TestAff4VolumeBuilder(Volume);
+        builder.AddMap(Map, [new(0, 0x3000, 0, 0)], [SymbolicStreams.Zero], size: 0x1000, extraProperties: "aff4:size 8192");
+        using var image = Open(Write(builder));
+        var map = (MapStream)image.OpenStream(Map);
+        Assert.That(map.Length, Is.EqualTo(0x2000));
+        Assert.That(map.Warnings, Has.Some.Contains("past the declared size 0x2000"));
+    }
+
+    [Test]
+    public void AnObjectNoVolumeDescribesIsAnErrorNamingTheVolumeFiles()
+    {
+        var builder = new TestAff4VolumeBuilder(Volume);
+        builder.AddMap(Map, [new(0, 0x1000, 0, 0)], [SymbolicStreams.Zero]);
+        var one = Write(builder, "one.aff4");
+        var two = Write(new TestAff4VolumeBuilder("aff4://0f0f0f0f-0000-4000-8000-00000000a003"), "two.aff4");
+        using var image = Open(one, two);
+        var error = Assert.Throws<Aff4Exception>(() => image.OpenStream(Volume + "/missing"))!;
+        Assert.That(error.FilePath, Is.EqualTo($"{one}, {two}"));
+        Assert.That(error.Message, Does.Contain("no opened volume describes this object"));
     }
 
     [Test]
@@ -149,7 +187,9 @@ public class MapStreamTests : TestVolumes
 
         using var alone = Open(firstPath);
         var map = alone.OpenStream(Map);
-        Assert.That(() => map.Read(0x1000, new byte[16]), Throws.InstanceOf<Aff4Exception>().With.Message.Contains("unavailable"));
+        var error = Assert.Throws<Aff4Exception>(() => map.Read(0x1000, new byte[16]))!;
+        Assert.That(error.Message, Does.Contain("unavailable"));
+        Assert.That(error.FilePath, Is.EqualTo(firstPath), "the volume that was searched for the stripe");
         Assert.That(alone.Warnings, Has.Some.Contains(stripe));
     }
 

@@ -3,27 +3,14 @@ using NUnit.Framework;
 
 namespace MemFs.Tests.Translate.Physical;
 
-/// <summary>
-/// Known physical memory contents: every 4 KiB page starts with its own physical address as a u64,
-/// followed by a pattern that differs per page, so any misplaced byte shows.
-/// </summary>
+/// <summary>Assertions over <see cref="PhysicalPagePattern"/> contents read back through an <see cref="IPhysicalMemory"/>.</summary>
 internal static class TestPhysicalPages
 {
-    public const int PageSize = 4096;
+    public const int PageSize = PhysicalPagePattern.PageSize;
 
-    public static byte ByteAt(long address)
-    {
-        var page = address & ~(long)(PageSize - 1);
-        var within = (int)(address - page);
-        return within < 8 ? (byte)(page >> (8 * within)) : (byte)((page >> 12) * 131 + within * 7 + 1);
-    }
+    public static byte ByteAt(long address) => PhysicalPagePattern.ByteAt(address);
 
-    public static byte[] Bytes(long start, long length)
-    {
-        var bytes = new byte[length];
-        for (var i = 0; i < length; i++) bytes[i] = ByteAt(start + i);
-        return bytes;
-    }
+    public static byte[] Bytes(long start, long length) => PhysicalPagePattern.Bytes(start, length);
 
     public static void AssertRead(IPhysicalMemory memory, long address, int length)
     {

@@ -24,7 +24,7 @@ internal sealed class TestElfCoreBuilder(bool is64 = true)
 
     /// <summary>A PT_LOAD of known page contents at physical <paramref name="start"/>.</summary>
     public TestElfCoreBuilder Load(long start, long length, long? memSize = null) =>
-        Load((ulong)start, 0, TestPhysicalPages.Bytes(start, length), (ulong)(memSize ?? length));
+        Load((ulong)start, 0, PhysicalPagePattern.Bytes(start, length), (ulong)(memSize ?? length));
 
     public TestElfCoreBuilder Load(ulong paddr, ulong vaddr, byte[] data, ulong memSize)
     {

@@ -110,9 +110,9 @@ internal sealed class TestVmwareStateBuilder(uint magic = 0xBED2BED2)
     /// <summary>A .vmem holding each region's physical pages at its page number; pages no region uses are filled with 0xEE.</summary>
     public static byte[] Vmem(long totalPages, params (long Ppn, long PageNum, long Pages)[] regions)
     {
-        var vmem = Enumerable.Repeat((byte)0xEE, (int)(totalPages * TestPhysicalPages.PageSize)).ToArray();
+        var vmem = Enumerable.Repeat((byte)0xEE, (int)(totalPages * PhysicalPagePattern.PageSize)).ToArray();
         foreach (var (ppn, pageNum, pages) in regions)
-            TestPhysicalPages.Bytes(ppn * TestPhysicalPages.PageSize, pages * TestPhysicalPages.PageSize).CopyTo(vmem, pageNum * TestPhysicalPages.PageSize);
+            PhysicalPagePattern.Bytes(ppn * PhysicalPagePattern.PageSize, pages * PhysicalPagePattern.PageSize).CopyTo(vmem, pageNum * PhysicalPagePattern.PageSize);
         return vmem;
     }
 }
