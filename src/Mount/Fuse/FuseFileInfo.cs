@@ -9,6 +9,7 @@ namespace MemFs.Mount.Fuse;
 [StructLayout(LayoutKind.Explicit, Size = 24)]
 internal struct FuseFileInfo
 {
+    public const uint DirectIo = 0x2;
     public const uint KeepCache = 0x4;
     public const uint CacheReaddir = 0x40;
 

@@ -54,7 +54,9 @@ internal sealed unsafe class FuseFileSystem(IVirtualFileSystem tree, uint maxRea
         var handle = (ulong)Interlocked.Increment(ref _lastHandle);
         _open[handle] = new OpenFile(path, file);
         info->Handle = handle;
-        info->Bits |= FuseFileInfo.KeepCache;
+        // A file produced whole may be listed as 0 bytes (its size is unknown until produced): direct_io makes the
+        // kernel send every read here instead of cutting it at a cached st_size (libfuse fuse_common.h, direct_io).
+        info->Bits |= file.ProducedWhole ? FuseFileInfo.DirectIo : FuseFileInfo.KeepCache;
         return 0;
     }
 

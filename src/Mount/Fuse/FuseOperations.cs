@@ -1,10 +1,12 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 
 namespace MemFs.Mount.Fuse;
 
 /// <summary>
 /// The <c>struct fuse_operations</c> table: static callbacks that find the mount's <see cref="FuseFileSystem"/> through
-/// fuse_get_context()->private_data (a GCHandle) and never let an exception reach native code.
+/// fuse_get_context()->private_data (a GCHandle) and never let an exception reach native code; requests that can
+/// produce a file or directory are timed for <see cref="SlowRequestLog"/>.
 /// </summary>
 internal static unsafe class FuseOperations
 {
@@ -34,25 +36,37 @@ internal static unsafe class FuseOperations
 
     private static string? PathOf(byte* path) => Marshal.PtrToStringUTF8((nint)path);
 
+    /// <summary>Hands a request that took at least <see cref="SlowRequestLog.Threshold"/> to the log (the path decoded only then).</summary>
+    private static void Timed(string operation, byte* path, long started)
+    {
+        if (Stopwatch.GetElapsedTime(started) >= SlowRequestLog.Threshold) SlowRequestLog.Finished("fuse", operation, PathOf(path), started);
+    }
+
     [UnmanagedCallersOnly]
     private static int GetAttr(byte* path, NativeStat* stat, FuseFileInfo* info)
     {
+        var started = Stopwatch.GetTimestamp();
         try { return Current.GetAttr(PathOf(path) ?? "/", stat); }
         catch (Exception e) { return ErrorLog.Failed("getattr", PathOf(path), 0, e); }
+        finally { Timed("getattr", path, started); }
     }
 
     [UnmanagedCallersOnly]
     private static int Open(byte* path, FuseFileInfo* info)
     {
+        var started = Stopwatch.GetTimestamp();
         try { return Current.Open(PathOf(path) ?? "/", info); }
         catch (Exception e) { return ErrorLog.Failed("open", PathOf(path), 0, e); }
+        finally { Timed("open", path, started); }
     }
 
     [UnmanagedCallersOnly]
     private static int Read(byte* path, byte* buffer, nuint size, long offset, FuseFileInfo* info)
     {
+        var started = Stopwatch.GetTimestamp();
         try { return Current.Read(info, new Span<byte>(buffer, checked((int)size)), offset); }
         catch (Exception e) { return ErrorLog.Failed("read", PathOf(path), offset, e); }
+        finally { Timed("read", path, started); }
     }
 
     [UnmanagedCallersOnly]
@@ -82,8 +96,10 @@ internal static unsafe class FuseOperations
     [UnmanagedCallersOnly]
     private static int ReadDir(byte* path, void* buffer, delegate* unmanaged<void*, byte*, NativeStat*, long, int, int> fill, long offset, FuseFileInfo* info, int flags)
     {
+        var started = Stopwatch.GetTimestamp();
         try { return Current.ReadDirectory(PathOf(path) ?? "/", buffer, fill, flags); }
         catch (Exception e) { return ErrorLog.Failed("readdir", PathOf(path), offset, e); }
+        finally { Timed("readdir", path, started); }
     }
 
     [UnmanagedCallersOnly]
@@ -120,7 +136,9 @@ internal static unsafe class FuseOperations
     [UnmanagedCallersOnly]
     private static long Lseek(byte* path, long offset, int whence, FuseFileInfo* info)
     {
+        var started = Stopwatch.GetTimestamp();
         try { return Current.Seek(info, offset, whence); }
         catch (Exception e) { return ErrorLog.Failed("lseek", PathOf(path), offset, e); }
+        finally { Timed("lseek", path, started); }
     }
 }

@@ -37,6 +37,9 @@ internal struct NativeStat
         {
             stat.Mode = S_IFREG | 0b100_100_100;
             stat.Links = 1;
+            // A file produced whole is 0 bytes until it has been read once (like /proc files): it is opened with
+            // direct_io, so reads go to the end the producer gives, not to st_size.
+            if (!file.LengthKnown) return stat;
             stat.Size = file.Length;
             stat.Blocks = (file.AllocatedBytes + 511) / 512;
         }

@@ -106,7 +106,7 @@ public sealed class MemFsTree : IVirtualFileSystem
     /// <summary>/unlinked: processes found by scanning physical memory for EPROCESS objects, not on the active list.</summary>
     private static IEnumerable<VfsNode> UnlinkedChildren(IReadOnlyList<ProcessView> views, string readme, ChunkCache cache)
     {
-        yield return BytesFile.Text("README.txt", () => readme);
+        yield return KnownBytesFile.Text("README.txt", readme);
         foreach (var view in views) yield return ProcessDirectory(view, cache);
     }
 
@@ -141,7 +141,7 @@ public sealed class MemFsTree : IVirtualFileSystem
                 CoverageText.Render($"{view.Process.Pid} {view.Process.Name}", view.Coverage, view.Holes)), cache);
             yield return new RenderedFile("vmem.png", () => VmemPicture.Render(view), cache);
             yield return new VfsDirectory("regions", () => view.DataVads.Select(v => new RegionFile(view, v, cache)));
-            yield return new VfsDirectory("vtop", () => [BytesFile.Text("README.txt", () => ProcessTexts.VtopReadme)], file => VtopFile(view, file));
+            yield return new VfsDirectory("vtop", () => [KnownBytesFile.Text("README.txt", ProcessTexts.VtopReadme)], file => VtopFile(view, file));
             var owner = $"{view.Process.Pid} {view.Process.Name}";
             if (view.MainImage() is { } main)
                 foreach (var file in ImageFiles.Of(view.Recoveries, owner, main, cache))

@@ -13,11 +13,24 @@ public abstract class VfsFile(string name) : VfsNode(name)
     /// without attributes, so listing a directory does not render every picture in it.</summary>
     public virtual bool LengthKnown => true;
 
+    /// <summary>True for a file produced whole on first read (a report, a picture): its length is not known before
+    /// then, so the FUSE host serves it with direct_io and reports size 0 until it has been read once.</summary>
+    public virtual bool ProducedWhole => false;
+
     /// <summary>Bytes that hold data (st_blocks × 512); less than <see cref="Length"/> for sparse files.</summary>
     public virtual long AllocatedBytes => Length;
 
     /// <summary>Reads up to <c>destination.Length</c> bytes at <paramref name="offset"/>; fewer only at the end of the file.</summary>
     public abstract int Read(long offset, Span<byte> destination);
+
+    /// <summary>A read of a file held in <paramref name="bytes"/>: what is left of them at <paramref name="offset"/>, up to the destination's length.</summary>
+    private protected static int ReadFrom(byte[] bytes, long offset, Span<byte> destination)
+    {
+        if (offset >= bytes.Length) return 0;
+        var n = (int)Math.Min(destination.Length, bytes.Length - offset);
+        bytes.AsSpan((int)offset, n).CopyTo(destination);
+        return n;
+    }
 
     /// <summary>SEEK_DATA: the first data byte at or after <paramref name="offset"/>, or null (ENXIO) when none follows.</summary>
     public virtual long? SeekData(long offset) => offset < Length ? offset : null;

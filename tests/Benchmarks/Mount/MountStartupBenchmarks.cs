@@ -10,7 +10,7 @@ namespace MemFs.Benchmarks.Mount;
 /// without the ls, <c>memfs ls IMAGE /processes</c> (the same tree without FUSE) and <c>memfs --version</c> (the
 /// floor: starting .NET and the command). Images: a 4 GiB raw Windows 10 image (the synthetic kernel, 6 boot and 100
 /// added processes with a 1 MiB region each at their physical addresses, every other byte pseudo-random, written to
-/// /tmp, not sparse) and, for comparison, the demo AFF4 image. <see cref="ColdImage"/> drops the image file's pages
+/// /tmp, not sparse) and, for comparison, the demo AFF4 image, alone and with the 256 MiB heap of <see cref="TreeWalkBenchmarks"/>. <see cref="ColdImage"/> drops the image file's pages
 /// from the OS page cache before each iteration (the .NET runtime stays cached). Needs /dev/fuse and fusermount3.
 /// </summary>
 [SimpleJob(warmupCount: 1, iterationCount: 10)]
@@ -19,10 +19,11 @@ public partial class MountStartupBenchmarks
 {
     public const string Raw4GiB = "raw 4 GiB";
     public const string DemoAff4 = "demo AFF4";
+    public const string BulkDemoAff4 = "demo AFF4, 256 MiB heap";
     private const long ImageBytes = 4L << 30;
     private const int AddedProcesses = 100;
 
-    [Params(Raw4GiB, DemoAff4)]
+    [Params(Raw4GiB, DemoAff4, BulkDemoAff4)]
     public string Image { get; set; } = Raw4GiB;
 
     [Params(false, true)]
@@ -56,7 +57,7 @@ public partial class MountStartupBenchmarks
         else
         {
             _image = Path.Combine(_directory, "demo.aff4");
-            var demo = new DemoSystem();
+            var demo = new DemoSystem(Image == BulkDemoAff4 ? TreeWalkBenchmarks.BulkPages : 0);
             File.WriteAllBytes(_image, DemoImageBuilder.Build(demo));
             _expected = [.. demo.Kernel.Processes.Select(p => $"{p.Pid}-{p.Name}").Concat(demo.Processes.Where(p => p.Linked).Select(p => $"{p.Pid}-{p.Name}"))
                 .Order(StringComparer.Ordinal)];

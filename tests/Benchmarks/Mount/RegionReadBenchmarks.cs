@@ -102,7 +102,7 @@ public class RegionReadBenchmarks
     public void OpenAndMount()
     {
         _session = BenchmarkMount.OpenTree(_raw);
-        var ceiling = new BytesFile(CeilingFile.TrimStart('/'), () => _ceilingBytes);
+        var ceiling = new KnownBytesFile(CeilingFile.TrimStart('/'), _ceilingBytes);
         _mount = new BenchmarkMount(new ExtendedTree(_session.Tree, ceiling), _mountPoint);
         DropCachesIfColdDisk();
     }

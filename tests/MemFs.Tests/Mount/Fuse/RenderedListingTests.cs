@@ -5,7 +5,7 @@ using NUnit.Framework;
 
 namespace MemFs.Tests.Mount.Fuse;
 
-/// <summary>Listing a directory through the mount does not render its rendered-whole files; asking for their size does, once.</summary>
+/// <summary>Listing a directory through the mount, or asking for a rendered-whole file's size, does not render it (it is 0 bytes, served with direct_io, until read); reading it does, once.</summary>
 [NonParallelizable]
 public class RenderedListingTests
 {
@@ -15,7 +15,7 @@ public class RenderedListingTests
     }
 
     [Test]
-    public void ListingLeavesPicturesUnrenderedUntilTheirSizeIsAsked()
+    public void ListingAndStatLeavePicturesUnrenderedUntilRead()
     {
         FuseRequirement.Require();
         var renders = 0;
@@ -31,7 +31,9 @@ public class RenderedListingTests
 
         Assert.That(listed, Is.EqualTo(new[] { "big.png" }));
         Assert.That(renders, Is.Zero, "ls does not render");
-        Assert.That(new FileInfo(Path.Combine(mount.Path, "pictures", "big.png")).Length, Is.EqualTo(12345));
+        Assert.That(new FileInfo(Path.Combine(mount.Path, "pictures", "big.png")).Length, Is.Zero, "stat before the first read: size unknown, 0");
+        Assert.That(renders, Is.Zero, "stat does not render");
+        Assert.That(File.ReadAllBytes(Path.Combine(mount.Path, "pictures", "big.png")), Has.Length.EqualTo(12345), "direct_io: read to the rendered end, not st_size");
         Assert.That(renders, Is.EqualTo(1));
         Assert.That(File.ReadAllBytes(Path.Combine(mount.Path, "pictures", "big.png")), Has.Length.EqualTo(12345));
         Assert.That(renders, Is.EqualTo(1), "kept in the page cache");

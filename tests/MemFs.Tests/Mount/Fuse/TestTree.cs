@@ -13,7 +13,7 @@ public sealed class TestTree : IVirtualFileSystem
     public VfsDirectory Root { get; } = new("", [
         BytesFile.Text("README.txt", () => ReadmeText),
         new VfsDirectory("nested",
-            new VfsDirectory("many", () => Enumerable.Range(0, ManyCount).Select(i => BytesFile.Text($"f{i:D3}.txt", () => ManyText(i)))),
+            new VfsDirectory("many", () => Enumerable.Range(0, ManyCount).Select(i => KnownBytesFile.Text($"f{i:D3}.txt", ManyText(i)))),
             BytesFile.Text("hello.txt", () => "hello\n")),
         new SparseFile("vmem") { Time = Time },
         new FaultyFile("faulty.bin"),
