@@ -18,10 +18,7 @@ internal sealed class ForegroundMount : IDisposable
     {
         FuseRequirement.Require();
         Path = Directory.CreateDirectory(mountPoint).FullName;
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var a in new[] { System.IO.Path.Combine(AppContext.BaseDirectory, "memfs.dll"), "mount", image, Path, "--foreground" }.Concat(options))
-            start.ArgumentList.Add(a);
-        _server = Process.Start(start)!;
+        _server = Process.Start(MemFsExecutable.Start(new[] { "mount", image, Path, "--foreground" }.Concat(options)))!;
         _stderr = _server.StandardError.ReadToEndAsync();
         _stdout = _server.StandardOutput.ReadToEndAsync();
         if (!MountTable.WaitUntil(() => MountTable.Find(Path) is not null || _server.HasExited, TimeSpan.FromSeconds(60)) || _server.HasExited)
