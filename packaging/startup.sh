@@ -32,7 +32,7 @@ row() {
   local name=$1 size=$2; shift 2
   echo "| $name | $size | $(median_ms "$@" --version) ms | $(median_ms "$@" ps "$image") ms | $(median_ms mount_ls "$@") ms |"
 }
-dir_mib() { du -sm "$1" | cut -f1; }
+dir_mib() { du -sm --exclude=linux-x64 --exclude=win-x64 "$1" | cut -f1; }
 row "framework-dependent (\`dotnet memfs.dll\`)" "$(dir_mib src/Mount/bin/Release/net10.0) MiB + runtime" dotnet src/Mount/bin/Release/net10.0/memfs.dll
 row "ReadyToRun, framework-dependent" "$(dir_mib "$work/r2r") MiB + runtime" dotnet "$work/r2r/memfs.dll"
 row "self-contained single file" "$(dir_mib "$out/memfs-$version-linux-x64") MiB" "$out/memfs-$version-linux-x64"
