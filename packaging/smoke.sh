@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Smoke tests of an installed memfs binary with no dotnet reachable: the commands run under 'env -i' with a PATH
-# holding only memfs and the few system tools the checks use. Ends with "smoke: N passed, N failed".
+# holding only memfs and the few system tools the checks use. Ends with "smoke: passed=N failed=N".
 # usage: smoke.sh MEMFS_BINARY DEMO_IMAGE
 set -uo pipefail
 memfs=$(readlink -f "$1") image=$(readlink -f "$2")
@@ -30,5 +30,5 @@ check "memfs ps --json (source-generated JSON)" isolated sh -c "memfs ps '$image
 check "memfs mount, then ls shows the processes" \
   isolated sh -c "memfs mount '$image' '$mnt' && ls '$mnt/processes' | grep -q '^6724-notepad.exe\$' && cat '$mnt/processes/6724-notepad.exe/vadmap.txt' > /dev/null"
 check "fusermount3 -u unmounts" isolated sh -c "fusermount3 -u '$mnt' && ! mountpoint -q '$mnt'"
-echo "smoke: $passed passed, $failed failed"
+echo "smoke: passed=$passed failed=$failed"
 [ "$failed" -eq 0 ]
