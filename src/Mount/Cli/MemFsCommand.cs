@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MemFs.Mount.Cli.Provenance;
 
 namespace MemFs.Mount.Cli;
 
@@ -31,6 +32,7 @@ internal static class MemFsCommand
         root.Add(VmemCommand.Create());
         root.Add(Aff4Command.Create());
         HelpNames.Apply(root);
+        VersionAction.Apply(root);
         return root;
     }
 }

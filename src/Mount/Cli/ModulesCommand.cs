@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Text.Json;
+using MemFs.Mount.Cli.Json;
 using MemFs.Translate.Files;
 using MemFs.Translate.Physical;
 using MemFs.Translate.Windows.Objects;
@@ -50,18 +50,15 @@ internal static class ModulesCommand
             Console.Write(DriverListText.Render(drivers));
             return;
         }
-        Console.WriteLine(JsonSerializer.Serialize(drivers.Select(d => new
-        {
-            @base = Hex.Of(d.Base), size = Hex.Of(d.Size), name = WindowsPath.FileName(d.Path), path = d.Path, timeDateStamp = Hex.Of(d.TimeDateStamp),
-        }), new JsonSerializerOptions { WriteIndented = true }));
+        Console.WriteLine(CliJson.Serialize(drivers.Select(d =>
+            new DriverRow(Hex.Of(d.Base), Hex.Of(d.Size), WindowsPath.FileName(d.Path), d.Path, Hex.Of(d.TimeDateStamp))).ToList()));
     }
 
     public static void Print(IReadOnlyList<ModuleInfo> modules, bool json)
     {
         if (json)
         {
-            Console.WriteLine(JsonSerializer.Serialize(modules.Select(m => new { @base = Hex.Of(m.Base), size = Hex.Of(m.Size), name = m.BaseName, path = m.FullName }),
-                new JsonSerializerOptions { WriteIndented = true }));
+            Console.WriteLine(CliJson.Serialize(modules.Select(m => new ModuleRow(Hex.Of(m.Base), Hex.Of(m.Size), m.BaseName, m.FullName)).ToList()));
             return;
         }
         Console.WriteLine($"{"Base",-18} {"Size",10}  Path");

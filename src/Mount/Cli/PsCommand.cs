@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Text.Json;
+using MemFs.Mount.Cli.Json;
 using MemFs.Translate.Windows.Objects;
 
 namespace MemFs.Mount.Cli;
@@ -30,12 +30,10 @@ internal static class PsCommand
             var scanned = parse.GetValue(scan) ? session.ScannedProcesses : [];
             if (parse.GetValue(options.Json))
             {
-                var rows = processes.Select(p => Json(p, null)).Concat(scanned.Select(s => s.Process is { } p ? Json(p, s)
-                    : new { pid = s.Candidate.Pid, ppid = s.Candidate.ParentPid, name = s.Candidate.Name, eprocess = (string?)null,
-                        physical = (string?)$"0x{s.Candidate.PhysicalAddress:X}", dtb = Hex.Of(s.Candidate.Dtb), userDtb = (string?)null, peb = (string?)null,
-                        created = s.Candidate.CreateTime, exited = s.Candidate.ExitTime, imagePath = (string?)null, commandLine = (string?)null,
-                        foundBy = "EPROCESS scan", unplaced = s.WhyUnplaced }));
-                Console.WriteLine(JsonSerializer.Serialize(rows, new JsonSerializerOptions { WriteIndented = true }));
+                var rows = processes.Select(p => Row(p, null)).Concat(scanned.Select(s => s.Process is { } p ? Row(p, s)
+                    : new ProcessRow(s.Candidate.Pid, s.Candidate.ParentPid, s.Candidate.Name, null, $"0x{s.Candidate.PhysicalAddress:X}",
+                        Hex.Of(s.Candidate.Dtb), null, null, s.Candidate.CreateTime, s.Candidate.ExitTime, null, null, "EPROCESS scan", s.WhyUnplaced)));
+                Console.WriteLine(CliJson.Serialize(rows.ToList()));
             }
             else Table(processes, scanned, parse.GetValue(tree));
             DiagnosticsOutput.Warn(session);
@@ -44,12 +42,9 @@ internal static class PsCommand
         return command;
     }
 
-    private static object Json(ProcessInfo p, ScannedProcess? scanned) => new
-    {
-        pid = p.Pid, ppid = p.ParentPid, name = p.Name, eprocess = Hex.Of(p.Eprocess), physical = scanned is null ? null : $"0x{scanned.Candidate.PhysicalAddress:X}",
-        dtb = Hex.Of(p.Dtb), userDtb = Hex.Of(p.UserDtb), peb = Hex.Of(p.Peb), created = p.CreateTime, exited = p.ExitTime,
-        imagePath = p.ImagePath, commandLine = p.CommandLine, foundBy = p.FoundBy, unplaced = (string?)null,
-    };
+    private static ProcessRow Row(ProcessInfo p, ScannedProcess? scanned) => new(
+        p.Pid, p.ParentPid, p.Name, Hex.Of(p.Eprocess), scanned is null ? null : $"0x{scanned.Candidate.PhysicalAddress:X}",
+        Hex.Of(p.Dtb), Hex.Of(p.UserDtb), Hex.Of(p.Peb), p.CreateTime, p.ExitTime, p.ImagePath, p.CommandLine, p.FoundBy, null);
 
     /// <summary>
     /// The active list (as a tree with <paramref name="tree"/>, scanned processes placed under their parents and marked *),

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Text.Json;
+using MemFs.Mount.Cli.Json;
 using MemFs.Translate.Paging;
 using MemFs.Translate.Windows.Vads;
 using MemFs.Vfs.Producers;
@@ -28,11 +28,9 @@ internal static class VadsCommand
             var vads = session.RequireSystem().Vads(process).Vads;
             if (parse.GetValue(options.Json))
             {
-                Console.WriteLine(JsonSerializer.Serialize(vads.Select(v => new
-                {
-                    vad = Hex.Of(v.Address), start = Hex.Of(v.Start), end = Hex.Of(v.End), kind = VadKinds.NameOf(v), tag = VadKinds.PoolTag(v), @private = v.IsPrivate, committed = v.MemCommit,
-                    protection = MmProtection.Name(v.Protection), firstPrototypePte = Hex.Of(v.FirstPrototypePte), file = v.FileName,
-                }), new JsonSerializerOptions { WriteIndented = true }));
+                Console.WriteLine(CliJson.Serialize(vads.Select(v => new VadRow(
+                    Hex.Of(v.Address), Hex.Of(v.Start), Hex.Of(v.End), VadKinds.NameOf(v), VadKinds.PoolTag(v), v.IsPrivate, v.MemCommit,
+                    MmProtection.Name(v.Protection), Hex.Of(v.FirstPrototypePte), v.FileName)).ToList()));
                 return 0;
             }
             Console.WriteLine($"{process.Pid} {process.Name}: {vads.Count} VADs");

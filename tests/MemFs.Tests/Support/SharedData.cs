@@ -10,6 +10,9 @@ public static class SharedData
 {
     private static readonly Lazy<string?> RepositoryRoot = new(FindRepositoryRoot);
 
+    /// <summary>The folder holding MemFs.sln above the test binaries, or null when there is none.</summary>
+    public static string? Repository => RepositoryRoot.Value;
+
     public static string Root =>
         Path.GetFullPath(Path.Combine(RepositoryRoot.Value ?? Directory.GetCurrentDirectory(), "..", "shared", "data"));
 

@@ -13,11 +13,15 @@ internal sealed class MountedImage : IDisposable
     private readonly Task<string> _stdout;
 
     public MountedImage(string image, string mountPoint, params string[] options)
+        : this(DotnetMemFs, image, mountPoint, options)
+    {
+    }
+
+    /// <param name="startMemFs">how to start memfs with the given arguments (the tests can start a published binary instead).</param>
+    public MountedImage(Func<IEnumerable<string>, ProcessStartInfo> startMemFs, string image, string mountPoint, params string[] options)
     {
         Path = Directory.CreateDirectory(mountPoint).FullName;
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var a in new[] { System.IO.Path.Combine(AppContext.BaseDirectory, "memfs.dll"), "mount", image, Path, "--foreground" }.Concat(options))
-            start.ArgumentList.Add(a);
+        var start = startMemFs(new[] { "mount", image, Path, "--foreground" }.Concat(options));
         _server = Process.Start(start)!;
         _stderr = _server.StandardError.ReadToEndAsync();
         _stdout = _server.StandardOutput.ReadToEndAsync();
@@ -29,6 +33,13 @@ internal sealed class MountedImage : IDisposable
     }
 
     public string Path { get; }
+
+    private static ProcessStartInfo DotnetMemFs(IEnumerable<string> args)
+    {
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var a in args.Prepend(System.IO.Path.Combine(AppContext.BaseDirectory, "memfs.dll"))) start.ArgumentList.Add(a);
+        return start;
+    }
     public int ProcessId => _server.Id;
     public bool IsServing => !_server.HasExited && IsMounted;
 

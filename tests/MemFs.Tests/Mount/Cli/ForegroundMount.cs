@@ -17,7 +17,7 @@ internal sealed class ForegroundMount : IDisposable
         FuseRequirement.Require();
         try
         {
-            _mount = new MountedImage(image, mountPoint, options);
+            _mount = new MountedImage(MemFsExecutable.Start, image, mountPoint, options);
         }
         catch (InvalidOperationException e)
         {

@@ -12,15 +12,7 @@ public static class MemFsProcess
 
     public static Result Run(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "memfs.dll"));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(MemFsExecutable.Start(args))!;
         var stderr = process.StandardError.ReadToEndAsync();
         using var stdout = new MemoryStream();
         process.StandardOutput.BaseStream.CopyTo(stdout);

@@ -221,9 +221,7 @@ public class MountCommandTests
     public void KillingTheMountProcessLeavesNoStaleMount()
     {
         var mount = Directory.CreateDirectory(Path.Combine(_directory, "killed")).FullName;
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "memfs.dll"), "mount", _image, mount, "--foreground" }) start.ArgumentList.Add(a);
-        using var child = Process.Start(start)!;
+        using var child = Process.Start(MemFsExecutable.Start(["mount", _image, mount, "--foreground"]))!;
         var stderr = child.StandardError.ReadToEndAsync();
         Assert.That(MountTable.WaitUntil(() => MountTable.Find(mount) is not null || child.HasExited, TimeSpan.FromSeconds(60)) && !child.HasExited,
             () => $"not mounted: {(child.HasExited ? stderr.Result : "")}");

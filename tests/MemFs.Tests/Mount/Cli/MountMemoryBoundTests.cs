@@ -39,10 +39,7 @@ public class MountMemoryBoundTests
     public void PeakRssAnonStaysWithinTheCacheSizePlusTheRuntimesAllowance()
     {
         var mount = Directory.CreateDirectory(Path.Combine(_directory, "mnt")).FullName;
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "memfs.dll"), "mount", _image, mount, "--cache-size", "64M", "--foreground" })
-            start.ArgumentList.Add(a);
-        using var server = Process.Start(start)!;
+        using var server = Process.Start(MemFsExecutable.Start(["mount", _image, mount, "--cache-size", "64M", "--foreground"]))!;
         var stderr = server.StandardError.ReadToEndAsync();
         long peak = 0, read = 0;
         var files = 0;
