@@ -9,7 +9,9 @@ namespace MemFs.Mount.Cli;
 /// </summary>
 internal static class ProgressReporter
 {
-    public static T Run<T>(string task, long total, Func<IProgress<long>, T> work)
+    /// <param name="onlyWhenSlow">without a terminal, say nothing for work done within the first report interval
+    /// (a command that is usually quick keeps its stderr clean).</param>
+    public static T Run<T>(string task, long total, Func<IProgress<long>, T> work, bool onlyWhenSlow = false)
     {
         if (!Console.IsErrorRedirected)
         {
@@ -23,11 +25,15 @@ internal static class ProgressReporter
                 });
         }
         var clock = Stopwatch.StartNew();
+        var interval = TimeSpan.FromSeconds(5);
         var lastReport = TimeSpan.Zero;
+        var reported = false;
         var result = work(new ImmediateProgress<long>(done =>
         {
-            if (clock.Elapsed - lastReport < TimeSpan.FromSeconds(5) && done < total) return;
+            if (clock.Elapsed - lastReport < interval && done < total) return;
+            if (onlyWhenSlow && !reported && clock.Elapsed < interval) return;
             lastReport = clock.Elapsed;
+            reported = true;
             Console.Error.WriteLine($"{task}: {done:N0} of {total:N0} bytes ({100.0 * done / Math.Max(total, 1):F0}%)");
         }));
         return result;

@@ -27,7 +27,9 @@ internal static class PsCommand
         {
             using var session = options.Open(parse);
             var processes = session.RequireSystem().Processes;
-            var scanned = parse.GetValue(scan) ? session.ScannedProcesses : [];
+            var scanned = parse.GetValue(scan)
+                ? ProgressReporter.Run("scanning physical memory for EPROCESS objects", session.ScanLength, session.ScannedProcessesReporting, onlyWhenSlow: true)
+                : [];
             if (parse.GetValue(options.Json))
             {
                 var rows = processes.Select(p => Row(p, null)).Concat(scanned.Select(s => s.Process is { } p ? Row(p, s)

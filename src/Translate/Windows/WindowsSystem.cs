@@ -29,6 +29,7 @@ public sealed class WindowsSystem
     private readonly ConcurrentDictionary<ulong, RetryingLazy<ProcessVads>> _vads = new();
     private readonly RetryingLazy<IReadOnlyList<ProcessInfo>> _processes;
     private readonly RetryingLazy<IReadOnlyList<ScannedProcess>> _scannedProcesses;
+    private volatile IProgress<long>? _scanProgress;
     private readonly RetryingLazy<ulong?> _psActiveProcessHead;
 
     private WindowsSystem(PhysicalImage image, KernelDiscoveryResult discovery, KernelProfile profile, KernelLayouts layouts,
@@ -235,10 +236,10 @@ public sealed class WindowsSystem
     /// EPROCESS objects found by scanning physical memory that are not on the active list: terminated or hidden.
     /// A linked process is recognised by its PID, name and create time.
     /// </summary>
-    internal IReadOnlyList<EprocessScanner.Candidate> UnlinkedProcesses(CancellationToken cancel = default)
+    internal IReadOnlyList<EprocessScanner.Candidate> UnlinkedProcesses(CancellationToken cancel = default, IProgress<long>? progress = null)
     {
         var linked = Processes.Select(p => (p.Pid, p.Name, p.CreateTime)).ToHashSet();
-        return EprocessScanner.Scan(Image.Memory, Layouts.Eprocess, cancel: cancel).Where(c => !linked.Contains((c.Pid, c.Name, c.CreateTime))).ToList();
+        return EprocessScanner.Scan(Image.Memory, Layouts.Eprocess, cancel: cancel, progress: progress).Where(c => !linked.Contains((c.Pid, c.Name, c.CreateTime))).ToList();
     }
 
     /// <summary>
@@ -248,11 +249,28 @@ public sealed class WindowsSystem
     /// </summary>
     public IReadOnlyList<ScannedProcess> ScannedProcesses => _scannedProcesses.Value;
 
+    /// <summary>The bytes the EPROCESS scan reads: every physical run.</summary>
+    public long ScanLength => Image.Memory.Runs.Sum(run => run.End - run.Start);
+
+    /// <summary><see cref="ScannedProcesses"/>, reporting the bytes scanned so far when this call is the one that scans.</summary>
+    public IReadOnlyList<ScannedProcess> ScannedProcessesReporting(IProgress<long> progress)
+    {
+        _scanProgress = progress;
+        try
+        {
+            return _scannedProcesses.Value;
+        }
+        finally
+        {
+            _scanProgress = null;
+        }
+    }
+
     private IReadOnlyList<ScannedProcess> ScanProcesses()
     {
         var reader = new ProcessReader(Kernel, Layouts.Eprocess);
         var scanned = new List<ScannedProcess>();
-        foreach (var candidate in UnlinkedProcesses())
+        foreach (var candidate in UnlinkedProcesses(progress: _scanProgress))
         {
             if (EprocessAddressFinder.Find(Image.Memory, Translator, candidate.PhysicalAddress) is not { } eprocess)
                 scanned.Add(new ScannedProcess(candidate, null, "no self-pointing list entry maps back to it, so its kernel address is unknown"));

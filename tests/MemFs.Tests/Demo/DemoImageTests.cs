@@ -127,6 +127,23 @@ public class DemoImageTests
         Assert.That(_system.Processes.Select(p => p.Name), Does.Not.Contain("malware.exe"));
     }
 
+    [Test]
+    public void ThePoolScanReportsItsProgressUpToEveryPhysicalByte()
+    {
+        var reports = new ProgressRecorder();
+        _system.UnlinkedProcesses(progress: reports);
+        Assert.That(reports.Values, Has.Count.GreaterThan(2));
+        Assert.That(reports.Values, Is.Ordered);
+        Assert.That(reports.Values[^1], Is.EqualTo(_system.ScanLength));
+        Assert.That(_system.ScanLength, Is.EqualTo(_image.Memory.Runs.Sum(r => r.End - r.Start)).And.GreaterThan(1L << 20));
+    }
+
+    private sealed class ProgressRecorder : IProgress<long>
+    {
+        public List<long> Values { get; } = [];
+        public void Report(long value) => Values.Add(value);
+    }
+
     [TestCase("explorer.exe")]
     [TestCase("notepad.exe")]
     [TestCase("malware.exe")]

@@ -22,18 +22,21 @@ public static class EprocessScanner
 
     public sealed record Candidate(long PhysicalAddress, long Pid, long? ParentPid, string Name, ulong Dtb, DateTime? CreateTime, DateTime? ExitTime);
 
-    internal static IReadOnlyList<Candidate> Scan(IPhysicalMemory memory, EprocessLayout layout, int maxResults = 65536, CancellationToken cancel = default)
+    internal static IReadOnlyList<Candidate> Scan(IPhysicalMemory memory, EprocessLayout layout, int maxResults = 65536, CancellationToken cancel = default, IProgress<long>? progress = null)
     {
         var span = Math.Max(Math.Max(layout.UniqueProcessId, layout.ImageFileName) + 16, layout.DirectoryTableBase + 8);
         var physicalEnd = memory.Runs.Count == 0 ? 0 : memory.Runs[^1].End;
         var found = new List<Candidate>();
         var seen = new HashSet<long>();
         var buffer = new byte[ChunkSize + MaxHeaders + PoolHeader + span];
+        long scanned = 0;
         foreach (var run in memory.Runs)
         {
             for (var chunk = run.Start; chunk < run.End && found.Count < maxResults; chunk += ChunkSize)
             {
                 cancel.ThrowIfCancellationRequested();
+                progress?.Report(scanned);
+                scanned += Math.Min(ChunkSize, run.End - chunk);
                 var length = (int)Math.Min(buffer.Length, run.End - chunk);
                 memory.Read(chunk, buffer.AsSpan(0, length));
                 var data = buffer.AsSpan(0, length);
@@ -55,6 +58,7 @@ public static class EprocessScanner
                 }
             }
         }
+        progress?.Report(scanned);
         return found;
     }
 
