@@ -28,7 +28,7 @@ internal static class PsCommand
             using var session = options.Open(parse);
             var processes = session.RequireSystem().Processes;
             var scanned = parse.GetValue(scan)
-                ? ProgressReporter.Run("scanning physical memory for EPROCESS objects", session.ScanLength, session.ScannedProcessesReporting, onlyWhenSlow: true)
+                ? ProgressReporter.Run("scanning physical memory for EPROCESS objects", session.Image.BackedBytes, session.ScannedProcessesReporting, onlyWhenSlow: true)
                 : [];
             if (parse.GetValue(options.Json))
             {

@@ -249,10 +249,7 @@ public sealed class WindowsSystem
     /// </summary>
     public IReadOnlyList<ScannedProcess> ScannedProcesses => _scannedProcesses.Value;
 
-    /// <summary>The bytes the EPROCESS scan reads: every physical run.</summary>
-    public long ScanLength => Image.Memory.Runs.Sum(run => run.End - run.Start);
-
-    /// <summary><see cref="ScannedProcesses"/>, reporting the bytes scanned so far when this call is the one that scans.</summary>
+    /// <summary><see cref="ScannedProcesses"/>, reporting the bytes scanned so far (of the image's backed bytes: the scan reads every physical run) when this call is the one that scans.</summary>
     public IReadOnlyList<ScannedProcess> ScannedProcessesReporting(IProgress<long> progress)
     {
         _scanProgress = progress;

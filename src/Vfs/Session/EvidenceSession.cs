@@ -101,10 +101,8 @@ public sealed class EvidenceSession : IDisposable
     /// <summary>The EPROCESS objects the physical-memory scan finds off the active list (scanned once by the Windows layer).</summary>
     public IReadOnlyList<ScannedProcess> ScannedProcesses => RequireSystem().ScannedProcesses;
 
-    /// <summary><see cref="ScannedProcesses"/> with the scan's progress in bytes of <see cref="ScanLength"/>.</summary>
+    /// <summary><see cref="ScannedProcesses"/> with the scan's progress in bytes of the image's <see cref="PhysicalImage.BackedBytes"/>.</summary>
     public IReadOnlyList<ScannedProcess> ScannedProcessesReporting(IProgress<long> progress) => RequireSystem().ScannedProcessesReporting(progress);
-
-    public long ScanLength => RequireSystem().ScanLength;
 
     /// <summary>
     /// The process <paramref name="reference"/> names: on the active list first, else among the scanned processes
