@@ -79,10 +79,11 @@ public sealed class RecoveryAnalysis
                 if (image.Disk is not { } file) continue;
                 var onDisk = (int)Math.Clamp(file.Length - at, 0, n);
                 unreadable.Read(DiskName, at, disk.AsSpan(0, onDisk), image.ReadComparable);
+                var lost = unreadable.Overlapping(at, n, executable.Name, DiskName);
                 for (var i = 0; i < n; i++)
                 {
                     var offset = at + i;
-                    if (missing.Contains(offset) || (unreadable.Bytes > 0 && unreadable.Contains(offset, executable.Name, DiskName))) missingBytes++;
+                    if (missing.Contains(offset) || (lost.Count > 0 && UnreadableRanges.Cover(lost, offset))) missingBytes++;
                     else if (i >= onDisk) continue;
                     else
                     {

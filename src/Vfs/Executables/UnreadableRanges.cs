@@ -52,9 +52,17 @@ internal sealed class UnreadableRanges
         }
     }
 
-    /// <summary>Whether <paramref name="offset"/> of either file lies in a recorded range (of the listed ones).</summary>
-    public bool Contains(long offset, string file, string otherFile) =>
-        _ranges.Exists(r => offset >= r.Offset && offset < r.End && (r.File == file || r.File == otherFile));
+    /// <summary>The recorded ranges (of the listed ones) of either file that overlap <paramref name="length"/> bytes at <paramref name="offset"/>.</summary>
+    public List<Range> Overlapping(long offset, long length, string file, string otherFile) =>
+        _ranges.FindAll(r => r.Offset < offset + length && r.End > offset && (r.File == file || r.File == otherFile));
+
+    /// <summary>Whether <paramref name="offset"/> lies in one of <paramref name="ranges"/>.</summary>
+    public static bool Cover(List<Range> ranges, long offset)
+    {
+        foreach (var r in ranges)
+            if (offset >= r.Offset && offset < r.End) return true;
+        return false;
+    }
 
     private void Add(Range range)
     {
