@@ -240,7 +240,7 @@ internal sealed class DemoSystem
         built.Vads.AddRange(vads);
         objects.WriteVadTree(built);
 
-        var dtb = DetachUserSpace();
+        var dtb = Image.DetachUserSpace(Kernel.SelfIndex);
         Image.WriteKernel64(built.Eprocess + (ulong)Profile.Require("_KPROCESS.DirectoryTableBase"), dtb);
         _processes.Add(new Process(name, pid, ppid, linked, created, built.Eprocess, dtb, built.Peb, imagePath, commandLine,
             built.Vads.ToList(), built.Modules.Select(m => (m.Base, m.Size, m.FullName)).ToList()));
@@ -263,20 +263,6 @@ internal sealed class DemoSystem
             Image.WriteBytes(parameters + (ulong)Profile.Require($"_RTL_USER_PROCESS_PARAMETERS.{field}"), header);
             next += (ulong)(bytes.Length + 2 + 15) & ~15UL;
         }
-    }
-
-    /// <summary>
-    /// Gives the user half built so far to a new PML4 (kernel half shared, its own self-map entry) and empties the
-    /// kernel DTB's user half, as the System process has no user space.
-    /// </summary>
-    private ulong DetachUserSpace()
-    {
-        var kernelDtb = (long)Image.Dtb;
-        var pml4 = Image.AllocateFrame();
-        for (var i = 0; i < 512; i++) Image.WritePhysical64(pml4 + i * 8, Image.ReadPhysical64(kernelDtb + i * 8));
-        Image.WritePhysical64(pml4 + Kernel.SelfIndex * 8, (ulong)pml4 | 0x63);
-        for (var i = 0; i < 256; i++) Image.WritePhysical64(kernelDtb + i * 8, 0);
-        return (ulong)pml4;
     }
 
     // --- sections and pages ---

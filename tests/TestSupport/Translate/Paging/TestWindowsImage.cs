@@ -110,6 +110,21 @@ internal sealed class TestWindowsImage
         return (ulong)pml4;
     }
 
+    /// <summary>
+    /// Gives the user half built so far to a new PML4 (kernel half shared, its own self-map entry at
+    /// <paramref name="selfIndex"/>) and empties this DTB's user half, as the System process has no user space:
+    /// the next process's user memory is built from scratch at the same addresses.
+    /// </summary>
+    public ulong DetachUserSpace(int selfIndex)
+    {
+        var kernelDtb = (long)Dtb;
+        var pml4 = AllocateFrame();
+        for (var i = 0; i < 512; i++) WritePhysical64(pml4 + i * 8, ReadPhysical64(kernelDtb + i * 8));
+        WritePhysical64(pml4 + selfIndex * 8, (ulong)pml4 | 0x63);
+        for (var i = 0; i < 256; i++) WritePhysical64(kernelDtb + i * 8, 0);
+        return (ulong)pml4;
+    }
+
     public ulong ReadPhysical64(long address) => BinaryPrimitives.ReadUInt64LittleEndian(Physical.Page(address).AsSpan((int)(address & 0xFFF)));
 
     public void WritePhysical64(long address, ulong value) => BinaryPrimitives.WriteUInt64LittleEndian(Physical.Page(address).AsSpan((int)(address & 0xFFF)), value);
