@@ -1,16 +1,18 @@
 using System.Text.RegularExpressions;
 using BenchmarkDotNet.Attributes;
 using MemFs.Tests.Demo;
+using MemFs.Tests.Scale;
 
 namespace MemFs.Benchmarks.Mount;
 
 /// <summary>
-/// Time from starting the real command, <c>dotnet memfs.dll mount IMAGE MNT</c> (it backgrounds the server and returns
+/// Time from starting the real command, <c>memfs mount IMAGE MNT</c> (<see cref="MemFsCommand"/>: dotnet memfs.dll, or MEMFS_EXECUTABLE) (it backgrounds the server and returns
 /// once the mount exists), until <c>ls MNT/processes</c> lists every process; next to the same command returning
 /// without the ls, <c>memfs ls IMAGE /processes</c> (the same tree without FUSE) and <c>memfs --version</c> (the
 /// floor: starting .NET and the command). Images: a 4 GiB raw Windows 10 image (the synthetic kernel, 6 boot and 100
 /// added processes with a 1 MiB region each at their physical addresses, every other byte pseudo-random, written to
-/// /tmp, not sparse) and, for comparison, the demo AFF4 image, alone and with the 256 MiB heap of <see cref="TreeWalkBenchmarks"/>. <see cref="ColdImage"/> drops the image file's pages
+/// /tmp, not sparse), issue 15's scale image (<see cref="ScaleImageSpec.Full"/>: 16 GiB sparse, 306 processes, 300 of
+/// them with 200 VADs; cached in /tmp) and, for comparison, the demo AFF4 image, alone and with the 256 MiB heap of <see cref="TreeWalkBenchmarks"/>. <see cref="ColdImage"/> drops the image file's pages
 /// from the OS page cache before each iteration (the .NET runtime stays cached). Needs /dev/fuse and fusermount3.
 /// </summary>
 [SimpleJob(warmupCount: 1, iterationCount: 10)]
@@ -18,18 +20,18 @@ namespace MemFs.Benchmarks.Mount;
 public partial class MountStartupBenchmarks
 {
     public const string Raw4GiB = "raw 4 GiB";
+    public const string Scale16GiB = "raw 16 GiB, 300 x 200 VADs";
     public const string DemoAff4 = "demo AFF4";
     public const string BulkDemoAff4 = "demo AFF4, 256 MiB heap";
     private const long ImageBytes = 4L << 30;
     private const int AddedProcesses = 100;
 
-    [Params(Raw4GiB, DemoAff4, BulkDemoAff4)]
+    [Params(Raw4GiB, Scale16GiB, DemoAff4, BulkDemoAff4)]
     public string Image { get; set; } = Raw4GiB;
 
     [Params(false, true)]
     public bool ColdImage { get; set; }
 
-    private string _memfs = "";
     private string _directory = "";
     private string _image = "";
     private string _mountPoint = "";
@@ -41,12 +43,16 @@ public partial class MountStartupBenchmarks
 
     private void Build()
     {
-        _memfs = Path.Combine(AppContext.BaseDirectory, "memfs.dll");
-        if (!File.Exists(_memfs) || !File.Exists(Path.ChangeExtension(_memfs, ".runtimeconfig.json")))
-            throw new InvalidOperationException($"{_memfs} (and its runtimeconfig.json) should be in the benchmark's output: the project references src/Mount");
+        Console.WriteLine($"// memfs: {MemFsCommand.Which}");
         _directory = Directory.CreateTempSubdirectory("memfs-bench-startup-").FullName;
         _mountPoint = Directory.CreateDirectory(Path.Combine(_directory, "mnt")).FullName;
-        if (Image == Raw4GiB)
+        if (Image == Scale16GiB)
+        {
+            var scale = ScaleWindowsImage.Build(ScaleImageSpec.Full);
+            _image = scale.Cached();
+            _expected = [.. scale.ProcessDirectories.Order(StringComparer.Ordinal)];
+        }
+        else if (Image == Raw4GiB)
         {
             _image = Path.Combine(_directory, "memory.raw");
             var image = new SyntheticWindowsImage();
@@ -94,20 +100,20 @@ public partial class MountStartupBenchmarks
         }
     }
 
-    [Benchmark(Description = "floor: dotnet memfs.dll --version")]
-    public int ProcessStart() => ChildProcess.Check("dotnet", [_memfs, "--version"]).ExitCode;
+    [Benchmark(Description = "floor: memfs --version")]
+    public int ProcessStart() => MemFsCommand.Check("--version").ExitCode;
 
     [Benchmark(Description = "memfs ls IMAGE /processes (the tree without FUSE)")]
     public int LsWithoutMount()
     {
-        var listed = ChildProcess.Check("dotnet", [_memfs, "ls", _image, "/processes"]).Lines.Select(l => l.TrimEnd('/'));
+        var listed = MemFsCommand.Check("ls", _image, "/processes").Lines.Select(l => l.TrimEnd('/'));
         return ExpectEveryProcess(listed, "memfs ls");
     }
 
     [Benchmark(Description = "memfs mount IMAGE MNT returns (mounted, served in the background)")]
     public int MountReturns()
     {
-        var result = ChildProcess.Check("dotnet", [_memfs, "mount", _image, _mountPoint]);
+        var result = MemFsCommand.Check("mount", _image, _mountPoint);
         var served = ServingPid().Match(result.Stderr);
         if (!served.Success) throw new InvalidOperationException($"memfs mount did not say which process serves the mount: {result.Stderr}");
         _server = int.Parse(served.Groups[1].Value);
