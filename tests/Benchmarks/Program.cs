@@ -4,5 +4,23 @@ namespace MemFs.Benchmarks;
 
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    /// <summary>
+    /// Runs the benchmarks; <c>write-peer-image PATH</c> only writes the raw image of the MemProcFS comparison
+    /// (<see cref="Mount.Peer.PeerImage"/>), to run both tools on it by hand; <c>peer-comparison [SAMPLES]</c> runs
+    /// <see cref="Mount.Peer.PeerComparison"/> (memfs next to MemProcFS on that image).
+    /// </summary>
+    public static void Main(string[] args)
+    {
+        if (args is ["write-peer-image", var path])
+        {
+            var image = new Mount.Peer.PeerImage(Path.GetFullPath(path));
+            Console.WriteLine($"{image.Path}: {image.ProcessDirectories.Count} processes; /processes/{Mount.Peer.PeerImage.MemFsProcessDirectory} has {image.Regions.Count} regions, {image.ScannedRegionBytes:N0} bytes, {image.Needles} needles");
+            return;
+        }
+        if (args is ["peer-comparison", .. var rest])
+        {
+            Environment.Exit(new Mount.Peer.PeerComparison(rest is [var n] ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 7).Run());
+        }
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
 }

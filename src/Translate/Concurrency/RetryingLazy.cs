@@ -26,5 +26,8 @@ public sealed class RetryingLazy<T>(Func<T> produce)
         }
     }
 
+    /// <summary>Whether a value has been produced (a failed attempt leaves it false).</summary>
+    public bool IsValueCreated => Volatile.Read(ref _produced) is not null;
+
     private sealed record Produced(T Value);
 }

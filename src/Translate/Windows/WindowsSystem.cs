@@ -187,7 +187,7 @@ public sealed class WindowsSystem
     }
     public ulong? PsLoadedModuleList => ListHead(Identity!, Profile, Image.Facts.PsLoadedModuleList, "PsLoadedModuleList");
 
-    /// <summary>The processes on the active process list (bounded; breaks are warnings), with their PEB facts; read once.</summary>
+    /// <summary>The processes on the active process list (bounded; breaks are warnings), read once; each one's PEB parameters on first use.</summary>
     public IReadOnlyList<ProcessInfo> Processes => _processes.Value;
 
     private IReadOnlyList<ProcessInfo> ReadProcesses()
@@ -200,7 +200,7 @@ public sealed class WindowsSystem
         var walk = ProcessListWalker.Walk(Kernel, Layouts.Eprocess, head);
         Diagnostics.AddRange("process list", "", walk.Problems);
         AttachCompressedStore(walk.Processes);
-        return walk.Processes.Select(WithParameters).ToList();
+        return walk.Processes.Select(WithLazyParameters).ToList();
     }
 
     /// <summary>Before the PEBs are read, so their pages in the store can be read too.</summary>
@@ -219,17 +219,16 @@ public sealed class WindowsSystem
         Diagnostics.Note("compressed store", "", $"attached: {store.Layout.Source}; {store.Globals}; virtual store {store.VirtualStoreSource}");
     }
 
-    private ProcessInfo WithParameters(ProcessInfo process)
+    /// <summary>The process with its PEB parameters read on first use: listing processes needs neither their VADs nor their PEBs.</summary>
+    private ProcessInfo WithLazyParameters(ProcessInfo process) => process.WithParameters(() => ReadParameters(process));
+
+    private ProcessParameters ReadParameters(ProcessInfo process)
     {
         // Without a PEB layout (a heuristics profile has none) the process is listed without its parameters.
-        if (process.Peb is not { } peb || peb == 0 || Layouts.Peb.OrNull is not { } layout) return process;
+        if (process.Peb is not { } peb || peb == 0 || Layouts.Peb.OrNull is not { } layout) return ProcessParameters.None;
         var memory = new KernelStructReader(new ProcessMemoryReader(ProcessMemory(process)));
-        if (!memory.TryU64(peb + (ulong)layout.ProcessParameters, out var parameters) || parameters == 0) return process;
-        return process with
-        {
-            ImagePath = memory.UnicodeString(parameters + (ulong)layout.ImagePathName),
-            CommandLine = memory.UnicodeString(parameters + (ulong)layout.CommandLine),
-        };
+        if (!memory.TryU64(peb + (ulong)layout.ProcessParameters, out var parameters) || parameters == 0) return ProcessParameters.None;
+        return new ProcessParameters(memory.UnicodeString(parameters + (ulong)layout.ImagePathName), memory.UnicodeString(parameters + (ulong)layout.CommandLine));
     }
 
     /// <summary>
@@ -273,7 +272,7 @@ public sealed class WindowsSystem
                 scanned.Add(new ScannedProcess(candidate, null, "no self-pointing list entry maps back to it, so its kernel address is unknown"));
             else if (reader.Read(eprocess, inActiveList: false, out var problem) is not { } process)
                 scanned.Add(new ScannedProcess(candidate, null, problem));
-            else scanned.Add(new ScannedProcess(candidate, WithParameters(process), null));
+            else scanned.Add(new ScannedProcess(candidate, WithLazyParameters(process), null));
         }
         return scanned;
     }

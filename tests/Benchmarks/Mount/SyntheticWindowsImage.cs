@@ -10,7 +10,7 @@ namespace MemFs.Benchmarks.Mount;
 
 /// <summary>
 /// A synthetic Windows 10 (19041) raw image of any size for the mount benchmarks, built with the tests' builders: the
-/// kernel found by its low stub, the boot processes of <see cref="TestKernelImage"/>, and added processes with large
+/// kernel found by its low stub, the boot processes of <see cref="TestKernelImage"/>, and added processes (each in its own address space) with large
 /// private VADs whose pages are all valid. Region data frames start at <see cref="DataBase"/>, in physical order or
 /// scattered page by page. Every byte that is not a kernel structure (page tables, pool, PE) is pseudo-random and can
 /// be recomputed from its physical address (<see cref="Fill"/>), so nothing the size of the image is held in memory.
@@ -27,19 +27,31 @@ internal sealed class SyntheticWindowsImage
 
     private readonly TestKernelImage _kernel = new(TestEprocessLayout.Windows10);
     private readonly TestWindowsSystem _objects;
+    private readonly TestWindowsSystem.BuiltProcess _system;
     private readonly List<Region> _regions = [];
+    private readonly Dictionary<ulong, ulong> _dtbs = [];
     private long _nextData = DataBase;
     private ulong _nextRegion = FirstRegion;
     private bool _vadTreesWritten;
 
-    public SyntheticWindowsImage()
+    /// <param name="systemRegion">
+    /// Gives System one private region (the first data frames), as a real System has VADs: MemProcFS's symbol-less
+    /// EPROCESS discovery takes VadRoot to be the kernel pointer after ExitStatus (0x103) in System's EPROCESS.
+    /// </param>
+    public SyntheticWindowsImage(bool systemRegion = false)
     {
         var profile = KernelPack.Embedded.TryGetFamily(19041, out _)!;
         _objects = new TestWindowsSystem(profile, _kernel.Image, _kernel.KernelBase + TestPeImage.PsActiveProcessHead,
             _kernel.KernelBase + TestPeImage.PsLoadedModuleList);
         // The boot processes' VadRoot points at a zeroed node; here their VAD trees are empty (as in the demo image).
         foreach (var boot in _kernel.Processes) _kernel.Image.WriteKernel64(boot.Eprocess + (ulong)_kernel.Layout.VadRoot, 0);
+        var system = _kernel.Processes.Single(p => p.Pid == 4);
+        _system = new TestWindowsSystem.BuiltProcess(system.Eprocess, 4, 0, system.Name, TestKernelImage.BootTime, 0, "", "");
+        if (systemRegion) AddRegion(_system, SystemRegionBytes);
     }
+
+    /// <summary>The size of System's one private region when the image has it.</summary>
+    public const long SystemRegionBytes = 64 << 10;
 
     /// <summary>One private VAD: its tree path (the name is the interface) and the physical frame of each page.</summary>
     public sealed record Region(string Path, VadDescriptor Vad, long[] Frames)
@@ -56,7 +68,20 @@ internal sealed class SyntheticWindowsImage
     public IReadOnlyList<string> ProcessDirectories =>
         [.. _kernel.Processes.Select(p => $"{p.Pid}-{p.Name}"), .. _objects.Processes.Select(p => $"{p.Pid}-{p.Name}")];
 
-    public TestWindowsSystem.BuiltProcess AddProcess(long pid, string name) => _objects.AddProcess(pid, 0x58, name, Created);
+    /// <summary>
+    /// A process with its own address space: its own PML4 sharing the kernel half and the first user PML4 entry (where
+    /// the builders place every PEB and its parameters), so its regions are mapped in it alone.
+    /// </summary>
+    public TestWindowsSystem.BuiltProcess AddProcess(long pid, string name)
+    {
+        var image = _kernel.Image;
+        image.EntryAddress(TestWindowsSystem.UserData, 2);
+        var dtb = image.NewAddressSpace();
+        image.WritePhysical64((long)dtb, image.ReadPhysical64((long)image.Dtb));
+        var process = _objects.AddProcess(pid, 0x58, name, Created, dtb: dtb);
+        _dtbs[process.Eprocess] = dtb;
+        return process;
+    }
 
     /// <summary>A private, committed VAD of <paramref name="length"/> bytes with every page valid, frames taken from the data area.</summary>
     public Region AddRegion(TestWindowsSystem.BuiltProcess process, long length, Random? scatter = null)
@@ -69,7 +94,8 @@ internal sealed class SyntheticWindowsImage
         for (var i = 0; i < frames.Length; i++) frames[i] = _nextData + i * 4096L;
         _nextData += length;
         scatter?.Shuffle(frames);
-        for (var i = 0; i < frames.Length; i++) _kernel.Image.SetPte(start + (ulong)i * 4096, TestWindowsImage.Valid(frames[i]));
+        var dtb = _dtbs.GetValueOrDefault(process.Eprocess, _kernel.Image.Dtb);
+        for (var i = 0; i < frames.Length; i++) _kernel.Image.WritePhysical64(_kernel.Image.EntryAddress(dtb, start + (ulong)i * 4096, 0), TestWindowsImage.Valid(frames[i]));
         var vad = new VadDescriptor(start, start + (ulong)length - 1, true, true, 4, 0, 0, 0, null, Kind: "VadS");
         process.Vads.Add(vad);
         var region = new Region($"/processes/{process.Pid}-{process.Name}/regions/{RegionFile.NameOf(vad)}", vad, frames);
@@ -87,7 +113,7 @@ internal sealed class SyntheticWindowsImage
         if (length < _nextData) throw new ArgumentOutOfRangeException(nameof(length), $"the regions need {_nextData:N0} bytes");
         if (!_vadTreesWritten)
         {
-            foreach (var process in _objects.Processes.Where(p => p.Vads.Count > 0)) _objects.WriteVadTree(process);
+            foreach (var process in _objects.Processes.Append(_system).Where(p => p.Vads.Count > 0)) _objects.WriteVadTree(process);
             _vadTreesWritten = true;
         }
         var physical = _kernel.Image.Physical;

@@ -82,4 +82,23 @@ public class WindowsSystemTests
         Assert.That(system.Vads(listed).Vads.Select(v => (v.Start, v.End)), Is.EqualTo(new[] { (0x10000UL, 0x1FFFFUL) }));
         Assert.That(system.Modules(listed).Modules.Select(m => m.FullName), Is.EqualTo(new[] { @"C:\Windows\explorer.exe" }));
     }
+    /// <summary>Listing processes (what /processes and the mount's first ls need) reads no PEB; the parameters come on first use, once.</summary>
+    [Test]
+    public void PebParametersAreReadOnFirstUseNotWhenProcessesAreListed()
+    {
+        var kernel = new TestKernelImage(TestEprocessLayout.Windows10);
+        var family = MemFs.Translate.Windows.Symbols.Pack.KernelPack.Embedded.TryGetFamily(19041, out _)!;
+        var objects = new Objects.TestWindowsSystem(family, kernel.Image, kernel.KernelBase + TestPeImage.PsActiveProcessHead, kernel.KernelBase + TestPeImage.PsLoadedModuleList);
+        var explorer = objects.AddProcess(0x1F40, 0x58, "explorer.exe", TestKernelImage.BootTime.AddMinutes(1));
+        using var space = kernel.Space();
+        var system = WindowsSystem.Open(kernel.Open(), space, SymbolOptions.None);
+
+        var listed = system.Processes.Single(p => p.Name == "explorer.exe");
+
+        Assert.That(system.Processes.Select(p => p.ParametersRead), Is.All.False, "listing reads no PEB");
+        Assert.That((listed.ImagePath, listed.CommandLine), Is.EqualTo(((string?)explorer.ImagePath, (string?)explorer.CommandLine)));
+        Assert.That(listed.ParametersRead, Is.True);
+        Assert.That(system.Processes.Single(p => p.Name == "explorer.exe").CommandLine, Is.EqualTo(explorer.CommandLine), "the list shares the parameters read");
+        Assert.That(system.Processes.Single(p => p.Pid == 4).Parameters, Is.SameAs(ProcessParameters.None), "System has no PEB");
+    }
 }

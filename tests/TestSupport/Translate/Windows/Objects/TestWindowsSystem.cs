@@ -108,6 +108,8 @@ internal sealed class TestWindowsSystem
             Image.WriteKernel64(vadRoot + (ulong)(Profile.Offset("_MMADDRESS_NODE.RightChild") ?? 0x10), root);
         else
             Image.WriteKernel64(vadRoot, root);
+        // Windows 8.1+ keeps the number of VADs next to the tree (readers such as MemProcFS size their walk by it).
+        if (Profile.Offset("_EPROCESS.VadCount") is { } vadCount) Image.WriteKernel64(process.Eprocess + (ulong)vadCount, (ulong)sorted.Count);
         for (var i = 0; i < sorted.Count; i++) process.Vads[i] = sorted[i] with { Address = nodes[i] };
     }
 
