@@ -65,6 +65,17 @@ internal sealed class BenchmarkMount : IDisposable
         return total;
     }
 
+    /// <summary>Reads <paramref name="length"/> bytes from <paramref name="offset"/> as <see cref="ReadSequentially"/> does (a part of a sparse vmem, say).</summary>
+    public static long ReadRange(string path, long offset, long length, byte[] buffer)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        stream.Position = offset;
+        long total = 0;
+        int n;
+        while (total < length && (n = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, length - total))) > 0) total += n;
+        return total;
+    }
+
     public void Dispose()
     {
         _stop.Cancel();
