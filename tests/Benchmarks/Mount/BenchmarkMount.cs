@@ -18,7 +18,7 @@ internal sealed class BenchmarkMount : IDisposable
     private readonly Thread _host;
     private Exception? _failure;
 
-    public BenchmarkMount(IVirtualFileSystem tree, string mountPoint)
+    public BenchmarkMount(IVirtualFileSystem tree, string mountPoint, bool spliceReads = false)
     {
         Path = mountPoint;
         var mounted = new ManualResetEventSlim(); // not disposed: a host that fails late still sets it
@@ -26,7 +26,7 @@ internal sealed class BenchmarkMount : IDisposable
         {
             try
             {
-                new FuseHost { Mounted = _ => mounted.Set() }.Run(tree, mountPoint, new MountOptions(), _stop.Token);
+                new FuseHost { Mounted = _ => mounted.Set(), SpliceReads = spliceReads }.Run(tree, mountPoint, new MountOptions(), _stop.Token);
             }
             catch (Exception e)
             {

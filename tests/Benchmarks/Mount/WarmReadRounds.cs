@@ -25,6 +25,7 @@ internal static class WarmReadRounds
                 ("region", benchmark.DropRegion, benchmark.Region),
                 ("vmem", benchmark.DropVmem, benchmark.Vmem),
                 ("physical.raw, raw image", benchmark.DropRawPhysical, benchmark.RawPhysical),
+                ("physical.raw, raw image, spliced", benchmark.DropSplicedRawPhysical, benchmark.SplicedRawPhysical),
                 ("physical.raw, AFF4 image", benchmark.DropAff4Physical, benchmark.Aff4Physical),
                 ("FUSE ceiling, first 8 MiB", benchmark.DropSmallCeiling, benchmark.SmallCeiling),
                 ("executable.exe (8 MiB)", benchmark.DropExecutable, benchmark.Executable),
