@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using MemFs.Benchmarks.Mount;
 
 namespace MemFs.Benchmarks;
 
@@ -7,7 +8,8 @@ public static class Program
     /// <summary>
     /// Runs the benchmarks; <c>write-peer-image PATH</c> only writes the raw image of the MemProcFS comparison
     /// (<see cref="Mount.Peer.PeerImage"/>), to run both tools on it by hand; <c>peer-comparison [SAMPLES]</c> runs
-    /// <see cref="Mount.Peer.PeerComparison"/> (memfs next to MemProcFS on that image).
+    /// <see cref="Mount.Peer.PeerComparison"/> (memfs next to MemProcFS on that image); <c>warm-rounds [ROUNDS]</c> runs
+    /// <see cref="Mount.WarmReadRounds"/>.
     /// </summary>
     public static void Main(string[] args)
     {
@@ -20,6 +22,11 @@ public static class Program
         if (args is ["peer-comparison", .. var rest])
         {
             Environment.Exit(new Mount.Peer.PeerComparison(rest is [var n] ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 7).Run());
+        }
+        if (args is [WarmReadRounds.Command, ..])
+        {
+            WarmReadRounds.Run(args.Length > 1 ? int.Parse(args[1]) : 15);
+            return;
         }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }

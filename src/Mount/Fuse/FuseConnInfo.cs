@@ -6,5 +6,10 @@ namespace MemFs.Mount.Fuse;
 [StructLayout(LayoutKind.Explicit, Size = 40)]
 internal struct FuseConnInfo
 {
+    /// <summary>FUSE_CAP_SPLICE_WRITE: replies may be spliced into /dev/fuse from a pipe (fuse_common.h).</summary>
+    public const uint SpliceWrite = 1 << 7;
+
     [FieldOffset(12)] public uint MaxRead;
+    [FieldOffset(20)] public uint Capable;
+    [FieldOffset(24)] public uint Want;
 }

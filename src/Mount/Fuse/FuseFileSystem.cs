@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using System.Text;
 using MemFs.Vfs.Tree;
 
@@ -8,7 +9,7 @@ namespace MemFs.Mount.Fuse;
 /// Answers FUSE requests from the virtual tree, one mount's state: the tree, the open-file table behind fi->fh, and the
 /// mounting user's ids. Called concurrently from libfuse worker threads.
 /// </summary>
-internal sealed unsafe class FuseFileSystem(IVirtualFileSystem tree, uint maxRead)
+internal sealed unsafe class FuseFileSystem(IVirtualFileSystem tree, uint maxRead, bool spliceReads = false)
 {
     private const int O_ACCMODE = 3;
     private const int W_OK = 2;
@@ -25,6 +26,7 @@ internal sealed unsafe class FuseFileSystem(IVirtualFileSystem tree, uint maxRea
     public void Init(FuseConnInfo* connection, FuseConfig* config)
     {
         if (maxRead != 0) connection->MaxRead = maxRead; // 3.14 refuses INIT unless this equals -o max_read
+        if (spliceReads) connection->Want |= connection->Capable & FuseConnInfo.SpliceWrite;
         config->UseIno = 0;
         config->KernelCache = 1;
     }
@@ -86,6 +88,36 @@ internal sealed unsafe class FuseFileSystem(IVirtualFileSystem tree, uint maxRea
             return ErrorLog.Failed("read", open.Path, offset, e);
         }
         return total;
+    }
+
+    /// <summary>
+    /// read_buf: a plain range of an evidence file is answered with that file's descriptor and position, so libfuse
+    /// splices it into /dev/fuse (or, where it cannot, reads it itself); any other read fills a malloc'd buffer as
+    /// <see cref="Read"/> does. libfuse frees the vector and that buffer (fuse_free_buf).
+    /// </summary>
+    public int ReadBuffer(FuseFileInfo* info, FuseBufferVector** result, nuint size, long offset)
+    {
+        if (!_open.TryGetValue(info->Handle, out var open)) return -Errno.EBADF;
+        if (offset < 0) return -Errno.EINVAL;
+        var length = (int)Math.Min((long)size, Math.Max(0, open.File.Length - offset));
+        var vector = (FuseBufferVector*)NativeMemory.AllocZeroed(FuseBufferVector.Allocated);
+        vector->Count = 1;
+        if (length > 0 && open.File.PlainRange(offset, length) is { } range)
+        {
+            vector->Size = (nuint)length;
+            vector->Flags = FuseBufferVector.FileAtPosition;
+            vector->FileDescriptor = (int)range.File.DangerousGetHandle();
+            vector->Position = range.Position;
+            *result = vector;
+            return 0;
+        }
+        var memory = NativeMemory.Alloc(size == 0 ? 1 : size);
+        vector->Memory = (nint)memory;
+        *result = vector;
+        var n = Read(info, new Span<byte>(memory, checked((int)size)), offset);
+        if (n < 0) return n; // libfuse still frees the vector and its memory
+        vector->Size = (nuint)n;
+        return 0;
     }
 
     public long Seek(FuseFileInfo* info, long offset, int whence)

@@ -24,6 +24,13 @@ internal sealed unsafe class FuseHost : IMountHost
     /// <summary>How long to wait for the loop after the mount is detached; files still open keep it serving.</summary>
     public TimeSpan StopTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Answer reads of plain evidence ranges (physical.raw of a raw image) with the evidence file's descriptor, for
+    /// libfuse to splice into /dev/fuse. Off: on the measured VM (kernel 6.18, libfuse 3.14) spliced warm reads ran at
+    /// 44% of the buffered ones (README, "Warm reads through the mount").
+    /// </summary>
+    public bool SpliceReads { get; init; }
+
     /// <summary>Called with the full mount point once the mount exists and the loop runs.</summary>
     public Action<string>? Mounted { get; init; }
 
@@ -33,8 +40,8 @@ internal sealed unsafe class FuseHost : IMountHost
     {
         var path = MountPointCheck.Validate(mountPoint);
         var library = LibFuse.Instance;
-        var state = GCHandle.Alloc(new FuseFileSystem(fileSystem, MaxRead));
-        var fuse = Create(library, FuseArguments.For(options, MaxRead), state);
+        var state = GCHandle.Alloc(new FuseFileSystem(fileSystem, MaxRead, SpliceReads));
+        var fuse = Create(library, FuseArguments.For(options, MaxRead), state, SpliceReads);
         if (fuse == 0)
         {
             state.Free();
@@ -116,7 +123,7 @@ internal sealed unsafe class FuseHost : IMountHost
                 stopping.Cancel();
             }))];
 
-    private static nint Create(LibFuse library, IReadOnlyList<string> arguments, GCHandle state)
+    private static nint Create(LibFuse library, IReadOnlyList<string> arguments, GCHandle state, bool spliceReads)
     {
         var args = new FuseArgs();
         try
@@ -124,7 +131,7 @@ internal sealed unsafe class FuseHost : IMountHost
             foreach (var argument in arguments)
                 fixed (byte* text = Utf8(argument))
                     if (library.AddArgument(&args, text) != 0) return 0;
-            var table = FuseOperations.Table();
+            var table = FuseOperations.Table(spliceReads);
             fixed (nint* operations = table)
                 return library.New(&args, operations, (nuint)(table.Length * sizeof(nint)), GCHandle.ToIntPtr(state));
         }

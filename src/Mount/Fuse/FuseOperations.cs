@@ -13,7 +13,8 @@ internal static unsafe class FuseOperations
     /// <summary>Slots of libfuse 3.14's table (getattr 0 … lseek 41 of fuse.h's struct fuse_operations); fuse_new copies it.</summary>
     public const int SlotCount = 42;
 
-    public static nint[] Table()
+    /// <param name="spliceReads">Whether reads go through read_buf (slot 37), which can answer with an evidence file's descriptor.</param>
+    public static nint[] Table(bool spliceReads = false)
     {
         var table = new nint[SlotCount];
         table[0] = (nint)(delegate* unmanaged<byte*, NativeStat*, FuseFileInfo*, int>)&GetAttr;
@@ -28,6 +29,7 @@ internal static unsafe class FuseOperations
         table[27] = (nint)(delegate* unmanaged<FuseConnInfo*, FuseConfig*, nint>)&Init;
         table[28] = (nint)(delegate* unmanaged<nint, void>)&Destroy;
         table[29] = (nint)(delegate* unmanaged<byte*, int, int>)&Access;
+        if (spliceReads) table[37] = (nint)(delegate* unmanaged<byte*, FuseBufferVector**, nuint, long, FuseFileInfo*, int>)&ReadBuf;
         table[41] = (nint)(delegate* unmanaged<byte*, long, int, FuseFileInfo*, long>)&Lseek;
         return table;
     }
@@ -65,6 +67,15 @@ internal static unsafe class FuseOperations
     {
         var started = Stopwatch.GetTimestamp();
         try { return Current.Read(info, new Span<byte>(buffer, checked((int)size)), offset); }
+        catch (Exception e) { return ErrorLog.Failed("read", PathOf(path), offset, e); }
+        finally { Timed("read", path, started); }
+    }
+
+    [UnmanagedCallersOnly]
+    private static int ReadBuf(byte* path, FuseBufferVector** result, nuint size, long offset, FuseFileInfo* info)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try { return Current.ReadBuffer(info, result, size, offset); }
         catch (Exception e) { return ErrorLog.Failed("read", PathOf(path), offset, e); }
         finally { Timed("read", path, started); }
     }

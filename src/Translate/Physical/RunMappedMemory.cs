@@ -7,11 +7,12 @@ namespace MemFs.Translate.Physical;
 /// VMware regions all come down to this. Runs are validated once by <see cref="RunTable"/>; a run that
 /// extends past the end of the file (a truncated image) stays listed, and reads past the end fail.
 /// </summary>
-internal sealed class RunMappedMemory : IPhysicalMemory, IDisposable
+internal sealed class RunMappedMemory : IPhysicalMemory, IPlainRanges, IDisposable
 {
     private readonly IByteSource _source;
     private readonly MappedRun[] _runs;
     private readonly long[] _starts;
+    private readonly PlainEvidenceFile? _plain;
 
     public RunMappedMemory(string format, IByteSource source, RunTable runs)
     {
@@ -21,6 +22,7 @@ internal sealed class RunMappedMemory : IPhysicalMemory, IDisposable
         _starts = Array.ConvertAll(_runs, r => r.Start);
         Runs = RunTable.Merge(_runs);
         Warnings = runs.Warnings;
+        _plain = PlainEvidenceFile.For(source);
     }
 
     public string Format { get; }
@@ -54,5 +56,19 @@ internal sealed class RunMappedMemory : IPhysicalMemory, IDisposable
         return i >= 0 && address < _runs[i].End ? _runs[i].SourceOffset + (address - _runs[i].Start) : null;
     }
 
-    public void Dispose() => _source.Dispose();
+    /// <summary>A range inside one run of a file the image was opened from (not a container's stream).</summary>
+    public EvidenceRange? Locate(long address, int length)
+    {
+        if (_plain is null || length <= 0) return null;
+        var i = Array.BinarySearch(_starts, address);
+        if (i < 0) i = ~i - 1;
+        if (i < 0 || address + length > _runs[i].End) return null;
+        return _plain.Locate(_runs[i].SourceOffset + (address - _runs[i].Start), length);
+    }
+
+    public void Dispose()
+    {
+        _plain?.Dispose();
+        _source.Dispose();
+    }
 }

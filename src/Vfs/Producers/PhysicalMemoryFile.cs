@@ -18,6 +18,9 @@ internal sealed class PhysicalMemoryFile(IPhysicalMemory memory) : VfsFile("phys
     public override long? SeekData(long offset) => Ranges.SeekData(_runs, offset, Length);
     public override long? SeekHole(long offset) => Ranges.SeekHole(_runs, offset, Length);
 
+    public override EvidenceRange? PlainRange(long offset, int length) =>
+        memory is IPlainRanges plain && offset >= 0 && length > 0 && offset + length <= Length ? plain.Locate(offset, length) : null;
+
     public override int Read(long offset, Span<byte> destination)
     {
         if (offset >= Length) return 0;

@@ -1,3 +1,5 @@
+using MemFs.Translate.Physical;
+
 namespace MemFs.Vfs.Tree;
 
 /// <summary>
@@ -22,6 +24,13 @@ public abstract class VfsFile(string name) : VfsNode(name)
 
     /// <summary>Reads up to <c>destination.Length</c> bytes at <paramref name="offset"/>; fewer only at the end of the file.</summary>
     public abstract int Read(long offset, Span<byte> destination);
+
+    /// <summary>
+    /// Where <paramref name="length"/> bytes at <paramref name="offset"/> (all within the file) lie in an evidence file,
+    /// when they are one plain range of it that it still holds: a host may then have the kernel copy them from there
+    /// (splice) instead of reading them. Null for every other read; the bytes are those <see cref="Read"/> gives.
+    /// </summary>
+    public virtual EvidenceRange? PlainRange(long offset, int length) => null;
 
     /// <summary>A read of a file held in <paramref name="bytes"/>: what is left of them at <paramref name="offset"/>, up to the destination's length.</summary>
     private protected static int ReadFrom(byte[] bytes, long offset, Span<byte> destination)

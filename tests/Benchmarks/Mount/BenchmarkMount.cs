@@ -18,7 +18,7 @@ internal sealed class BenchmarkMount : IDisposable
     private readonly Thread _host;
     private Exception? _failure;
 
-    public BenchmarkMount(IVirtualFileSystem tree, string mountPoint)
+    public BenchmarkMount(IVirtualFileSystem tree, string mountPoint, bool spliceReads = false)
     {
         Path = mountPoint;
         var mounted = new ManualResetEventSlim(); // not disposed: a host that fails late still sets it
@@ -26,7 +26,7 @@ internal sealed class BenchmarkMount : IDisposable
         {
             try
             {
-                new FuseHost { Mounted = _ => mounted.Set() }.Run(tree, mountPoint, new MountOptions(), _stop.Token);
+                new FuseHost { Mounted = _ => mounted.Set(), SpliceReads = spliceReads }.Run(tree, mountPoint, new MountOptions(), _stop.Token);
             }
             catch (Exception e)
             {
@@ -62,6 +62,17 @@ internal sealed class BenchmarkMount : IDisposable
         long total = 0;
         int n;
         while ((n = stream.Read(buffer)) > 0) total += n;
+        return total;
+    }
+
+    /// <summary>Reads <paramref name="length"/> bytes from <paramref name="offset"/> as <see cref="ReadSequentially"/> does (a part of a sparse vmem, say).</summary>
+    public static long ReadRange(string path, long offset, long length, byte[] buffer)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        stream.Position = offset;
+        long total = 0;
+        int n;
+        while (total < length && (n = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, length - total))) > 0) total += n;
         return total;
     }
 

@@ -103,7 +103,7 @@ public class RegionReadBenchmarks
     {
         _session = BenchmarkMount.OpenTree(_raw);
         var ceiling = new KnownBytesFile(CeilingFile.TrimStart('/'), _ceilingBytes);
-        _mount = new BenchmarkMount(new ExtendedTree(_session.Tree, ceiling), _mountPoint);
+        _mount = new BenchmarkMount(new ExtendedTree(_session.Tree, [ceiling]), _mountPoint);
         DropCachesIfColdDisk();
     }
 
@@ -148,10 +148,4 @@ public class RegionReadBenchmarks
 
     private static long Whole(long total) =>
         total == RegionBytes ? total : throw new InvalidOperationException($"read {total:N0} bytes, expected {RegionBytes:N0}");
-
-    /// <summary>The MemFs tree with one more file at its root.</summary>
-    private sealed class ExtendedTree(IVirtualFileSystem tree, VfsNode extra) : IVirtualFileSystem
-    {
-        public VfsDirectory Root { get; } = new("", () => tree.Root.Children.Append(extra));
-    }
 }

@@ -104,6 +104,30 @@ internal sealed class SyntheticWindowsImage
     }
 
     /// <summary>
+    /// The process's main image: <paramref name="pe"/> mapped at <paramref name="imageBase"/> (an image VAD over one
+    /// subsection, SectionBaseAddress set), every page resident in a frame of the structure area. Its executable.exe is
+    /// at the returned path.
+    /// </summary>
+    public string AddExecutable(TestWindowsSystem.BuiltProcess process, string name, byte[] pe, ulong imageBase)
+    {
+        if (_vadTreesWritten) throw new InvalidOperationException("images must be added before the image is written");
+        var image = _kernel.Image;
+        var pages = pe.Length / 4096;
+        var prototypes = image.PrototypeArray(pages);
+        var subsection = image.Section($@"\Windows\{name}", true, [new TestWindowsImage.SubsectionSpec(prototypes, (uint)pages, 0, (uint)pe.Length)])[0];
+        for (var page = 0; page < pages; page++)
+        {
+            var frame = image.FrameWith(pe.AsSpan(page * 4096, 4096));
+            image.WriteKernel64(prototypes + (ulong)page * 8, TestWindowsImage.Valid(frame));
+            image.SetPte(imageBase + (ulong)page * 4096, TestWindowsImage.Valid(frame));
+        }
+        process.Vads.Add(new VadDescriptor(imageBase, imageBase + (ulong)pe.Length - 1, false, false, 7, prototypes,
+            prototypes + (ulong)(pages - 1) * 8, subsection, $@"\Windows\{name}", Kind: "Vad VadImageMap"));
+        image.WriteKernel64(process.Eprocess + (ulong)_objects.Profile.Require("_EPROCESS.SectionBaseAddress"), imageBase);
+        return $"/processes/{process.Pid}-{process.Name}/executable.exe";
+    }
+
+    /// <summary>
     /// Writes the raw image (<paramref name="length"/> bytes, at least <see cref="DataEnd"/>) in 64 MiB chunks: pseudo-random
     /// bytes, then <paramref name="decorate"/> (given each chunk and its physical address), then the kernel structures.
     /// Flushed to disk, so no writeback runs while benchmarks measure.

@@ -172,9 +172,4 @@ public class FuseReadTests
     }
 
     private static string Rate(TimeSpan elapsed) => $"{TestTree.BigSize / elapsed.TotalSeconds / 1e6:F0} MB/s ({elapsed.TotalSeconds:F2} s)";
-
-    private sealed class SingleFileTree(VfsFile file) : IVirtualFileSystem
-    {
-        public VfsDirectory Root { get; } = new("", file);
-    }
 }
