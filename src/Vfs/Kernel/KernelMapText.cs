@@ -33,9 +33,9 @@ internal static class KernelMapText
         foreach (var total in areas.GroupBy(a => a.Label).Select(g => (Label: g.Key, Pages: g.Sum(a => a.Pages))))
             text.AppendLine($"#   {total.Pages,12:N0}  {total.Label}");
         text.AppendLine("#");
-        text.AppendLine($"# {"start",-18} {"end",-18} {"vmem offset",-14} {"pages",10}  {"area",-40} entries");
+        text.AppendLine($"# {"start",-18} {"end",-18} {"vmem offset",-14} {"pages",10}  {"area",-44} entries");
         foreach (var area in areas)
-            text.AppendLine($"0x{area.Start:X16} 0x{area.Last:X16} 0x{KernelView.OffsetOf(area.Start),-12:X} {area.Pages,10}  {area.Label,-40} {State(area.Kind)}");
+            text.AppendLine($"0x{area.Start:X16} 0x{area.Last:X16} 0x{KernelView.OffsetOf(area.Start),-12:X} {area.Pages,10}  {area.Label,-44} {State(area.Kind)}");
         return text.ToString();
     }
 

@@ -17,7 +17,7 @@ internal static class SparseMemory
             var (start, stop) = ranges[i];
             var from = Math.Max(start, offset);
             if (VadPages.TooLarge((ulong)start, (ulong)stop - 1)) return from;
-            var found = Scan(memory, origin, from, stop, page => memory.IsHole(page));
+            var found = Scan(memory, origin, from, stop, page => !memory.IsHole(page));
             if (found < stop) return found;
         }
         return null;
@@ -34,7 +34,7 @@ internal static class SparseMemory
             if (start > position) return position;
             if (!VadPages.TooLarge((ulong)start, (ulong)stop - 1))
             {
-                var found = Scan(memory, origin, position, stop, page => !memory.IsHole(page));
+                var found = Scan(memory, origin, position, stop, page => memory.IsHole(page));
                 if (found < stop) return found;
             }
             position = stop;
