@@ -474,8 +474,8 @@ public sealed class WindowsTranslator : IKernelReader
         return reason is null;
     }
 
-    /// <summary>A whole page-table page, read once and kept in the table-page cache.</summary>
-    private bool TryReadTable(ExtendedLocation table, out byte[] page, out string? reason)
+    /// <summary>A whole page-table page, read once and kept in the table-page cache (shared: callers must not change it).</summary>
+    internal bool TryReadTable(ExtendedLocation table, out byte[] page, out string? reason)
     {
         reason = null;
         try

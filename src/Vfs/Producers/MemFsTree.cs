@@ -8,6 +8,7 @@ using MemFs.Translate.Windows;
 using MemFs.Vfs.Cache;
 using MemFs.Vfs.Coverage;
 using MemFs.Vfs.Executables;
+using MemFs.Vfs.Kernel;
 using MemFs.Vfs.Patches;
 using MemFs.Vfs.Session;
 using MemFs.Vfs.Tree;
@@ -18,7 +19,7 @@ namespace MemFs.Vfs.Producers;
 /// The MemFs tree of one image (the names are the interface, documented in README.txt and the project README):
 /// /README.txt, /image (info.txt, physical.raw, pagefiles/, files/), /processes/&lt;pid&gt;-&lt;name&gt;/ (info.txt, vmem,
 /// vads.txt, vadmap.txt, coverage.txt, vmem.png, regions/, vtop/, the main image's recovered files, modules/), /unlinked/
-/// (the same for processes found by scanning memory), /kernel/modules/ (drivers), /coverage.txt (every process's
+/// (the same for processes found by scanning memory), /kernel/ (modules/ of drivers, vmem, vadmap.txt, vtop/), /coverage.txt (every process's
 /// coverage summed). Everything is produced on first use through the shared page cache.
 /// </summary>
 public sealed class MemFsTree : IVirtualFileSystem
@@ -89,11 +90,17 @@ public sealed class MemFsTree : IVirtualFileSystem
             .Concat(files.Where(f => f.Path.Length > depth + 1).GroupBy(f => f.Path[depth], StringComparer.OrdinalIgnoreCase)
                 .Select(g => Folder(g.Key, g.ToList(), depth + 1))));
 
-    /// <summary>/kernel: drivers.txt when the image lists its drivers itself (a triage dump), modules/ when the kernel was read.</summary>
+    /// <summary>/kernel: drivers.txt when the image lists its drivers itself (a triage dump); when the kernel was read,
+    /// modules/, vmem (the kernel half of the address space), vadmap.txt (what its page tables map) and vtop/.</summary>
     private static IEnumerable<VfsNode> KernelChildren(PhysicalImage image, WindowsSystem? system, ChunkCache cache, HolePolicy holes)
     {
         if (image.Facts.Modules.Count > 0) yield return BytesFile.Text("drivers.txt", () => DriverListText.Render(image.Facts.Modules));
-        if (system is not null) yield return KernelModules(system, cache, holes);
+        if (system is null) yield break;
+        yield return KernelModules(system, cache, holes);
+        var kernel = new KernelView(system, holes);
+        yield return new KernelVmemFile(kernel, cache);
+        yield return new RenderedFile("vadmap.txt", () => Encoding.UTF8.GetBytes(KernelMapText.Render(kernel)), cache);
+        yield return new VfsDirectory("vtop", () => [KnownBytesFile.Text("README.txt", KernelTexts.VtopReadme)], file => KernelVtopFile(kernel, file));
     }
 
     /// <summary>/kernel/modules: every driver on PsLoadedModuleList, recovered like a process's modules.</summary>
@@ -152,12 +159,10 @@ public sealed class MemFsTree : IVirtualFileSystem
         return view.Process.CreateTime is { } created ? new VfsDirectory(name, Children) { Time = created } : new VfsDirectory(name, Children);
     }
 
-    private static VfsNode? VtopFile(ProcessView view, string name)
-    {
-        if (!name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase)) return null;
-        var hex = name[..^4];
-        if (hex.StartsWith("0x", StringComparison.OrdinalIgnoreCase)) hex = hex[2..];
-        if (!ulong.TryParse(hex, System.Globalization.NumberStyles.AllowHexSpecifier, null, out var va)) return null;
-        return BytesFile.Text(name, () => ProcessTexts.Vtop(view, va));
-    }
+    private static VfsNode? VtopFile(ProcessView view, string name) =>
+        VtopName.TryParse(name, out var va) ? BytesFile.Text(name, () => ProcessTexts.Vtop(view, va)) : null;
+
+    /// <summary>/kernel/vtop/&lt;kernel address&gt;.txt: only kernel-half addresses resolve.</summary>
+    private static VfsNode? KernelVtopFile(KernelView kernel, string name) =>
+        VtopName.TryParse(name, out var va) && WindowsTranslator.IsKernel(va) ? BytesFile.Text(name, () => KernelTexts.Vtop(kernel, va)) : null;
 }

@@ -55,51 +55,12 @@ public sealed class ProcessView(WindowsSystem system, ProcessInfo process, HoleP
 
     /// <summary>SEEK_DATA over user space from <paramref name="address"/>, within <paramref name="ranges"/> (sorted data
     /// ranges, a subset of the data VADs): the first page that is not a hole, or null.</summary>
-    public long? SeekData(IReadOnlyList<(long Start, long End)> ranges, long address)
-    {
-        for (var i = Ranges.FirstEndingAfter(ranges, address); i < ranges.Count; i++)
-        {
-            var (start, stop) = ranges[i];
-            var from = Math.Max(start, address);
-            if (VadPages.TooLarge((ulong)start, (ulong)stop - 1)) return from;
-            var found = (long)VadPages.Scan(Memory, (ulong)from, (ulong)stop, (_, page) => Memory.IsHole(page));
-            if (found < stop) return found;
-        }
-        return null;
-    }
+    public long? SeekData(IReadOnlyList<(long Start, long End)> ranges, long address) => SparseMemory.SeekData(Memory, 0, ranges, address);
 
     /// <summary>SEEK_HOLE over user space from <paramref name="address"/>: the first hole page, or the end of the last
     /// range when none (the gaps between <paramref name="ranges"/> are holes).</summary>
-    public long SeekHole(IReadOnlyList<(long Start, long End)> ranges, long address)
-    {
-        var position = address;
-        for (var i = Ranges.FirstEndingAfter(ranges, address); i < ranges.Count; i++)
-        {
-            var (start, stop) = ranges[i];
-            if (start > position) return position;
-            if (!VadPages.TooLarge((ulong)start, (ulong)stop - 1))
-            {
-                var found = (long)VadPages.Scan(Memory, (ulong)position, (ulong)stop, (_, page) => !Memory.IsHole(page));
-                if (found < stop) return found;
-            }
-            position = stop;
-        }
-        return position;
-    }
+    public long SeekHole(IReadOnlyList<(long Start, long End)> ranges, long address) => SparseMemory.SeekHole(Memory, 0, ranges, address);
 
     /// <summary>Reads user space: outside the data VADs is a hole (zeros); inside, the translator's bytes, holes or an error as the policy says.</summary>
-    public void Read(long address, Span<byte> destination)
-    {
-        destination.Clear();
-        var end = address + destination.Length;
-        var ranges = DataRanges;
-        for (var i = Ranges.FirstEndingAfter(ranges, address); i < ranges.Count; i++)
-        {
-            var (start, stop) = ranges[i];
-            if (start >= end) break;
-            var from = Math.Max(start, address);
-            var to = Math.Min(stop, end);
-            Memory.Read((ulong)from, destination.Slice((int)(from - address), (int)(to - from)));
-        }
-    }
+    public void Read(long address, Span<byte> destination) => SparseMemory.Read(Memory, 0, DataRanges, address, destination);
 }

@@ -47,6 +47,10 @@ internal static class ReadmeText
           patches.txt                 every process's patches.txt in one list; its first read recovers every image
                                       of every process under processes/, so it takes a while
           kernel/modules/<name>/      every loaded driver: executable.exe, memory.bin, recovery.txt and pictures
+          kernel/vmem                 the kernel half of the address space: offset = virtual address - 0xFFFF800000000000
+          kernel/vadmap.txt           what the kernel's page tables map: drivers, page tables (self-map),
+                                      KUSER_SHARED_DATA, large pages, and pool / other kernel memory (not split)
+          kernel/vtop/<hex>.txt       a kernel address's translation, every step (name = the full address)
           unlinked/<pid>-<name>/      processes not on the active list (terminated or hidden), found by scanning
                                       memory; listing unlinked/ runs the scan (see unlinked/README.txt)
 

@@ -20,15 +20,28 @@ internal static class VadPages
     /// until <paramref name="visit"/> returns false; returns the address of that page (at least from), or end.</summary>
     public static ulong Scan(VirtualMemory memory, ulong from, ulong end, Func<ulong, Resolution, bool> visit)
     {
+        var first = from & ~0xFFFUL;
+        if (end <= first) return end;
+        var pages = (long)((end - first + 0xFFF) >> 12);
+        var visited = Scan(memory, first, pages, visit);
+        return visited == pages ? end : Math.Max(first + (ulong)visited * 4096, from);
+    }
+
+    /// <summary>Visits <paramref name="pages"/> pages from <paramref name="firstPage"/> until <paramref name="visit"/>
+    /// returns false; returns how many it passed (pages when none stopped it). The last page may be the last of the
+    /// address space (the kernel's 0xFFFFFFFFFFFFF000): nothing is computed past it.</summary>
+    public static long Scan(VirtualMemory memory, ulong firstPage, long pages, Func<ulong, Resolution, bool> visit)
+    {
         var batch = new Resolution[Batch];
-        var page = from & ~0xFFFUL;
-        while (page < end)
+        var done = 0L;
+        while (done < pages)
         {
-            var count = (int)Math.Min(Batch, (end - page + 0xFFF) >> 12);
+            var count = (int)Math.Min(Batch, pages - done);
+            var page = firstPage + (ulong)done * 4096;
             memory.Translator.TranslatePages(memory.Dtb, page, batch.AsSpan(0, count), memory.Vads);
-            for (var i = 0; i < count; i++, page += 4096)
-                if (!visit(page, batch[i])) return Math.Max(page, from);
+            for (var i = 0; i < count; i++, done++)
+                if (!visit(firstPage + (ulong)done * 4096, batch[i])) return done;
         }
-        return end;
+        return pages;
     }
 }
