@@ -30,6 +30,7 @@ internal static class MemFsCommand
         root.Add(ModulesCommand.Create());
         root.Add(VtopCommand.Create());
         root.Add(VmemCommand.Create());
+        root.Add(MinidumpCommand.Create());
         root.Add(Aff4Command.Create());
         HelpNames.Apply(root);
         VersionAction.Apply(root);

@@ -1,4 +1,5 @@
 using MemFs.Translate.Windows.Kernel;
+using MemFs.Vfs.Producers;
 
 namespace MemFs.Vfs.Executables;
 
@@ -58,17 +59,7 @@ public sealed class ExecutableLayout
     }
 
     /// <summary>The piece holding file offset <paramref name="offset"/> (which must be inside the file).</summary>
-    public FilePiece PieceAt(long offset)
-    {
-        int low = 0, high = Pieces.Count - 1;
-        while (low < high)
-        {
-            var mid = (low + high + 1) / 2;
-            if (Pieces[mid].Offset <= offset) low = mid;
-            else high = mid - 1;
-        }
-        return Pieces[low];
-    }
+    public FilePiece PieceAt(long offset) => Pieces[Ranges.LastStartingAtOrBefore(Pieces, p => p.Offset, offset)];
 
     /// <summary>The RVA file offset <paramref name="offset"/> was taken from, or null when that byte is not from the image.</summary>
     public long? RvaOf(long offset)

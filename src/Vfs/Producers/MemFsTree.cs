@@ -9,6 +9,7 @@ using MemFs.Vfs.Cache;
 using MemFs.Vfs.Coverage;
 using MemFs.Vfs.Executables;
 using MemFs.Vfs.Kernel;
+using MemFs.Vfs.Minidump;
 using MemFs.Vfs.Patches;
 using MemFs.Vfs.Session;
 using MemFs.Vfs.Tree;
@@ -17,7 +18,7 @@ namespace MemFs.Vfs.Producers;
 
 /// <summary>
 /// The MemFs tree of one image (the names are the interface, documented in README.txt and the project README):
-/// /README.txt, /image (info.txt, physical.raw, pagefiles/, files/), /processes/&lt;pid&gt;-&lt;name&gt;/ (info.txt, vmem,
+/// /README.txt, /image (info.txt, physical.raw, pagefiles/, files/), /processes/&lt;pid&gt;-&lt;name&gt;/ (info.txt, vmem, minidump.dmp,
 /// vads.txt, vadmap.txt, coverage.txt, vmem.png, regions/, vtop/, the main image's recovered files, modules/), /unlinked/
 /// (the same for processes found by scanning memory), /kernel/ (modules/ of drivers, vmem, vadmap.txt, vtop/), /coverage.txt (every process's
 /// coverage summed). Everything is produced on first use through the shared page cache.
@@ -142,6 +143,7 @@ public sealed class MemFsTree : IVirtualFileSystem
         {
             yield return BytesFile.Text("info.txt", () => ProcessTexts.Info(view));
             yield return new VmemFile(view, cache);
+            yield return new MinidumpFile(view, NoThreads.Instance, cache);
             yield return BytesFile.Text("vads.txt", () => ProcessTexts.Vads(view));
             yield return BytesFile.Text("vadmap.txt", () => VadMapText.Render(view));
             yield return new RenderedFile("coverage.txt", () => System.Text.Encoding.UTF8.GetBytes(

@@ -16,6 +16,20 @@ internal static class Ranges
         return low;
     }
 
+    /// <summary>The index of the last of <paramref name="items"/> (sorted by <paramref name="start"/>, the first starting at
+    /// or before <paramref name="offset"/>) that starts at or before <paramref name="offset"/>.</summary>
+    public static int LastStartingAtOrBefore<T>(IReadOnlyList<T> items, Func<T, long> start, long offset)
+    {
+        int low = 0, high = items.Count - 1;
+        while (low < high)
+        {
+            var mid = (low + high + 1) / 2;
+            if (start(items[mid]) <= offset) low = mid;
+            else high = mid - 1;
+        }
+        return low;
+    }
+
     public static long? SeekData(IReadOnlyList<(long Start, long End)> data, long offset, long length)
     {
         if (offset >= length) return null;

@@ -40,13 +40,14 @@ public sealed class PeImageView
     private const ushort Pe32PlusMagic = 0x20B;
     private const int OptionalMagic = 0;
     private const int SizeOfImageField = 56;
+    private const int CheckSumField = 64;
     private const int NumberOfRvaAndSizes32 = 92;
     private const int NumberOfRvaAndSizes64 = 108;
     private const int MaxExportBlock = 16 << 20;
 
     private readonly IKernelReader _reader;
 
-    private PeImageView(IKernelReader reader, ulong imageBase, ushort machine, uint timeDateStamp, uint sizeOfImage, bool is64,
+    private PeImageView(IKernelReader reader, ulong imageBase, ushort machine, uint timeDateStamp, uint sizeOfImage, uint checkSum, bool is64,
         IReadOnlyList<PeSection> sections, IReadOnlyList<PeDataDirectory> directories, PeFileAlignment file)
     {
         _reader = reader;
@@ -54,6 +55,7 @@ public sealed class PeImageView
         Machine = machine;
         TimeDateStamp = timeDateStamp;
         SizeOfImage = sizeOfImage;
+        CheckSum = checkSum;
         Is64Bit = is64;
         Sections = sections;
         DataDirectories = directories;
@@ -69,6 +71,9 @@ public sealed class PeImageView
     public ushort Machine { get; }
     public uint TimeDateStamp { get; }
     public uint SizeOfImage { get; }
+
+    /// <summary>The optional header's CheckSum (0 in most user-mode images: the linker sets it only when asked).</summary>
+    public uint CheckSum { get; }
     public bool Is64Bit { get; }
     public IReadOnlyList<PeSection> Sections { get; }
     public IReadOnlyList<PeDataDirectory> DataDirectories { get; }
@@ -130,6 +135,7 @@ public sealed class PeImageView
         var is64 = magic == Pe32PlusMagic;
         var sizeOfImage = optional.U32(SizeOfImageField, "SizeOfImage");
         if (sizeOfImage == 0 || sizeOfImage > MaxImageSize) return Fail(out why, $"SizeOfImage 0x{sizeOfImage:X} is implausible");
+        var checkSum = optional.U32(CheckSumField, "CheckSum");
         var layout = PeFileAlignment.Read(optional, is64);
         var directories = ReadDirectories(optional, is64 ? NumberOfRvaAndSizes64 : NumberOfRvaAndSizes32);
         var sectionsAt = optionalAt + optionalSize;
@@ -139,7 +145,7 @@ public sealed class PeImageView
         for (var i = 0; i < sectionCount; i++)
             sections[i] = PeSection.Read(page.Slice(sectionsAt + i * PeSection.HeaderSize, PeSection.HeaderSize, "IMAGE_SECTION_HEADER"));
         why = null;
-        return new PeImageView(reader, imageBase, machine, timeDateStamp, sizeOfImage, is64, sections, directories, layout);
+        return new PeImageView(reader, imageBase, machine, timeDateStamp, sizeOfImage, checkSum, is64, sections, directories, layout);
     }
 
     /// <summary>At most 16 data directories, and only those the optional header holds whatever NumberOfRvaAndSizes says.</summary>

@@ -1,0 +1,38 @@
+using MemFs.Translate.Paging;
+using MemFs.Vfs.Producers;
+using NUnit.Framework;
+
+namespace MemFs.Tests.Vfs.Minidump;
+
+/// <summary>What every minidump of a process must hold, checked against the process as the tree shows it.</summary>
+internal static class MinidumpChecks
+{
+    public static MinidumpReader AssertMatches(byte[] dump, ProcessView view)
+    {
+        var reader = new MinidumpReader(dump);
+        Assert.That(reader.Streams.Keys, Is.EquivalentTo(new uint[] { 3, 4, 7, 9, 15, 16 }));
+        var system = reader.ReadSystemInfo();
+        Assert.That((system.Architecture, system.Platform, system.CsdVersion), Is.EqualTo(((ushort)9, 2u, "")));
+        Assert.That(reader.ReadMiscInfo().Pid, Is.EqualTo((uint)view.Process.Pid));
+        Assert.That(reader.ReadThreads(), Is.Empty, "the kernel's thread list is not walked yet");
+        Assert.That(reader.ReadModules().Select(m => m.Base), Is.EqualTo(view.Images.Select(i => i.Base)));
+
+        var ranges = reader.ReadMemory64();
+        var memory = view.Memory;
+        foreach (var (va, size, offset) in ranges)
+        {
+            var expected = new byte[size];
+            view.Read((long)va, expected);
+            Assert.That(reader.Bytes(offset, (int)size).ToArray(), Is.EqualTo(expected), $"bytes of 0x{va:X}+0x{size:X}");
+            VadPages.Scan(memory, va, va + size, (page, r) =>
+            {
+                Assert.That(r.Readable, $"0x{page:X} in Memory64List holds bytes");
+                return true;
+            });
+        }
+        Assert.That(ranges.Sum(r => (long)r.Size), Is.EqualTo(view.Coverage.ReadablePages * 4096), "every page that holds bytes, and no hole");
+        var regions = reader.ReadMemoryInfo();
+        Assert.That(regions.Sum(r => (long)r.Size), Is.EqualTo(view.DataVads.Sum(v => (long)(v.End - v.Start + 1))), "MemoryInfoList covers every VAD");
+        return reader;
+    }
+}

@@ -1,0 +1,110 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace MemFs.Tests.Vfs.Minidump;
+
+/// <summary>
+/// The tests' own reader of the minidumps MemFs writes, from the public MINIDUMP_* layouts (independent of the
+/// writer): header, directory and every stream the dump carries, each checked to lie inside the file.
+/// </summary>
+internal sealed class MinidumpReader
+{
+    public sealed record Module(ulong Base, uint Size, uint CheckSum, uint TimeDateStamp, string Name, byte[] CodeView);
+    public sealed record Thread(uint Id, ulong Teb, ulong StackStart, uint StackSize, uint StackRva, uint ContextSize);
+    public sealed record MemoryInfo(ulong Base, ulong AllocationBase, ulong Size, uint State, uint Protect, uint Type);
+    public sealed record SystemInfo(ushort Architecture, byte Processors, uint Major, uint Minor, uint Build, uint Platform, string CsdVersion);
+
+    private readonly byte[] _bytes;
+
+    public MinidumpReader(byte[] bytes)
+    {
+        _bytes = bytes;
+        if (U32(0) != 0x504D444D || (U32(4) & 0xFFFF) != 0xA793) throw new InvalidDataException("not a MINIDUMP_HEADER");
+        var count = U32(8);
+        var directory = U32(12);
+        for (var i = 0u; i < count; i++)
+        {
+            var at = directory + 12 * i;
+            var (type, size, rva) = (U32(at), U32(at + 4), U32(at + 8));
+            if ((long)rva + size > bytes.Length) throw new InvalidDataException($"stream {type} past the end");
+            Streams.Add(type, (rva, size));
+        }
+        Flags = U64(24);
+    }
+
+    public Dictionary<uint, (uint Rva, uint Size)> Streams { get; } = [];
+    public ulong Flags { get; }
+
+    public SystemInfo ReadSystemInfo()
+    {
+        var at = Streams[7].Rva;
+        return new SystemInfo(U16(at), _bytes[at + 6], U32(at + 8), U32(at + 12), U32(at + 16), U32(at + 20), String(U32(at + 24)));
+    }
+
+    public (uint Flags, uint Pid, uint CreateTime) ReadMiscInfo()
+    {
+        var at = Streams[15].Rva;
+        return (U32(at + 4), U32(at + 8), U32(at + 12));
+    }
+
+    public IReadOnlyList<Module> ReadModules()
+    {
+        var (at, size) = Streams[4];
+        var count = U32(at);
+        if (4 + 108 * count != size) throw new InvalidDataException("ModuleList size");
+        return Enumerable.Range(0, (int)count).Select(i =>
+        {
+            var m = at + 4 + 108 * (uint)i;
+            var cv = _bytes.AsSpan((int)U32(m + 80), (int)U32(m + 76)).ToArray();
+            return new Module(U64(m), U32(m + 8), U32(m + 12), U32(m + 16), String(U32(m + 20)), cv);
+        }).ToArray();
+    }
+
+    public IReadOnlyList<Thread> ReadThreads()
+    {
+        var (at, size) = Streams[3];
+        var count = U32(at);
+        if (4 + 48 * count != size) throw new InvalidDataException("ThreadList size");
+        return Enumerable.Range(0, (int)count).Select(i =>
+        {
+            var t = at + 4 + 48 * (uint)i;
+            return new Thread(U32(t), U64(t + 16), U64(t + 24), U32(t + 32), U32(t + 36), U32(t + 40));
+        }).ToArray();
+    }
+
+    public IReadOnlyList<MemoryInfo> ReadMemoryInfo()
+    {
+        var at = Streams[16].Rva;
+        if (U32(at) != 16 || U32(at + 4) != 48) throw new InvalidDataException("MemoryInfoList header");
+        return Enumerable.Range(0, (int)U64(at + 8)).Select(i =>
+        {
+            var e = at + 16 + 48 * (uint)i;
+            return new MemoryInfo(U64(e), U64(e + 8), U64(e + 24), U32(e + 32), U32(e + 36), U32(e + 40));
+        }).ToArray();
+    }
+
+    /// <summary>Memory64List: every range with the file offset of its bytes.</summary>
+    public IReadOnlyList<(ulong Va, ulong Size, long Offset)> ReadMemory64()
+    {
+        var (at, size) = Streams[9];
+        var count = U64(at);
+        if (16 + 16 * count != size) throw new InvalidDataException("Memory64List size");
+        var offset = (long)U64(at + 8);
+        var ranges = new List<(ulong, ulong, long)>();
+        for (var i = 0u; i < count; i++)
+        {
+            var (va, length) = (U64(at + 16 + 16 * i), U64(at + 24 + 16 * i));
+            ranges.Add((va, length, offset));
+            offset += (long)length;
+        }
+        if (offset != _bytes.Length) throw new InvalidDataException($"Memory64List data ends at 0x{offset:X}, the file at 0x{_bytes.Length:X}");
+        return ranges;
+    }
+
+    public ReadOnlySpan<byte> Bytes(long offset, int length) => _bytes.AsSpan((int)offset, length);
+
+    private string String(uint rva) => Encoding.Unicode.GetString(_bytes, (int)rva + 4, (int)U32(rva));
+    private ushort U16(long at) => BinaryPrimitives.ReadUInt16LittleEndian(_bytes.AsSpan((int)at));
+    private uint U32(long at) => BinaryPrimitives.ReadUInt32LittleEndian(_bytes.AsSpan((int)at));
+    private ulong U64(long at) => BinaryPrimitives.ReadUInt64LittleEndian(_bytes.AsSpan((int)at));
+}
