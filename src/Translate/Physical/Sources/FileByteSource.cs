@@ -60,5 +60,7 @@ internal sealed class FileByteSource : IByteSource
         return done;
     }
 
+    public void WillNeed(long offset, long length) => FileAdvice.WillNeed(_handle, offset, Math.Min(length, Length - offset));
+
     public void Dispose() => _handle.Dispose();
 }
