@@ -4,9 +4,10 @@ using MemFs.Translate.Physical.Sources;
 namespace MemFs.Translate.Physical.Scatter;
 
 /// <summary>
-/// One request's scattered parts read from a source together: sorted and merged into runs (<see cref="RunMerger"/>),
-/// every run announced to the source first (<see cref="IByteSource.WillNeed"/>: a file asks the kernel to start
-/// reading them all, so a cold disk sees a deep queue), then the runs read, several at once when there are many.
+/// One request's scattered parts read from a source together: sorted and merged into runs (<see cref="RunMerger"/>).
+/// When the runs are not all in memory already, every run is announced to the source first (<see cref="IByteSource.WillNeed"/>:
+/// a file asks the kernel to start reading them all, so a cold disk sees a deep queue), then read, several at once
+/// when there are many; runs in memory are read one after another.
 /// A run that fails is read again part by part, so only the parts that really cannot be read fail; each failure is
 /// kept with its part, for the caller to raise in its own order.
 /// </summary>
@@ -75,6 +76,11 @@ internal sealed unsafe class ScatteredRead
             else _order[count++] = i;
         }
         RunMerger.Merge(_requests, _order.AsSpan(0, count), _runs, MaxGap, MaxRunBytes);
+        if (!MustFetch())
+        {
+            for (var k = 0; k < _runs.Count; k++) ReadRun(k, destination);
+            return;
+        }
         foreach (var run in _runs) _source.WillNeed(run.Offset, run.Length);
         if (_runs.Count < ParallelFrom)
         {
@@ -82,6 +88,21 @@ internal sealed unsafe class ScatteredRead
             return;
         }
         Parallel.For(0, _runs.Count, Parallelism, k => ReadRun(k, destination));
+    }
+
+    /// <summary>
+    /// Whether the runs must come from a disk: when the first, middle and last run are in memory (the OS page cache)
+    /// they are read one after another, since hints and threads only cost time there; otherwise (or when the source
+    /// cannot tell) they are announced and read in parallel.
+    /// </summary>
+    private bool MustFetch()
+    {
+        if (_runs.Count == 0) return false;
+        foreach (var k in (ReadOnlySpan<int>)[0, _runs.Count / 2, _runs.Count - 1])
+        {
+            if (_source.MustFetch(_runs[k].Offset) != false) return true;
+        }
+        return false;
     }
 
     private void ReadRun(int k, nint destination)

@@ -62,5 +62,7 @@ internal sealed class FileByteSource : IByteSource
 
     public void WillNeed(long offset, long length) => FileAdvice.WillNeed(_handle, offset, Math.Min(length, Length - offset));
 
+    public bool? MustFetch(long offset) => !PageCacheProbe.IsCached(_handle, offset);
+
     public void Dispose() => _handle.Dispose();
 }

@@ -16,4 +16,7 @@ public interface IByteSource : IDisposable
     void WillNeed(long offset, long length)
     {
     }
+
+    /// <summary>Whether reading the byte at <paramref name="offset"/> would wait for a disk (false when it is cached in memory); null when unknown.</summary>
+    bool? MustFetch(long offset) => null;
 }

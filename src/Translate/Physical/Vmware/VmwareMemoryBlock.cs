@@ -21,5 +21,7 @@ internal sealed class VmwareMemoryBlock(IByteSource state, long offset, long len
         if (position >= 0 && position < length) state.WillNeed(offset + position, Math.Min(count, length - position));
     }
 
+    public bool? MustFetch(long position) => position >= 0 && position < length ? state.MustFetch(offset + position) : null;
+
     public void Dispose() => state.Dispose();
 }
