@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using MemFs.Translate.Files;
 using MemFs.Translate.Physical;
+using MemFs.Translate.Physical.Scatter;
 using MemFs.Translate.Physical.Sources;
 using MemFs.Translate.Concurrency;
 
@@ -70,10 +71,76 @@ public sealed class ExtendedPhysicalSpace : IExtendedSpace, IDisposable
             return;
         }
         var placed = Find(location, out var reason) ?? throw new BackingUnavailableException(location, reason!);
+        var supplied = Supplied(placed, location, destination, out var pastEnd);
+        if (pastEnd is not null) throw new BackingUnavailableException(location, pastEnd);
+        placed.Source.ReadExactly(location.Offset, destination[..supplied], location.ToString());
+    }
+
+    /// <summary>
+    /// The parts grouped by what serves them (physical memory, each pagefile and file) and each group read together,
+    /// merged and prefetched by its source; every part fails or not as <see cref="Read"/> would.
+    /// </summary>
+    public void ReadScattered(ReadOnlySpan<ExtendedRequest> requests, Span<byte> destination, Span<Exception?> failures)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var groups = new Dictionary<object, List<int>>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < requests.Length; i++)
+        {
+            failures[i] = null;
+            var location = requests[i].Location;
+            string? reason = null;
+            object? server = location.Kind == BackingKind.Physical ? _physical : Find(location, out reason);
+            if (server is null)
+            {
+                failures[i] = new BackingUnavailableException(location, reason!);
+                continue;
+            }
+            if (!groups.TryGetValue(server, out var parts)) groups[server] = parts = [];
+            parts.Add(i);
+        }
+        foreach (var (server, parts) in groups)
+        {
+            var pieces = new ScatterRequest[parts.Count];
+            var pieceFailures = new Exception?[parts.Count];
+            var locations = new ExtendedLocation[parts.Count];
+            for (var p = 0; p < parts.Count; p++)
+            {
+                var r = requests[parts[p]];
+                locations[p] = r.Location;
+                var length = r.Length;
+                if (server is PlacedSource placed)
+                {
+                    length = Supplied(placed, r.Location, destination.Slice(r.Destination, r.Length), out var pastEnd);
+                    if (pastEnd is not null)
+                    {
+                        pieceFailures[p] = new BackingUnavailableException(r.Location, pastEnd);
+                        length = 0;
+                    }
+                }
+                pieces[p] = new ScatterRequest(r.Location.Offset, length, r.Destination);
+            }
+            if (server is PlacedSource source)
+            {
+                var pastEnds = (Exception?[])pieceFailures.Clone();
+                ScatteredRead.Read(source.Source, pieces, destination, pieceFailures, p => locations[p].ToString());
+                for (var p = 0; p < parts.Count; p++) pieceFailures[p] ??= pastEnds[p];
+            }
+            else
+            {
+                _physical.ReadScattered(pieces, destination, pieceFailures);
+            }
+            for (var p = 0; p < parts.Count; p++) failures[parts[p]] = pieceFailures[p];
+        }
+    }
+
+    /// <summary>How many of <paramref name="destination"/>'s bytes the placed source supplies (a mapped file's last page:
+    /// only up to the file's end, see <see cref="ReadFileTail"/>), or why it cannot supply them.</summary>
+    private static int Supplied(PlacedSource placed, ExtendedLocation location, Span<byte> destination, out string? pastEnd)
+    {
         if (location.Kind == BackingKind.File && location.Offset >= 0 && location.Offset < placed.Source.Length)
             destination = ReadFileTail(placed, location, destination);
-        if (OutOfRange(placed, location.Offset, destination.Length) is { } pastEnd) throw new BackingUnavailableException(location, pastEnd);
-        placed.Source.ReadExactly(location.Offset, destination, location.ToString());
+        pastEnd = OutOfRange(placed, location.Offset, destination.Length);
+        return destination.Length;
     }
 
     /// <summary>

@@ -14,6 +14,26 @@ public interface IExtendedSpace
     /// </summary>
     void Read(ExtendedLocation location, Span<byte> destination);
 
+    /// <summary>
+    /// Reads the parts of one request together; <paramref name="failures"/>[i] gets what <see cref="Read"/> would have
+    /// thrown for part i, null when it was read. This default reads them one by one.
+    /// </summary>
+    void ReadScattered(ReadOnlySpan<ExtendedRequest> requests, Span<byte> destination, Span<Exception?> failures)
+    {
+        for (var i = 0; i < requests.Length; i++)
+        {
+            try
+            {
+                Read(requests[i].Location, destination.Slice(requests[i].Destination, requests[i].Length));
+                failures[i] = null;
+            }
+            catch (Exception e)
+            {
+                failures[i] = e;
+            }
+        }
+    }
+
     /// <summary>Whether the location can be read, and if not why (for traces and vadmap).</summary>
     bool IsAvailable(ExtendedLocation location, out string? reason);
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.ExceptionServices;
 using MemFs.Translate.Extended;
 using MemFs.Translate.Windows;
 
@@ -61,52 +62,66 @@ public sealed class VirtualMemory(WindowsTranslator translator, ulong dtb, IVadS
             throw new ArgumentException($"{pages.Length} translated pages do not cover 0x{destination.Length:X} bytes at 0x{va:X}", nameof(pages));
     }
 
-    /// <summary>Copies the translated pages, merging physically contiguous pages into one read.</summary>
+    /// <summary>
+    /// Copies the translated pages: the located pages of the request are read in one <see cref="WindowsTranslator.ReadScattered"/>
+    /// (which merges neighbouring frames), then the first page that failed is raised, as reading page by page would have.
+    /// Reading stops at the first page that is neither readable nor a hole.
+    /// </summary>
     private int ReadPages(ulong va, ReadOnlySpan<Resolution> pages, Span<byte> destination)
     {
+        var requests = ArrayPool<ExtendedRequest>.Shared.Rent(pages.Length);
+        var count = 0;
+        UnresolvableMemoryException? unresolvable = null;
         var done = 0;
         var p = 0;
-        while (p < pages.Length && done < destination.Length)
+        try
         {
-            var pageVa = va + (ulong)done;
-            var n = (int)Math.Min(destination.Length - done, 4096 - (long)(pageVa & 0xFFF));
-            var r = pages[p];
-            if (!r.Readable)
+            while (p < pages.Length && done < destination.Length)
             {
-                if (!IsHole(r)) throw new UnresolvableMemoryException(pageVa, r);
-                destination.Slice(done, n).Clear();
-            }
-            else if (r.State == PageState.DemandZero)
-            {
-                destination.Slice(done, n).Clear();
-            }
-            else if (r.DataBytes < 4096)
-            {
-                // The last page of an image subsection's file data: the file supplies its first DataBytes bytes.
-                var inPage = (int)(pageVa & 0xFFF);
-                var fromFile = Math.Clamp(r.DataBytes - inPage, 0, n);
-                if (fromFile > 0) translator.Read(r.Location!.Value.Plus(inPage), destination.Slice(done, fromFile));
-                destination.Slice(done + fromFile, n - fromFile).Clear();
-            }
-            else
-            {
-                // Pages are translated at their start; the read may begin inside the first one.
-                var start = r.Location!.Value.Plus((long)(pageVa & 0xFFF));
-                var length = n;
-                // Following pages whose bytes continue where this one's end are read with it.
-                while (p + 1 < pages.Length && done + length < destination.Length && pages[p + 1].Readable && pages[p + 1].DataBytes == 4096 && pages[p + 1].Location is { } next
-                       && next.Kind == start.Kind && next.PagefileNumber == start.PagefileNumber && next.FilePath == start.FilePath
-                       && next.Offset == start.Offset + length)
+                var pageVa = va + (ulong)done;
+                var n = (int)Math.Min(destination.Length - done, 4096 - (long)(pageVa & 0xFFF));
+                var r = pages[p];
+                if (!r.Readable)
                 {
-                    p++;
-                    length += Math.Min(4096, destination.Length - done - length);
+                    if (!IsHole(r))
+                    {
+                        unresolvable = new UnresolvableMemoryException(pageVa, r);
+                        break;
+                    }
+                    destination.Slice(done, n).Clear();
                 }
-                translator.Read(start, destination.Slice(done, length));
-                n = length;
+                else if (r.State == PageState.DemandZero)
+                {
+                    destination.Slice(done, n).Clear();
+                }
+                else if (r.DataBytes < 4096)
+                {
+                    // The last page of an image subsection's file data: the file supplies its first DataBytes bytes.
+                    var inPage = (int)(pageVa & 0xFFF);
+                    var fromFile = Math.Clamp(r.DataBytes - inPage, 0, n);
+                    if (fromFile > 0) requests[count++] = new ExtendedRequest(r.Location!.Value.Plus(inPage), fromFile, done);
+                    destination.Slice(done + fromFile, n - fromFile).Clear();
+                }
+                else
+                {
+                    // Pages are translated at their start; the read may begin inside the first one.
+                    requests[count++] = new ExtendedRequest(r.Location!.Value.Plus((long)(pageVa & 0xFFF)), n, done);
+                }
+                done += n;
+                p++;
             }
-            done += n;
-            p++;
+            if (count > 0)
+            {
+                var failures = new Exception?[count];
+                translator.ReadScattered(requests.AsSpan(0, count), destination, failures);
+                if (Array.Find(failures, f => f is not null) is { } first) ExceptionDispatchInfo.Throw(first);
+            }
         }
+        finally
+        {
+            ArrayPool<ExtendedRequest>.Shared.Return(requests, clearArray: true);
+        }
+        if (unresolvable is not null) throw unresolvable;
         return done;
     }
 }

@@ -71,6 +71,47 @@ public sealed class WindowsTranslator : IKernelReader
         }
     }
 
+    /// <summary>
+    /// Reads the located parts of one request together (<see cref="IExtendedSpace.ReadScattered"/>): compressed-store
+    /// pages from the store one by one, the rest from the extended space. <paramref name="failures"/>[i] is what
+    /// <see cref="Read"/> would have thrown for part i.
+    /// </summary>
+    public void ReadScattered(ReadOnlySpan<ExtendedRequest> requests, Span<byte> destination, Span<Exception?> failures)
+    {
+        var compressed = 0;
+        foreach (var r in requests) compressed += r.Location.Kind == BackingKind.Compressed ? 1 : 0;
+        if (compressed == 0)
+        {
+            _space.ReadScattered(requests, destination, failures);
+            return;
+        }
+        var others = new ExtendedRequest[requests.Length - compressed];
+        var positions = new int[others.Length];
+        var k = 0;
+        for (var i = 0; i < requests.Length; i++)
+        {
+            var r = requests[i];
+            if (r.Location.Kind != BackingKind.Compressed)
+            {
+                (others[k], positions[k]) = (r, i);
+                k++;
+                continue;
+            }
+            try
+            {
+                Read(r.Location, destination.Slice(r.Destination, r.Length));
+                failures[i] = null;
+            }
+            catch (Exception e)
+            {
+                failures[i] = e;
+            }
+        }
+        var otherFailures = new Exception?[others.Length];
+        _space.ReadScattered(others, destination, otherFailures);
+        for (k = 0; k < others.Length; k++) failures[positions[k]] = otherFailures[k];
+    }
+
     /// <summary>Translates one address. Pass a <see cref="TraceRecorder"/> to get the steps, <see cref="NoTrace"/> to read.</summary>
     public Resolution Translate(ulong dtb, ulong va, IVadSource? vads, ITraceSink trace) => Translate(dtb, va, vads, trace, 0);
 

@@ -1,3 +1,5 @@
+using MemFs.Translate.Physical.Scatter;
+
 namespace MemFs.Translate.Physical;
 
 /// <summary>
@@ -19,4 +21,25 @@ public interface IPhysicalMemory
     /// when the image cannot supply bytes it claims to hold (a truncated or damaged file).
     /// </summary>
     void Read(long address, Span<byte> destination);
+
+    /// <summary>
+    /// Reads the parts of one request (<see cref="ScatterRequest.Offset"/> is a physical address) together;
+    /// <paramref name="failures"/>[i] gets what <see cref="Read"/> would have thrown for part i, null when it was read.
+    /// Images stored in a file merge and prefetch the parts; this default reads them one by one.
+    /// </summary>
+    void ReadScattered(ReadOnlySpan<ScatterRequest> requests, Span<byte> destination, Span<Exception?> failures)
+    {
+        for (var i = 0; i < requests.Length; i++)
+        {
+            try
+            {
+                Read(requests[i].Offset, destination.Slice(requests[i].Destination, requests[i].Length));
+                failures[i] = null;
+            }
+            catch (Exception e)
+            {
+                failures[i] = e;
+            }
+        }
+    }
 }

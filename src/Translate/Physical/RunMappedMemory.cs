@@ -1,3 +1,4 @@
+using MemFs.Translate.Physical.Scatter;
 using MemFs.Translate.Physical.Sources;
 
 namespace MemFs.Translate.Physical;
@@ -48,27 +49,62 @@ internal sealed class RunMappedMemory : IPhysicalMemory, IPlainRanges, IDisposab
         }
     }
 
-    /// <summary>Where physical <paramref name="address"/> is stored in the file, or null in a hole.</summary>
-    public long? SourceOffsetOf(long address)
+    /// <summary>
+    /// The parts located in the file (a part that spans runs becomes a piece per run) and read together by
+    /// <see cref="ScatteredRead"/>; a part with a byte in a hole fails with <see cref="PhysicalHoleException"/>.
+    /// </summary>
+    public void ReadScattered(ReadOnlySpan<ScatterRequest> requests, Span<byte> destination, Span<Exception?> failures)
+    {
+        var pieces = new List<ScatterRequest>(requests.Length);
+        var addresses = new List<long>(requests.Length);
+        var owners = new List<int>(requests.Length);
+        for (var i = 0; i < requests.Length; i++)
+        {
+            failures[i] = null;
+            var r = requests[i];
+            var i0 = pieces.Count;
+            for (var done = 0; done < r.Length;)
+            {
+                var pos = r.Offset + done;
+                var run = RunAt(pos);
+                if (run is not { } found)
+                {
+                    failures[i] = new PhysicalHoleException(pos, _source.Name);
+                    pieces.RemoveRange(i0, pieces.Count - i0);
+                    addresses.RemoveRange(i0, addresses.Count - i0);
+                    owners.RemoveRange(i0, owners.Count - i0);
+                    break;
+                }
+                var n = (int)Math.Min(r.Length - done, found.End - pos);
+                pieces.Add(new ScatterRequest(found.SourceOffset + (pos - found.Start), n, r.Destination + done));
+                addresses.Add(pos);
+                owners.Add(i);
+                done += n;
+            }
+        }
+        var pieceFailures = new Exception?[pieces.Count];
+        ScatteredRead.Read(_source, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(pieces), destination, pieceFailures, p => $"physical 0x{addresses[p]:X}");
+        for (var p = 0; p < pieceFailures.Length; p++)
+            failures[owners[p]] ??= pieceFailures[p];
+    }
+
+    private MappedRun? RunAt(long address)
     {
         var i = Array.BinarySearch(_starts, address);
         if (i < 0) i = ~i - 1;
-        return i >= 0 && address < _runs[i].End ? _runs[i].SourceOffset + (address - _runs[i].Start) : null;
+        return i >= 0 && address < _runs[i].End ? _runs[i] : null;
     }
 
     /// <summary>A range inside one run of a file the image was opened from (not a container's stream).</summary>
     public EvidenceRange? Locate(long address, int length)
     {
         if (_plain is null || length <= 0) return null;
-        var i = Array.BinarySearch(_starts, address);
-        if (i < 0) i = ~i - 1;
-        if (i < 0 || address + length > _runs[i].End) return null;
-        return _plain.Locate(_runs[i].SourceOffset + (address - _runs[i].Start), length);
+        if (RunAt(address) is not { } run || address + length > run.End) return null;
+        return _plain.Locate(run.SourceOffset + (address - run.Start), length);
     }
 
-    public void Dispose()
-    {
-        _plain?.Dispose();
-        _source.Dispose();
-    }
+    /// <summary>Where physical <paramref name="address"/> is stored in the file, or null in a hole.</summary>
+    public long? SourceOffsetOf(long address) => RunAt(address) is { } run ? run.SourceOffset + (address - run.Start) : null;
+
+    public void Dispose() => _source.Dispose();
 }

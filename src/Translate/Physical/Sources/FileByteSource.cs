@@ -30,6 +30,9 @@ internal sealed class FileByteSource : IByteSource
 
     public string Name { get; }
 
+    /// <summary>The open handle, for consumers that read plain ranges of the file themselves (splice); owned by this source.</summary>
+    internal SafeFileHandle Handle => _handle;
+
     /// <summary>The length when the file was opened: what the image's structures were checked against.</summary>
     public long Length { get; }
 
@@ -59,6 +62,10 @@ internal sealed class FileByteSource : IByteSource
         }
         return done;
     }
+
+    public void WillNeed(long offset, long length) => FileAdvice.WillNeed(_handle, offset, Math.Min(length, Length - offset));
+
+    public bool? MustFetch(long offset) => !PageCacheProbe.IsCached(_handle, offset);
 
     public void Dispose() => _handle.Dispose();
 }

@@ -16,5 +16,12 @@ internal sealed class VmwareMemoryBlock(IByteSource state, long offset, long len
         return state.Read(offset + position, destination[..n]);
     }
 
+    public void WillNeed(long position, long count)
+    {
+        if (position >= 0 && position < length) state.WillNeed(offset + position, Math.Min(count, length - position));
+    }
+
+    public bool? MustFetch(long position) => position >= 0 && position < length ? state.MustFetch(offset + position) : null;
+
     public void Dispose() => state.Dispose();
 }

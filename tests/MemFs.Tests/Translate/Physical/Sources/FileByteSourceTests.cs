@@ -26,6 +26,18 @@ public class FileByteSourceTests
     public void Remove() => Directory.Delete(_directory, true);
 
     [Test]
+    public void APageJustReadNeedsNoFetchingFromDisk()
+    {
+        if (!OperatingSystem.IsLinux()) Assert.Ignore("the page-cache probe is Linux's preadv2(RWF_NOWAIT)");
+        using var file = new FileByteSource(_path);
+        IByteSource source = file;
+        Assert.That(source.Read(0, new byte[Bytes]), Is.EqualTo(Bytes));
+        var mustFetch = source.MustFetch(0x2000);
+        if (mustFetch is null) Assert.Ignore("this file system does not support RWF_NOWAIT reads");
+        Assert.That(mustFetch, Is.False, "the page was just read: it is in the OS page cache");
+    }
+
+    [Test]
     public void ReadsWhatTheFileHoldsAndStopsAtItsEnd()
     {
         using var source = new FileByteSource(_path);
