@@ -58,11 +58,11 @@ internal static class Program
         {
             Progress = o =>
             {
-                if (o.Recipe.Index % 500 == 0 || o.Failed) output.WriteLine($"[{o.Recipe.Index}] {o.Verdict} {o.Elapsed.TotalMilliseconds:F0} ms {o.Recipe.CommandText}");
+                if (o.Recipe.Index % 500 == 0 || o.Failed) output.WriteLine($"[{o.Recipe.Index}] {o.Verdict} {o.Elapsed.TotalMilliseconds:F0} ms ({o.Work.TotalMilliseconds:F0} ms CPU) {o.Recipe.CommandText}");
             },
         };
         var summary = campaign.Run();
-        output.WriteLine($"seed {seed}, time budget {budgetMs} ms, memory budget {memoryMib} MiB, {Environment.ProcessorCount} cores");
+        output.WriteLine($"seed {seed}, time budget {budgetMs} ms of CPU (wall ceiling {InProcessCommand.DefaultCeiling(budget).TotalSeconds:F0} s), memory budget {memoryMib} MiB, {Environment.ProcessorCount} cores");
         output.Write(summary.Render());
         return summary.Failures.Count == 0 ? 0 : 1;
     }
@@ -70,9 +70,9 @@ internal static class Program
     private static void Write(Recipe recipe, string path, TextWriter output)
     {
         using var runner = new CaseRunner(SeedEvidence.Instance, TimeSpan.Zero, 0);
-        File.WriteAllBytes(path, runner.Materialize(recipe));
-        if (SeedEvidence.Instance.Companion(recipe.Base) is { } companion) File.WriteAllBytes(Path.ChangeExtension(path, companion.Extension), companion.Bytes);
-        output.WriteLine($"{recipe.Describe()}\nwritten to {path}; run: {recipe.CommandText.Replace(Recipe.ImageToken, path, StringComparison.Ordinal)}");
+        runner.Write(recipe, path);
+        var command = recipe.CommandText.Replace(Recipe.ImageToken, path, StringComparison.Ordinal).Replace(Recipe.FilesToken, CaseRunner.FilesOf(path), StringComparison.Ordinal);
+        output.WriteLine($"{recipe.Describe()}\nwritten to {path}; run: {command}");
     }
 
     /// <summary>Runs one recipe <paramref name="repeat"/> times; exit 1 if any run failed.</summary>
@@ -85,7 +85,7 @@ internal static class Program
         {
             var outcome = runner.Run(recipe);
             failed |= outcome.Failed;
-            output.WriteLine($"{outcome.Verdict}, exit {outcome.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "-"}, {outcome.Elapsed.TotalMilliseconds:F0} ms, peak {outcome.PeakMemory >> 20} MiB");
+            output.WriteLine($"{outcome.Verdict}, exit {outcome.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "-"}, {outcome.Elapsed.TotalMilliseconds:F0} ms ({outcome.Work.TotalMilliseconds:F0} ms CPU), peak {outcome.PeakMemory >> 20} MiB");
             if (i == 0) output.Write(outcome.Stderr);
         }
         return failed ? 1 : 0;

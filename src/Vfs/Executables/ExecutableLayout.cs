@@ -40,14 +40,15 @@ public sealed class ExecutableLayout
         wanted.Add(headersFromDisk
             ? new FilePiece(0, headerBytes, PieceSource.Disk, 0, "headers")
             : new FilePiece(0, headerBytes, PieceSource.Image, 0, "headers"));
+        var limit = Limit(imageSize, diskLength);
         var alignment = headers.File.SectionAlignment is > 0 and <= 1u << 20 ? headers.File.SectionAlignment : 4096u;
         foreach (var section in headers.Sections)
         {
             if (section.SizeOfRawData == 0 || section.PointerToRawData == 0) continue;
             long start = section.PointerToRawData, length = section.SizeOfRawData;
-            if (start + length > MaxLength)
+            if (start + length > limit)
             {
-                notes.Add($"section {section.Name}: raw data 0x{start:X}+0x{length:X} lies past the {MaxLength >> 20} MiB limit; left out");
+                notes.Add($"section {section.Name}: raw data 0x{start:X}+0x{length:X} lies past 0x{limit:X}, further than a file of this image reaches; left out");
                 continue;
             }
             var virtualSize = section.VirtualSize == 0 ? length : (section.VirtualSize + alignment - 1) / alignment * alignment;
@@ -55,8 +56,16 @@ public sealed class ExecutableLayout
             if (mapped > 0) wanted.Add(new FilePiece(start, mapped, PieceSource.Image, section.VirtualAddress, section.Name));
             if (mapped < length) wanted.AddRange(FromDisk(start + mapped, length - mapped, section.Name, diskLength));
         }
-        return new ExecutableLayout(Arrange(wanted, diskLength, ClaimedFileLength.Of(headers), notes), notes);
+        return new ExecutableLayout(Arrange(wanted, diskLength, ClaimedFileLength.Of(headers), limit, notes), notes);
     }
+
+    /// <summary>
+    /// How far a file of this image reaches: the file on disk's length, or twice the image's size (every raw byte of
+    /// a section is mapped inside SizeOfImage, so headers and raw data together are about the image's size), at most
+    /// <see cref="MaxLength"/>. Claims past it (a section's PointerToRawData, the certificate table) are damage, and
+    /// rebuilding up to them would only make gigabytes of zero-filled bytes to hash and compare.
+    /// </summary>
+    private static long Limit(long imageSize, long? diskLength) => Math.Min(MaxLength, Math.Max(diskLength ?? 0, 2 * imageSize));
 
     /// <summary>The piece holding file offset <paramref name="offset"/> (which must be inside the file).</summary>
     public FilePiece PieceAt(long offset) => Pieces[Ranges.LastStartingAtOrBefore(Pieces, p => p.Offset, offset)];
@@ -73,7 +82,7 @@ public sealed class ExecutableLayout
     /// bytes past the sections, up to its end or, when it is shorter than its headers say, to <paramref name="claimedLength"/>
     /// (the part it lacks missing).
     /// </summary>
-    private static List<FilePiece> Arrange(List<FilePiece> wanted, long? diskLength, long claimedLength, List<string> notes)
+    private static List<FilePiece> Arrange(List<FilePiece> wanted, long? diskLength, long claimedLength, long limit, List<string> notes)
     {
         var pieces = new List<FilePiece>();
         long end = 0;
@@ -93,8 +102,8 @@ public sealed class ExecutableLayout
         }
         if (diskLength is { } length && Math.Max(length, claimedLength) is var fileEnd && fileEnd > end)
         {
-            if (fileEnd > MaxLength) notes.Add($"the file on disk is 0x{fileEnd:X} bytes; its overlay is cut at the {MaxLength >> 20} MiB limit");
-            var overlayEnd = Math.Min(fileEnd, MaxLength);
+            if (fileEnd > limit) notes.Add($"the file on disk is 0x{fileEnd:X} bytes by its headers; its overlay is cut at 0x{limit:X}, further than a file of this image reaches");
+            var overlayEnd = Math.Min(fileEnd, limit);
             if (overlayEnd > end) pieces.AddRange(FromDisk(end, overlayEnd - end, "overlay", length));
         }
         return pieces;

@@ -51,9 +51,10 @@ public sealed class RecoveredImage
         var headerSource = "memory";
         if (headers is null)
         {
-            if (disk is null || DiskHeaders(reader, imageBase, disk, out var diskWhy) is not { } fromDisk)
+            var diskWhy = diskMissing;
+            if (disk is null || DiskHeaders(reader, imageBase, disk, out diskWhy) is not { } fromDisk)
             {
-                why = $"no usable PE headers at 0x{imageBase:X}: in memory {memoryWhy}; on disk {(disk is null ? diskMissing : "unusable")}";
+                why = $"no usable PE headers at 0x{imageBase:X}: in memory {memoryWhy}; on disk {(disk is null ? diskWhy : $"{disk.Path} (0x{disk.Length:X} bytes): {diskWhy}")}";
                 return null;
             }
             headers = fromDisk;

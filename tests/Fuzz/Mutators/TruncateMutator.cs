@@ -8,7 +8,7 @@ internal sealed class TruncateMutator : IMutator
 {
     public string Name => "truncate";
 
-    public bool Applies(SeedKind kind) => true;
+    public bool Applies(SeedKind kind) => !SeedEvidence.HasFilesTree(kind);
 
     public IReadOnlyList<Operation> Mutate(Random random, SeedKind kind, SeedEvidence seeds)
     {

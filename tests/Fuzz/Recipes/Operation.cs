@@ -6,6 +6,8 @@ namespace MemFs.Fuzz.Recipes;
 /// <summary>
 /// One concrete change to a seed file, written as one recipe line: <c>patch OFFSET WIDTH VALUE</c> (little-endian),
 /// <c>truncate LENGTH</c>, or <c>turtle STATEMENT</c> (added to the AFF4 volume's metadata before it is written).
+/// When the recipe has a <see cref="Recipe.Target"/> the operations change that file of the --files tree, except a
+/// <c>patch-evidence</c> line, which patches the evidence file (memory's copy of the headers, damaged beside the file's).
 /// The mutators resolve structure knowledge (which field, which pointer) into these, so a recipe replays without them.
 /// </summary>
 internal abstract record Operation
@@ -13,11 +15,14 @@ internal abstract record Operation
     /// <summary>What the mutator meant (a field name); kept as a comment in the recipe.</summary>
     public string Note { get; init; } = "";
 
+    /// <summary>Changes the evidence file even when the recipe's operations are for a file of the --files tree.</summary>
+    public bool OnEvidence { get; init; }
+
     public abstract string Text { get; }
 
     public sealed record Patch(long Offset, int Width, ulong Value) : Operation
     {
-        public override string Text => $"patch 0x{Offset:X} {Width} 0x{Value:X}";
+        public override string Text => $"{(OnEvidence ? "patch-evidence" : "patch")} 0x{Offset:X} {Width} 0x{Value:X}";
 
         public void Apply(byte[] file)
         {
@@ -56,6 +61,7 @@ internal abstract record Operation
         Operation operation = parts[0] switch
         {
             "patch" => ParsePatch(parts[1].Split(' ')),
+            "patch-evidence" => ParsePatch(parts[1].Split(' ')) with { OnEvidence = true },
             "truncate" => new Truncate(Hex(parts[1])),
             "turtle" => new Turtle(parts[1]),
             _ => throw new FormatException($"unknown recipe operation '{parts[0]}'"),

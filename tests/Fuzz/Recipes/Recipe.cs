@@ -7,11 +7,15 @@ namespace MemFs.Fuzz.Recipes;
 internal sealed record Recipe(int Seed, int Index, Seeds.SeedKind Base, IReadOnlyList<Operation> Operations, IReadOnlyList<string> Command)
 {
     public const string ImageToken = "{image}";
+    public const string FilesToken = "{files}";
 
-    public string[] Arguments(string image) => Command.Select(a => a == ImageToken ? image : a).ToArray();
+    /// <summary>The file of the <c>--files</c> tree (a path relative to it, '/'-separated) the operations change; null: the evidence file.</summary>
+    public string? Target { get; init; }
+
+    public string[] Arguments(string image, string files) => Command.Select(a => a == ImageToken ? image : a == FilesToken ? files : a).ToArray();
 
     public string CommandText => "memfs " + string.Join(' ', Command);
 
-    public string Describe() => $"seed {Seed} case {Index} {Base}: {CommandText}; " +
+    public string Describe() => $"seed {Seed} case {Index} {Base}: {CommandText}; " + (Target is null ? "" : $"in {Target}: ") +
         string.Join("; ", Operations.Select(o => o.Note.Length == 0 ? o.Text : $"{o.Text} ({o.Note})"));
 }

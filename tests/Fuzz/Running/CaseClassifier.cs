@@ -1,9 +1,9 @@
 namespace MemFs.Fuzz.Running;
 
-/// <summary>Sorts a finished case into a <see cref="Verdict"/> from its exit code and stderr.</summary>
+/// <summary>Sorts a finished case into a <see cref="Verdict"/> from its exit code and stderr; a clean error names one of the <paramref name="evidence"/> paths (the image, or the --files tree a file of which is named).</summary>
 internal static class CaseClassifier
 {
-    public static Verdict Classify(int exitCode, string stderr, string image, bool verifying)
+    public static Verdict Classify(int exitCode, string stderr, IReadOnlyList<string> evidence, bool verifying)
     {
         var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         if (stderr.Contains("this is a bug in memfs", StringComparison.Ordinal) || stderr.Contains("   at ", StringComparison.Ordinal)) return Verdict.Crash;
@@ -12,6 +12,6 @@ internal static class CaseClassifier
         if (exitCode == 2) return Verdict.UsageMisclassified;
         if (exitCode != 1) return Verdict.Crash;
         var error = lines.FirstOrDefault(l => l.StartsWith("memfs: error", StringComparison.Ordinal)) ?? lines.First(l => l.StartsWith("memfs:", StringComparison.Ordinal));
-        return error.Contains(image, StringComparison.Ordinal) ? Verdict.CleanError : Verdict.UnnamedError;
+        return evidence.Any(e => error.Contains(e, StringComparison.Ordinal)) ? Verdict.CleanError : Verdict.UnnamedError;
     }
 }

@@ -1,87 +1,87 @@
-using System.Diagnostics;
 using MemFs.Fuzz.Recipes;
 using MemFs.Fuzz.Seeds;
-using MemFs.Mount.Cli;
 
 namespace MemFs.Fuzz.Running;
 
 /// <summary>
-/// Runs recipes through memfs in-process (the same <c>Program.Main</c> the executable runs), one at a time, each with
-/// its console captured, a time budget (past it the case is abandoned on its thread and counted as a hang) and a
-/// memory budget (the process's working set, sampled while the case runs).
+/// Runs recipes through memfs in-process (<see cref="InProcessCommand"/>), one at a time: writes the case's evidence
+/// (the seed file with the recipe's changes, or unchanged beside a <c>--files</c> tree one file of which is changed),
+/// runs its command with a work budget (its thread's CPU time; past it, or past the wall ceiling, the case is
+/// abandoned and counted as a hang) and a memory budget, and classifies how it ended.
 /// </summary>
 internal sealed class CaseRunner : IDisposable
 {
-    private static readonly AsyncLocal<CaseConsole?> Current = new();
-    private static readonly object InstallLock = new();
-    private static TextWriter? _installedError;
     private readonly SeedEvidence _seeds;
     private readonly string _directory;
+    private readonly InProcessCommand _command;
 
-    public CaseRunner(SeedEvidence seeds, TimeSpan timeBudget, long memoryBudget)
+    /// <param name="main">Stands in for memfs's Main (to show that a slow or blocked case is caught).</param>
+    public CaseRunner(SeedEvidence seeds, TimeSpan timeBudget, long memoryBudget, Func<string[], int>? main = null, TimeSpan? wallCeiling = null)
     {
         _seeds = seeds;
-        TimeBudget = timeBudget;
         MemoryBudget = memoryBudget;
+        _command = new InProcessCommand(timeBudget, wallCeiling ?? InProcessCommand.DefaultCeiling(timeBudget), main);
         _directory = Directory.CreateTempSubdirectory("memfs-fuzz-").FullName;
     }
 
-    public TimeSpan TimeBudget { get; }
+    public TimeSpan TimeBudget => _command.WorkBudget;
     public long MemoryBudget { get; }
 
     public CaseOutcome Run(Recipe recipe)
     {
         var image = Path.Combine(_directory, $"case-{recipe.Seed}-{recipe.Index}{SeedEvidence.Extension(recipe.Base)}");
-        File.WriteAllBytes(image, Materialize(recipe));
-        var companion = _seeds.Companion(recipe.Base) is { } c ? Path.ChangeExtension(image, c.Extension) : null;
-        if (companion is not null) File.WriteAllBytes(companion, _seeds.Companion(recipe.Base)!.Value.Bytes);
-        Install();
-        var console = new CaseConsole();
-        int? exit = null;
-        Exception? escaped = null;
-        var thread = new Thread(() =>
-        {
-            Current.Value = console;
-            try { exit = Mount.Program.Main(recipe.Arguments(image)); }
-            catch (Exception e) { escaped = e; }
-        }, 16 << 20) { IsBackground = true, Name = $"fuzz case {recipe.Index}" };
+        var files = FilesOf(image);
+        var written = Write(recipe, image);
+        var run = _command.Run(recipe.Arguments(image, files));
+        if (run.Finished)
+            foreach (var path in written)
+                if (Directory.Exists(path)) Directory.Delete(path, true);
+                else File.Delete(path);
 
-        var peak = Environment.WorkingSet;
-        var clock = Stopwatch.StartNew();
-        thread.Start();
-        while (!thread.Join(20))
-        {
-            peak = Math.Max(peak, Environment.WorkingSet);
-            if (clock.Elapsed > TimeBudget) break;
-        }
-        var elapsed = clock.Elapsed;
-        peak = Math.Max(peak, Environment.WorkingSet);
-        var finished = !thread.IsAlive;
-        if (finished)
-        {
-            File.Delete(image);
-            if (companion is not null) File.Delete(companion);
-        }
-
-        var stderr = console.Error + (escaped is null ? "" : $"\nescaped: {escaped}");
-        var verdict = !finished ? Verdict.Hang
-            : escaped is not null ? Verdict.Crash
-            : peak > MemoryBudget ? Verdict.OverMemory
-            : CaseClassifier.Classify(exit!.Value, stderr, image, recipe.Command.Contains("--verify"));
-        return new CaseOutcome(recipe, verdict, finished ? exit : null, elapsed, peak, stderr);
+        var stderr = run.Stderr + (run.Escaped is null ? "" : $"\nescaped: {run.Escaped}");
+        var verdict = !run.Finished ? Verdict.Hang
+            : run.Escaped is not null ? Verdict.Crash
+            : run.PeakMemory > MemoryBudget ? Verdict.OverMemory
+            : CaseClassifier.Classify(run.ExitCode!.Value, stderr, [image, files], recipe.Command.Contains("--verify"));
+        return new CaseOutcome(recipe, verdict, run.ExitCode, run.Elapsed, run.PeakMemory, stderr) { Cpu = run.Cpu };
     }
 
-    /// <summary>The recipe's file: the seed (with its Turtle additions), then its patches and truncation in order.</summary>
+    /// <summary>The <c>--files</c> tree written beside <paramref name="image"/> for seeds that have one.</summary>
+    public static string FilesOf(string image) => Path.ChangeExtension(image, ".files");
+
+    /// <summary>
+    /// Writes the case's evidence at <paramref name="image"/>: the evidence file, the file written unchanged beside it
+    /// (the .vmem of a .vmss) and the <c>--files</c> tree (<see cref="FilesOf"/>); returns the paths written.
+    /// </summary>
+    public IReadOnlyList<string> Write(Recipe recipe, string image)
+    {
+        var written = new List<string> { image };
+        File.WriteAllBytes(image, Materialize(recipe));
+        if (_seeds.Companion(recipe.Base) is { } companion)
+        {
+            written.Add(Path.ChangeExtension(image, companion.Extension));
+            File.WriteAllBytes(written[^1], companion.Bytes);
+        }
+        if (SeedEvidence.HasFilesTree(recipe.Base))
+        {
+            var root = FilesOf(image);
+            written.Add(root);
+            foreach (var (relative, bytes) in _seeds.FilesTree)
+            {
+                var path = Path.Combine(root, relative);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllBytes(path, relative == recipe.Target ? Apply(recipe.Operations.Where(o => !o.OnEvidence), (byte[])bytes.Clone()) : bytes);
+            }
+        }
+        return written;
+    }
+
+    /// <summary>The recipe's evidence file: the seed (with its Turtle additions), then its patches and truncation in order (those for the evidence file when it has a target in the tree).</summary>
     public byte[] Materialize(Recipe recipe)
     {
         var turtle = recipe.Operations.OfType<Operation.Turtle>().Select(t => t.Statement).ToList();
         var file = _seeds.Copy(recipe.Base, turtle);
-        foreach (var operation in recipe.Operations)
-        {
-            if (operation is Operation.Patch patch) patch.Apply(file);
-            else if (operation is Operation.Truncate truncate && truncate.Length < file.Length) file = file[..(int)Math.Max(0, truncate.Length)];
-        }
-        return file;
+        return Apply(recipe.Operations.Where(o => recipe.Target is null || o.OnEvidence), file);
     }
 
     public void Dispose()
@@ -90,20 +90,13 @@ internal sealed class CaseRunner : IDisposable
         catch (IOException) { }
     }
 
-    /// <summary>Routes the console through the cases' captures; again if a test host replaced Console.Error since.</summary>
-    private static void Install()
+    private static byte[] Apply(IEnumerable<Operation> operations, byte[] file)
     {
-        lock (InstallLock)
+        foreach (var operation in operations)
         {
-            if (ReferenceEquals(Console.Error, _installedError)) return;
-            if (_installedError is null)
-            {
-                var original = StdoutCopy.OpenOutput;
-                StdoutCopy.OpenOutput = () => Current.Value is { } console ? new RawOutput(console) : original();
-            }
-            Console.SetOut(new RoutedWriter(Console.Out, false, Current));
-            Console.SetError(new RoutedWriter(Console.Error, true, Current));
-            _installedError = Console.Error;
+            if (operation is Operation.Patch patch) patch.Apply(file);
+            else if (operation is Operation.Truncate truncate && truncate.Length < file.Length) file = file[..(int)Math.Max(0, truncate.Length)];
         }
+        return file;
     }
 }

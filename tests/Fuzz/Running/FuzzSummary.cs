@@ -10,6 +10,7 @@ internal sealed class FuzzSummary
 
     public int Cases { get; private set; }
     public long PeakMemory { get; private set; }
+    /// <summary>The case that did the most work (CPU time).</summary>
     public CaseOutcome? Slowest { get; private set; }
     public IReadOnlyList<CaseOutcome> Failures => _failures;
     public TimeSpan Elapsed { get; set; }
@@ -21,7 +22,7 @@ internal sealed class FuzzSummary
         Cases++;
         _counts[outcome.Verdict]++;
         PeakMemory = Math.Max(PeakMemory, outcome.PeakMemory);
-        if (Slowest is null || outcome.Elapsed > Slowest.Elapsed) Slowest = outcome;
+        if (Slowest is null || outcome.Work > Slowest.Work) Slowest = outcome;
         if (outcome.Failed) _failures.Add(outcome);
     }
 
@@ -31,7 +32,7 @@ internal sealed class FuzzSummary
         text.AppendLine($"cases: {Cases} in {Elapsed:hh\\:mm\\:ss} ({Cases / Math.Max(1, Elapsed.TotalSeconds):F1}/s)");
         foreach (var (verdict, count) in _counts) text.AppendLine($"  {verdict,-19} {count}");
         text.AppendLine($"peak memory (working set while a case ran): {PeakMemory / (1 << 20)} MiB");
-        if (Slowest is { } slow) text.AppendLine($"slowest case: {slow.Elapsed.TotalMilliseconds:F0} ms, {slow.Recipe.Describe()}");
+        if (Slowest is { } slow) text.AppendLine($"slowest case: {slow.Work.TotalMilliseconds:F0} ms CPU ({slow.Elapsed.TotalMilliseconds:F0} ms wall), {slow.Recipe.Describe()}");
         foreach (var failure in _failures.Take(20))
             text.AppendLine($"FAILED {failure.Verdict}: {failure.Recipe.Describe()}\n    exit {failure.ExitCode?.ToString() ?? "-"}: {failure.FirstError}");
         return text.ToString();

@@ -9,7 +9,8 @@ namespace MemFs.Fuzz.Seeds;
 /// <summary>
 /// The seed files, built once from the <see cref="DemoSystem"/> in code (no evidence is read from disk): the demo AFF4
 /// and the same physical memory as raw, full crash dump, LiME and ELF core, whose physical pages sit at a fixed file
-/// offset so the kernel-structure mutators can patch them in each, and as a VMware .vmem beside a .vmss state file.
+/// offset so the kernel-structure mutators can patch them in each, and as a VMware .vmem beside a .vmss state file;
+/// and the PE files the demo's images map, as a <c>--files</c> tree.
 /// </summary>
 internal sealed class SeedEvidence
 {
@@ -48,6 +49,7 @@ internal sealed class SeedEvidence
         _elf = new TestElfCoreBuilder().QemuNote(Demo.Image.Dtb).Load(0, 0, _raw, (ulong)_raw.Length).ToArray();
         _vmss = VmwareSeed.State(_raw.Length / TestCrashDumpBuilder.PageSize, Demo.Image.Dtb);
         Structures = new KernelStructures(Demo);
+        FilesTree = Demo.ImageFiles.Select(f => (f.Key.TrimStart('\\').Replace('\\', '/'), f.Value)).ToList();
     }
 
     public static SeedEvidence Instance => Shared.Value;
@@ -57,8 +59,14 @@ internal sealed class SeedEvidence
     public byte[] Aff4Base { get; }
     public long PhysicalSize => _raw.Length;
 
-    /// <summary>Whether the seed file itself holds the physical memory as one run (at <see cref="PhysicalBase"/>).</summary>
-    public static bool HoldsPhysicalMemory(SeedKind kind) => kind is not (SeedKind.Aff4 or SeedKind.Vmware);
+    /// <summary>The <c>--files</c> tree of the <see cref="SeedKind.Files"/> seed: each PE file by its path under C: ('/'-separated, as <see cref="Recipes.Recipe.Target"/> names it).</summary>
+    public IReadOnlyList<(string Path, byte[] Bytes)> FilesTree { get; }
+
+    /// <summary>Whether the seed's evidence includes a <c>--files</c> tree (written beside the evidence file).</summary>
+    public static bool HasFilesTree(SeedKind kind) => kind == SeedKind.Files;
+
+    /// <summary>Whether the seed file itself holds the physical memory as one run (at <see cref="PhysicalBase"/>) and is what its mutations change.</summary>
+    public static bool HoldsPhysicalMemory(SeedKind kind) => kind is not (SeedKind.Aff4 or SeedKind.Vmware or SeedKind.Files);
 
     /// <summary>Where physical address 0 is in each seed file that holds the physical memory as one run.</summary>
     public long PhysicalBase(SeedKind kind) => kind switch

@@ -15,4 +15,6 @@ internal enum SeedKind
     Elf,
     /// <summary>A VMware state file (.vmss, one memory region) beside the demo machine's physical memory as its .vmem.</summary>
     Vmware,
+    /// <summary>The raw physical memory, unchanged, with a <c>--files</c> tree of the PE files its images map; the mutations change one of those files.</summary>
+    Files,
 }

@@ -95,7 +95,18 @@ public class ExecutableLayoutTests
         var layout = ExecutableLayout.Build(Headers(0x2000, (".evil", 0x1000, 0x1000, 0xFFFF_F000, 0xFFFF_0000)), 0x2000, null, false);
         AssertContiguous(layout);
         Assert.That(layout.Length, Is.EqualTo(0x400), "only the headers remain");
-        Assert.That(layout.Notes.Single(), Does.Contain(".evil").And.Contain("limit"));
+        Assert.That(layout.Notes.Single(), Does.Contain(".evil").And.Contain("lies past 0x4000, further than a file of this image reaches"));
+    }
+
+    /// <summary>Raw data inside the 1 GiB limit but far past the image and the file on disk is damage too: left out, and the overlay its headers claim is cut (fuzz corpus hang-files-11-1915).</summary>
+    [Test]
+    public void RawDataFarPastTheImageAndTheFileIsLeftOut()
+    {
+        var layout = ExecutableLayout.Build(Headers(0x6000, (".far", 0x1000, 0x1000, 0x5D75_3884, 0x1000)), 0x6000, 0x2A4, true);
+        AssertContiguous(layout);
+        Assert.That(layout.Length, Is.EqualTo(0xC000), "up to twice the image's size, not to 0x5D754884");
+        Assert.That(layout.Notes, Has.Some.Contain(".far: raw data 0x5D753884+0x1000 lies past 0xC000"));
+        Assert.That(layout.Notes, Has.Some.Contain("the file on disk is 0x5D754884 bytes by its headers; its overlay is cut at 0xC000"));
     }
 
     [Test]

@@ -43,6 +43,7 @@ internal sealed class DemoSystem
     private readonly List<Process> _processes = [];
     private readonly int _bulkPages;
     private readonly SortedDictionary<string, byte[]> _acquired = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, byte[]> _images = new(StringComparer.Ordinal);
 
     /// <param name="bulkPages">Valid pages of a large heap added to malware.exe (<see cref="DemoLayout.MalwareBulk"/>), half
     /// pseudo-random and half text so they compress but not trivially: for measuring memory use on a bigger image.</param>
@@ -82,6 +83,9 @@ internal sealed class DemoSystem
     /// <summary>Files the volume carries, by Windows path (sorted, so they are written in one order).</summary>
     public IReadOnlyDictionary<string, byte[]> AcquiredFiles => _acquired;
     public byte[] DemoDllBytes { get; }
+
+    /// <summary>The PE file of every image mapped (process images, DLLs, kernel modules) by its path on C: (<c>\Windows\…</c>): a --files tree's content.</summary>
+    public IReadOnlyDictionary<string, byte[]> ImageFiles => _images;
     public byte[] NotesBytes { get; }
 
     /// <summary>The physical runs the image holds (WinPmem's Runs) and the one page in them that could not be read.</summary>
@@ -99,6 +103,8 @@ internal sealed class DemoSystem
         var demoSys = SyntheticPe.Build("demo.sys", SyntheticPe.Kind.Driver, DemoSysBase, 1, 1, 1);
         MapKernel(HalBase, hal);
         MapKernel(DemoSysBase, demoSys);
+        _images[@"\Windows\System32\hal.dll"] = hal;
+        _images[@"\Windows\System32\drivers\demo.sys"] = demoSys;
         _acquired[DemoSysPath] = demoSys;
         AddKernelModule(objects, Kernel.KernelBase, TestPeImage.SizeOfImage, @"\SystemRoot\system32\ntoskrnl.exe");
         AddKernelModule(objects, HalBase, (uint)hal.Length, @"\SystemRoot\system32\hal.dll");
@@ -278,6 +284,7 @@ internal sealed class DemoSystem
     /// </summary>
     private Section CreateSection(string kernelPath, byte[] file, Residency[] pages, bool image = true, int protection = ExecuteWriteCopy)
     {
+        if (image) _images[kernelPath] = file;
         var prototypes = Image.PrototypeArray(pages.Length);
         var subsection = Image.FileSection(kernelPath, image, prototypes, (uint)pages.Length, 0);
         var frames = new long?[pages.Length];
