@@ -13,6 +13,13 @@ public sealed class RecoveryAnalysis
     public const int MaxListedDifferences = 200;
     private const int Chunk = 1 << 20;
 
+    /// <summary>
+    /// The largest file on disk that is hashed. PE offsets and sizes (SizeOfImage, PointerToRawData, SizeOfRawData) are
+    /// 32-bit, so no loadable image file reaches 4 GiB; a larger length is a damaged or hostile claim (an AFF4 aff4:size,
+    /// say) whose hash would read exabytes of holes.
+    /// </summary>
+    public const long MaxHashedDiskFile = 1L << 32;
+
     /// <summary>How <see cref="Unreadable"/> names the file on disk.</summary>
     public const string DiskName = "the file on disk";
 
@@ -104,7 +111,7 @@ public sealed class RecoveryAnalysis
             if (image.Disk is not null) parts.Add(new PartComparison(piece.Part, piece.Offset, piece.Length, compared, differing, missingBytes));
         }
         Close(open, differences, ref runs);
-        var diskSha = image.Disk is { } d ? Sha256(d.Length, (at, span) => unreadable.Read(DiskName, at, span, (o, s) => d.Read(o, s))) : null;
+        var diskSha = image.Disk is { Length: <= MaxHashedDiskFile } d ? Sha256(d.Length, (at, span) => unreadable.Read(DiskName, at, span, (o, s) => d.Read(o, s))) : null;
         return new RecoveryAnalysis(Convert.ToHexStringLower(exeHash.GetHashAndReset()), memorySha, diskSha, zeroFilled, MergeParts(parts), differences, runs,
             imageBase?.Note, unreadable);
     }

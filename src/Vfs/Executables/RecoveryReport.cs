@@ -19,7 +19,8 @@ internal static class RecoveryReport
             .AppendLine($"Image size       0x{image.Image.Size:X} bytes ({pages.Count} pages)")
             .AppendLine($"Headers          from {image.HeaderSource}")
             .AppendLine(image.Disk is { } disk
-                ? $"File on disk     {disk.Path}, {disk.Length} bytes, sha256 {analysis.DiskSha256}"
+                ? $"File on disk     {disk.Path}, {disk.Length} bytes, " + (analysis.DiskSha256 is { } diskSha ? $"sha256 {diskSha}"
+                    : $"not hashed: larger than any loadable image file (0x{RecoveryAnalysis.MaxHashedDiskFile:X} bytes; PE offsets are 32-bit)")
                 : $"File on disk     not available: {image.DiskMissing}")
             .AppendLine($"Relocations      {image.Relocation.Note}")
             .AppendLine($"executable.exe   {image.Layout.Length} bytes, sha256 {analysis.ExecutableSha256} (file layout)")
