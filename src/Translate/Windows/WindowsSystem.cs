@@ -13,6 +13,7 @@ using MemFs.Translate.Windows.Symbols;
 using MemFs.Translate.Windows.Symbols.Heuristics;
 using MemFs.Translate.Windows.Symbols.Pack;
 using MemFs.Translate.Windows.Symbols.Sources;
+using MemFs.Translate.Windows.Threads;
 
 namespace MemFs.Translate.Windows;
 
@@ -307,6 +308,10 @@ public sealed class WindowsSystem
         process.Peb is { } peb && peb != 0
             ? LoaderListWalker.ProcessModules(new KernelStructReader(new ProcessMemoryReader(ProcessMemory(process))), Layouts.Peb.Value, Layouts.ProcessModules, peb)
             : new LoaderListWalker.Result([], ["the process has no PEB (System and minimal processes)"]);
+
+    /// <summary>The process's threads from its ThreadListHead, with user stack bounds read from each TEB in its memory.</summary>
+    public ThreadList Threads(ProcessInfo process) =>
+        ThreadListWalker.Walk(Kernel, new KernelStructReader(new ProcessMemoryReader(ProcessMemory(process))), Layouts.Thread, process.Eprocess);
 
     public LoaderListWalker.Result KernelModules() =>
         PsLoadedModuleList is { } head

@@ -43,6 +43,7 @@ internal sealed class TestWindowsSystem
     {
         public List<VadDescriptor> Vads { get; } = [];
         public List<(ulong Base, uint Size, string FullName, string BaseName)> Modules { get; } = [];
+        public List<BuiltThread> Threads { get; } = [];
     }
 
     private int Off(string field) => Profile.Require(field);
@@ -56,7 +57,7 @@ internal sealed class TestWindowsSystem
     }
 
     /// <summary>Appends <paramref name="link"/> to the circular list at <paramref name="head"/> (its last entry is the head's Blink).</summary>
-    private void Append(ulong head, ulong link)
+    internal void Append(ulong head, ulong link)
     {
         var last = Image.ReadVirtual64(head + 8);
         Image.WriteKernelOrUser(last, link);
@@ -83,6 +84,11 @@ internal sealed class TestWindowsSystem
         var commandLine = $"{path} --pid {pid}";
         var peb = pid == 4 || minimal ? 0 : BuildPeb(path, commandLine);
         Image.WriteKernel64(eprocess + (ulong)Off("_EPROCESS.Peb"), peb);
+        if (Profile.Offset("_EPROCESS.ThreadListHead") is { } threads)
+        {
+            Image.WriteKernel64(eprocess + (ulong)threads, eprocess + (ulong)threads);
+            Image.WriteKernel64(eprocess + (ulong)threads + 8, eprocess + (ulong)threads);
+        }
         var link = eprocess + (ulong)Off("_EPROCESS.ActiveProcessLinks");
         if (linked) Append(_processHead, link);
         else
@@ -249,7 +255,7 @@ internal sealed class TestWindowsSystem
     }
 
     /// <summary>User-mode memory (shared by every test process, which all use the one test DTB), mapped by valid PTEs.</summary>
-    private ulong AllocateUser(int bytes)
+    internal ulong AllocateUser(int bytes)
     {
         _nextUser = (_nextUser + 15) & ~15UL;
         var va = _nextUser;
