@@ -28,6 +28,7 @@ internal static class MemFsCommand
         root.Add(PsCommand.Create());
         root.Add(VadsCommand.Create());
         root.Add(ThreadsCommand.Create());
+        root.Add(HandlesCommand.Create());
         root.Add(ModulesCommand.Create());
         root.Add(VtopCommand.Create());
         root.Add(VmemCommand.Create());

@@ -8,7 +8,7 @@ public class HelpTextTests
 {
     private static readonly string[][] Commands =
     [
-        ["mount"], ["ls"], ["cat"], ["info"], ["physical", "cat"], ["ps"], ["vads"], ["threads"], ["modules"], ["vtop"], ["vmem", "cat"],
+        ["mount"], ["ls"], ["cat"], ["info"], ["physical", "cat"], ["ps"], ["vads"], ["threads"], ["handles"], ["modules"], ["vtop"], ["vmem", "cat"],
         ["aff4", "info"], ["aff4", "cat"], ["aff4", "hash"],
     ];
 

@@ -5,7 +5,7 @@ using NUnit.Framework;
 
 namespace MemFs.Tests.Mount.Fuse;
 
-/// <summary>threads.txt through a real mount of the synthetic Windows 10 image: 0 bytes until read, then every built thread.</summary>
+/// <summary>threads.txt and handles.txt through a real mount of the synthetic Windows 10 image: 0 bytes until read, then every built thread and handle.</summary>
 [NonParallelizable]
 public class ThreadsMountTests
 {
@@ -31,5 +31,11 @@ public class ThreadsMountTests
         var frame = image.ExplorerThreads[1];
         Assert.That(text, Does.Contain($"  trap frame       0x{frame.TrapFrame:X}: {string.Join(' ', frame.Registers.Select(r => $"{r.Key}=0x{r.Value:X}"))}\n"));
         Assert.That(text, Does.Contain(" Rsp=0x18F00 Rip=0x7FF812345678 "));
+
+        var handles = File.ReadAllText(Path.Combine(mount[image.ExplorerDirectory.TrimStart('/')], "handles.txt"));
+        Assert.That(handles, Does.StartWith($"3 handles of {image.Explorer.Pid} explorer.exe"));
+        foreach (var h in image.ExplorerHandles)
+            Assert.That(handles, Does.Contain($"{$"0x{h.Handle:X}",-8} {$"0x{h.Object:X}",-18} {$"0x{h.Access:X}",-10} "));
+        Assert.That(handles, Does.Contain(@"\Sessions\1\BaseNamedObjects\ExplorerIsShellMutex"));
     }
 }

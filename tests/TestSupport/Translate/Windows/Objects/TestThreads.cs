@@ -64,7 +64,15 @@ internal sealed class TestThreads(TestWindowsSystem system)
         }
         image.WriteKernel64(ethread + (ulong)Off("_KTHREAD.Teb"), teb);
 
-        system.Append(process.Eprocess + (ulong)Off("_EPROCESS.ThreadListHead"), ethread + (ulong)Off("_ETHREAD.ThreadListEntry"));
+        // The head is made an empty list on the first thread only: a self-pointing ThreadListHead in every EPROCESS
+        // would give the EPROCESS scan a self-pointer that tests of unplaceable processes must not have.
+        var head = process.Eprocess + (ulong)Off("_EPROCESS.ThreadListHead");
+        if (image.ReadVirtual64(head) == 0)
+        {
+            image.WriteKernel64(head, head);
+            image.WriteKernel64(head + 8, head);
+        }
+        system.Append(head, ethread + (ulong)Off("_ETHREAD.ThreadListEntry"));
         var thread = new BuiltThread(ethread, tid, process.Pid, state, priority, created, exited, startAddress, win32StartAddress, teb,
             stackBase, stackLimit, userBase, userLimit, frame, registers);
         process.Threads.Add(thread);

@@ -84,11 +84,6 @@ internal sealed class TestWindowsSystem
         var commandLine = $"{path} --pid {pid}";
         var peb = pid == 4 || minimal ? 0 : BuildPeb(path, commandLine);
         Image.WriteKernel64(eprocess + (ulong)Off("_EPROCESS.Peb"), peb);
-        if (Profile.Offset("_EPROCESS.ThreadListHead") is { } threads)
-        {
-            Image.WriteKernel64(eprocess + (ulong)threads, eprocess + (ulong)threads);
-            Image.WriteKernel64(eprocess + (ulong)threads + 8, eprocess + (ulong)threads);
-        }
         var link = eprocess + (ulong)Off("_EPROCESS.ActiveProcessLinks");
         if (linked) Append(_processHead, link);
         else
@@ -242,7 +237,8 @@ internal sealed class TestWindowsSystem
         WriteUnicode(entry + (ulong)Off($"{type}.BaseDllName"), Path.GetFileName(fullName.Replace('\\', '/')));
     }
 
-    private void WriteUnicode(ulong at, string text)
+    /// <summary>A _UNICODE_STRING at <paramref name="at"/> whose buffer is allocated in the same half of the address space.</summary>
+    internal void WriteUnicode(ulong at, string text)
     {
         var bytes = Encoding.Unicode.GetBytes(text);
         var buffer = at >= 0xFFFF_8000_0000_0000 ? Image.AllocateKernel(bytes.Length + 2) : AllocateUser(bytes.Length + 2);
