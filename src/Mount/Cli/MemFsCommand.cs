@@ -27,6 +27,8 @@ internal static class MemFsCommand
         root.Add(PhysicalCommand.Create());
         root.Add(PsCommand.Create());
         root.Add(VadsCommand.Create());
+        root.Add(ThreadsCommand.Create());
+        root.Add(HandlesCommand.Create());
         root.Add(ModulesCommand.Create());
         root.Add(VtopCommand.Create());
         root.Add(VmemCommand.Create());

@@ -26,7 +26,7 @@ internal static class MinidumpCommand
         {
             using var session = options.Open(parse, "dump");
             var process = session.Process(PidOption.Value(parse, pid)!);
-            var file = new MinidumpFile(new ProcessView(session.RequireSystem(), process, session.Options.Holes), NoThreads.Instance, session.Cache);
+            var file = new MinidumpFile(new ProcessView(session.RequireSystem(), process, session.Options.Holes), KernelThreads.Instance, session.Cache);
             var length = file.Length;
             var target = parse.GetValue(output)!.FullName;
             ProgressReporter.Run($"minidump of {process.Pid} {process.Name}", length, progress =>

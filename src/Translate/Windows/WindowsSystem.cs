@@ -5,6 +5,7 @@ using MemFs.Translate.Diagnostics;
 using MemFs.Translate.Extended;
 using MemFs.Translate.Paging;
 using MemFs.Translate.Physical;
+using MemFs.Translate.Windows.Handles;
 using MemFs.Translate.Windows.Kernel;
 using MemFs.Translate.Windows.Layouts;
 using MemFs.Translate.Windows.MemoryCompression;
@@ -13,6 +14,7 @@ using MemFs.Translate.Windows.Symbols;
 using MemFs.Translate.Windows.Symbols.Heuristics;
 using MemFs.Translate.Windows.Symbols.Pack;
 using MemFs.Translate.Windows.Symbols.Sources;
+using MemFs.Translate.Windows.Threads;
 
 namespace MemFs.Translate.Windows;
 
@@ -307,6 +309,43 @@ public sealed class WindowsSystem
         process.Peb is { } peb && peb != 0
             ? LoaderListWalker.ProcessModules(new KernelStructReader(new ProcessMemoryReader(ProcessMemory(process))), Layouts.Peb.Value, Layouts.ProcessModules, peb)
             : new LoaderListWalker.Result([], ["the process has no PEB (System and minimal processes)"]);
+
+    /// <summary>The process's threads from its ThreadListHead, with user stack bounds read from each TEB in its memory.</summary>
+    public ThreadList Threads(ProcessInfo process) =>
+        ThreadListWalker.Walk(Kernel, new KernelStructReader(new ProcessMemoryReader(ProcessMemory(process))), Layouts.Thread, process.Eprocess);
+
+    /// <summary>
+    /// The process's handle table (_EPROCESS.ObjectTable). Types come from nt!ObTypeIndexTable; on kernels with
+    /// nt!ObHeaderCookie (Windows 10+) the stored TypeIndex is decoded with the cookie byte read from the kernel.
+    /// </summary>
+    public HandleTable Handles(ProcessInfo process)
+    {
+        var layout = Layouts.Handle;
+        var types = new ObjectTypes(Kernel, Symbol("ObTypeIndexTable"), layout.TypeName, Cookie(out var cookieSource), cookieSource);
+        if (!Kernel.TryU64(process.Eprocess + (ulong)layout.ObjectTable, out var table))
+            return new HandleTable([], types.Decoding, [$"_EPROCESS.ObjectTable at 0x{process.Eprocess + (ulong)layout.ObjectTable:X} cannot be read"]);
+        return table == 0
+            ? new HandleTable([], types.Decoding, ["_EPROCESS.ObjectTable is null (the process has exited or has no handle table)"])
+            : HandleTableWalker.Walk(Kernel, layout, types, table);
+    }
+
+    private ulong? Symbol(string name) => Identity is { } identity && Profile.Rva(name) is { } rva ? identity.Base + rva : null;
+
+    private byte? Cookie(out string source)
+    {
+        if (Profile.Rva("ObHeaderCookie") is null)
+        {
+            source = $"no nt!ObHeaderCookie RVA in the profile of {Profile.Describe()} (none before Windows 10; a build family has no RVAs): TypeIndex used as stored";
+            return null;
+        }
+        if (Symbol("ObHeaderCookie") is { } address && Kernel.TryU8(address, out var cookie))
+        {
+            source = $"nt!ObHeaderCookie at 0x{address:X} ({Profile.Rvas["ObHeaderCookie"].Source})";
+            return cookie;
+        }
+        source = "nt!ObHeaderCookie cannot be read: types are shown undecoded";
+        return null;
+    }
 
     public LoaderListWalker.Result KernelModules() =>
         PsLoadedModuleList is { } head

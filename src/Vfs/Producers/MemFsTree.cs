@@ -19,7 +19,7 @@ namespace MemFs.Vfs.Producers;
 /// <summary>
 /// The MemFs tree of one image (the names are the interface, documented in README.txt and the project README):
 /// /README.txt, /image (info.txt, physical.raw, pagefiles/, files/), /processes/&lt;pid&gt;-&lt;name&gt;/ (info.txt, vmem, minidump.dmp,
-/// vads.txt, vadmap.txt, coverage.txt, vmem.png, regions/, vtop/, the main image's recovered files, modules/), /unlinked/
+/// vads.txt, vadmap.txt, threads.txt, handles.txt, coverage.txt, vmem.png, regions/, vtop/, the main image's recovered files, modules/), /unlinked/
 /// (the same for processes found by scanning memory), /kernel/ (modules/ of drivers, vmem, vadmap.txt, vtop/), /coverage.txt (every process's
 /// coverage summed). Everything is produced on first use through the shared page cache.
 /// </summary>
@@ -143,9 +143,11 @@ public sealed class MemFsTree : IVirtualFileSystem
         {
             yield return BytesFile.Text("info.txt", () => ProcessTexts.Info(view));
             yield return new VmemFile(view, cache);
-            yield return new MinidumpFile(view, NoThreads.Instance, cache);
+            yield return new MinidumpFile(view, KernelThreads.Instance, cache);
             yield return BytesFile.Text("vads.txt", () => ProcessTexts.Vads(view));
             yield return BytesFile.Text("vadmap.txt", () => VadMapText.Render(view));
+            yield return new RenderedFile("threads.txt", () => Encoding.UTF8.GetBytes(ThreadsText.Render(view)), cache);
+            yield return new RenderedFile("handles.txt", () => Encoding.UTF8.GetBytes(HandlesText.Render(view)), cache);
             yield return new RenderedFile("coverage.txt", () => System.Text.Encoding.UTF8.GetBytes(
                 CoverageText.Render($"{view.Process.Pid} {view.Process.Name}", view.Coverage, view.Holes)), cache);
             yield return new RenderedFile("vmem.png", () => VmemPicture.Render(view), cache);

@@ -31,6 +31,10 @@ internal static class ReadmeText
             vadmap.txt                every page's state: Valid, Transition, Pagefile n @, File Mapping file @,
                                       Demand Zero, Reserved, Decommitted, (P) through a prototype PTE,
                                       Unresolvable: reason; "hole" marks pages that read as zeros
+            threads.txt               threads (ThreadListHead): TID, state, times, start addresses as module!export+0xN
+                                      or VAD, TEB, kernel and user stack, trap-frame registers; 0 bytes until read
+            handles.txt               handles: value, object, access, type (ObHeaderCookie-decoded on Windows 10+), name;
+                                      0 bytes until read
             coverage.txt              this process's pages: readable, holes and failing, by state and by reason
             regions/<start>-<end>-<kind>[-<file>].bin
                                       one file per VAD with data, offset 0 = the VAD's start: search these

@@ -12,6 +12,8 @@ namespace MemFs.Mount.Cli.Json;
 [JsonSerializable(typeof(IReadOnlyList<ModuleRow>))]
 [JsonSerializable(typeof(IReadOnlyList<DriverRow>))]
 [JsonSerializable(typeof(IReadOnlyList<VadRow>))]
+[JsonSerializable(typeof(IReadOnlyList<ThreadRow>))]
+[JsonSerializable(typeof(IReadOnlyList<HandleRow>))]
 internal sealed partial class CliJson : JsonSerializerContext
 {
     /// <summary>The rows as an indented JSON array.</summary>
@@ -22,4 +24,8 @@ internal sealed partial class CliJson : JsonSerializerContext
     public static string Serialize(IReadOnlyList<DriverRow> rows) => JsonSerializer.Serialize(rows, Default.IReadOnlyListDriverRow);
 
     public static string Serialize(IReadOnlyList<VadRow> rows) => JsonSerializer.Serialize(rows, Default.IReadOnlyListVadRow);
+
+    public static string Serialize(IReadOnlyList<ThreadRow> rows) => JsonSerializer.Serialize(rows, Default.IReadOnlyListThreadRow);
+
+    public static string Serialize(IReadOnlyList<HandleRow> rows) => JsonSerializer.Serialize(rows, Default.IReadOnlyListHandleRow);
 }

@@ -14,6 +14,8 @@ internal sealed class KernelLayouts
     private readonly ResolvedLayout<PebLayout> _peb;
     private readonly ResolvedLayout<LoaderEntryLayout> _processModules;
     private readonly ResolvedLayout<LoaderEntryLayout> _kernelModules;
+    private readonly ResolvedLayout<ThreadLayout> _thread;
+    private readonly ResolvedLayout<HandleLayout> _handle;
 
     private KernelLayouts(KernelProfile profile, uint fallbackBuild)
     {
@@ -22,6 +24,8 @@ internal sealed class KernelLayouts
         _peb = ResolvedLayout<PebLayout>.Resolve(() => PebLayout.From(profile));
         _processModules = ResolvedLayout<LoaderEntryLayout>.Resolve(() => LoaderEntryLayout.ForProcessModules(profile));
         _kernelModules = ResolvedLayout<LoaderEntryLayout>.Resolve(() => LoaderEntryLayout.ForKernelModules(profile));
+        _thread = ResolvedLayout<ThreadLayout>.Resolve(() => ThreadLayout.From(profile));
+        _handle = ResolvedLayout<HandleLayout>.Resolve(() => HandleLayout.From(profile));
         Sections = SectionObjectLayout.From(profile, fallbackBuild);
         InvalidPteMask = InvalidPteMaskLayout.From(profile);
     }
@@ -40,6 +44,8 @@ internal sealed class KernelLayouts
     public ResolvedLayout<PebLayout> Peb => _peb;
     public LoaderEntryLayout ProcessModules => _processModules.Value;
     public LoaderEntryLayout KernelModules => _kernelModules.Value;
+    public ThreadLayout Thread => _thread.Value;
+    public HandleLayout Handle => _handle.Value;
 
     /// <summary>Null when the profile lacks MiState or its Hardware/InvalidPteMask members (before Windows 10).</summary>
     public InvalidPteMaskLayout? InvalidPteMask { get; }
@@ -48,10 +54,10 @@ internal sealed class KernelLayouts
     public IReadOnlyList<LayoutField> Provenance =>
     [
         .. _eprocess.OrNull?.Provenance ?? [], .. _vad.OrNull?.Provenance ?? [], .. Sections.Provenance, .. _peb.OrNull?.Provenance ?? [],
-        .. _processModules.OrNull?.Provenance ?? [], .. _kernelModules.OrNull?.Provenance ?? [], .. InvalidPteMask?.Provenance ?? [],
+        .. _processModules.OrNull?.Provenance ?? [], .. _kernelModules.OrNull?.Provenance ?? [], .. _thread.OrNull?.Provenance ?? [], .. _handle.OrNull?.Provenance ?? [], .. InvalidPteMask?.Provenance ?? [],
     ];
 
     /// <summary>The layouts that could not be resolved, each naming the fields the profile lacks.</summary>
     public IReadOnlyList<string> Problems =>
-        new[] { _eprocess.Problem, _vad.Problem, _peb.Problem, _processModules.Problem, _kernelModules.Problem }.OfType<string>().ToList();
+        new[] { _eprocess.Problem, _vad.Problem, _peb.Problem, _processModules.Problem, _kernelModules.Problem, _thread.Problem, _handle.Problem }.OfType<string>().ToList();
 }

@@ -32,6 +32,15 @@ internal static class KernelFields
         "_RTL_USER_PROCESS_PARAMETERS.ImagePathName", "_RTL_USER_PROCESS_PARAMETERS.CommandLine",
         "_MI_SYSTEM_INFORMATION.Hardware", "_MI_HARDWARE_STATE.InvalidPteMask",
         "_MMPAGING_FILE.PageFileNumber", "_MMPAGING_FILE.VirtualStorePagefile",
+        "_ETHREAD.ThreadListEntry", "_ETHREAD.Cid", "_ETHREAD.CreateTime", "_ETHREAD.ExitTime", "_ETHREAD.StartAddress",
+        "_ETHREAD.Win32StartAddress", "_CLIENT_ID.UniqueProcess", "_CLIENT_ID.UniqueThread",
+        "_KTHREAD.Teb", "_KTHREAD.StackBase", "_KTHREAD.StackLimit", "_KTHREAD.State", "_KTHREAD.Priority", "_KTHREAD.TrapFrame",
+        "_KTHREAD.InitialStack", "_KTHREAD.KernelStack", "_NT_TIB.StackBase", "_NT_TIB.StackLimit",
+        "_KTRAP_FRAME.Rax", "_KTRAP_FRAME.Rcx", "_KTRAP_FRAME.Rdx", "_KTRAP_FRAME.R8", "_KTRAP_FRAME.R9", "_KTRAP_FRAME.R10",
+        "_KTRAP_FRAME.R11", "_KTRAP_FRAME.Rbp", "_KTRAP_FRAME.Rip", "_KTRAP_FRAME.Rsp", "_KTRAP_FRAME.EFlags", "_KTRAP_FRAME.SegCs",
+        "_KTRAP_FRAME.SegSs",
+        "_HANDLE_TABLE.TableCode", "_HANDLE_TABLE_ENTRY.Object", "_HANDLE_TABLE_ENTRY.GrantedAccess",
+        "_OBJECT_HEADER.TypeIndex", "_OBJECT_HEADER.InfoMask", "_OBJECT_HEADER.Body", "_OBJECT_HEADER_NAME_INFO.Name", "_OBJECT_TYPE.Name",
     ];
 
     public static readonly IReadOnlyList<string> Bits =
@@ -41,14 +50,17 @@ internal static class KernelFields
         "_MM_PRIVATE_VAD_FLAGS.MemCommit",
         "_MMSECTION_FLAGS.Image", "_MMSECTION_FLAGS.File",
         "_MMPAGING_FILE.PageFileNumber", "_MMPAGING_FILE.VirtualStorePagefile",
+        "_HANDLE_TABLE_ENTRY.ObjectPointerBits", "_HANDLE_TABLE_ENTRY.GrantedAccessBits",
     ];
 
-    public static readonly IReadOnlyList<string> Sizes = ["_EPROCESS", "_MMVAD_SHORT", "_MMVAD", "_CONTROL_AREA", "_SUBSECTION"];
+    public static readonly IReadOnlyList<string> Sizes =
+        ["_EPROCESS", "_MMVAD_SHORT", "_MMVAD", "_CONTROL_AREA", "_SUBSECTION", "_ETHREAD", "_KTRAP_FRAME", "_HANDLE_TABLE_ENTRY"];
 
     public static readonly IReadOnlyList<string> Rvas =
     [
         "PsActiveProcessHead", "PsLoadedModuleList", "PsInitialSystemProcess", "KdDebuggerDataBlock", "MmPfnDatabase",
         "MiState", "NtBuildNumber", "MmPagingFile", "SmGlobals",
+        "ObHeaderCookie", "ObTypeIndexTable", "ObpInfoMaskToOffset",
     ];
 
     /// <summary>Globals whose PDB public symbol is a decorated C++ name (SmGlobals is a C++ variable of type _SM_GLOBALS).</summary>

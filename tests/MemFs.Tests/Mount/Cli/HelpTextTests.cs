@@ -8,7 +8,7 @@ public class HelpTextTests
 {
     private static readonly string[][] Commands =
     [
-        ["mount"], ["ls"], ["cat"], ["info"], ["physical", "cat"], ["ps"], ["vads"], ["modules"], ["vtop"], ["vmem", "cat"], ["minidump"],
+        ["mount"], ["ls"], ["cat"], ["info"], ["physical", "cat"], ["ps"], ["vads"], ["threads"], ["handles"], ["modules"], ["vtop"], ["vmem", "cat"], ["minidump"],
         ["aff4", "info"], ["aff4", "cat"], ["aff4", "hash"],
     ];
 

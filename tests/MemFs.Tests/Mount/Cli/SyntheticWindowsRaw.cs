@@ -43,6 +43,15 @@ internal sealed class SyntheticWindowsRaw : IDisposable
         image.SetPte(PagedOutPage, image.Pagefile(0, image.PagefilePage(TestWindowsImage.StampedPage(0xF11E)), 4));
         Objects.AddProcessModule(Explorer, 0x0000_7FF6_0000_0000, 0x4F000, @"C:\Windows\explorer.exe");
         Objects.AddProcessModule(Explorer, 0x0000_7FF8_1234_0000, 0x1F8000, @"C:\Windows\SYSTEM32\ntdll.dll");
+        // The public-header families (22621, 26100) carry no thread or handle members: those images have neither.
+        var threads = new TestThreads(Objects);
+        ExplorerThreads = profile.Offset("_ETHREAD.Cid") is null ? [] :
+        [
+            threads.Add(Explorer, 0x1F44, new DateTime(2021, 2, 21, 1, 5, 0, DateTimeKind.Utc), 0x0000_7FF8_1234_1000, 0x0000_7FF6_0000_2340),
+            threads.Add(Explorer, 0x2010, new DateTime(2021, 2, 21, 1, 5, 30, DateTimeKind.Utc), 0x0000_7FF8_1234_1000, 0x0000_0000_0001_0040,
+                state: 2, priority: 10, trapFrame: new Dictionary<string, ulong> { ["Rip"] = 0x0000_7FF8_1234_5678, ["Rsp"] = 0x0000_0000_0001_8F00 }),
+        ];
+        ExplorerHandles = profile.Offset("_HANDLE_TABLE.TableCode") is null ? [] : Handles(new TestHandles(Objects));
         Objects.AddKernelModule(Kernel.KernelBase, 0x1046000, @"\SystemRoot\system32\ntoskrnl.exe");
         Objects.AddKernelModule(0xFFFFF804_79440000, 0x6000, @"\SystemRoot\system32\hal.dll");
         Directory = System.IO.Directory.CreateTempSubdirectory("memfs-windows-").FullName;
@@ -50,9 +59,23 @@ internal sealed class SyntheticWindowsRaw : IDisposable
         File.WriteAllBytes(Raw, Kernel.Image.Physical.ToRaw());
     }
 
+    private List<BuiltHandle> Handles(TestHandles handles) => handles.Table(Explorer,
+    [
+        (handles.NewObject("Mutant", @"\Sessions\1\BaseNamedObjects\ExplorerIsShellMutex"), 0x1F0001, @"\Sessions\1\BaseNamedObjects\ExplorerIsShellMutex"),
+        (handles.NewObject("Event", null), 0x1F0003, null),
+        (handles.NewObject("Section", @"\BaseNamedObjects\windows_shell_global_counters"), 0x4, @"\BaseNamedObjects\windows_shell_global_counters"),
+    ], twoLevel: true);
+
     public TestKernelImage Kernel { get; }
     public TestWindowsSystem Objects { get; }
     public TestWindowsSystem.BuiltProcess Explorer { get; }
+
+    /// <summary>explorer.exe's threads: a waiting one starting in explorer.exe, a running one in the private VAD with a trap frame.</summary>
+    public IReadOnlyList<BuiltThread> ExplorerThreads { get; }
+
+    /// <summary>explorer.exe's two-level handle table: a named mutant, an unnamed event and a named section. The family
+    /// profile has no RVAs, so ObTypeIndexTable and ObHeaderCookie are unknown and the stored TypeIndex is shown.</summary>
+    public IReadOnlyList<BuiltHandle> ExplorerHandles { get; }
 
     /// <summary>Not on the active list: found only by the EPROCESS scan.</summary>
     public TestWindowsSystem.BuiltProcess Hidden { get; }

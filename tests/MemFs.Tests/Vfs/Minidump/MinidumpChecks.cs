@@ -14,7 +14,12 @@ internal static class MinidumpChecks
         var system = reader.ReadSystemInfo();
         Assert.That((system.Architecture, system.Platform, system.CsdVersion), Is.EqualTo(((ushort)9, 2u, "")));
         Assert.That(reader.ReadMiscInfo().Pid, Is.EqualTo((uint)view.Process.Pid));
-        Assert.That(reader.ReadThreads(), Is.Empty, "the kernel's thread list is not walked yet");
+        var threads = view.System.Threads(view.Process).Threads;
+        Assert.That(reader.ReadThreads().Select(t => (t.Id, t.Teb, t.ContextSize)),
+            Is.EqualTo(threads.Select(t => ((uint)t.Tid, t.Teb ?? 0, 0u))), "the kernel's threads, in ThreadListHead order, without a context");
+        foreach (var (thread, kernel) in reader.ReadThreads().Zip(threads))
+            if (kernel is { UserStackLimit: { } limit, UserStackBase: { } stackBase } && stackBase > limit)
+                Assert.That(thread.StackStart, Is.EqualTo(limit), $"thread {thread.Id}'s stack starts at the TEB's StackLimit");
         Assert.That(reader.ReadModules().Select(m => m.Base), Is.EqualTo(view.Images.Select(i => i.Base)));
 
         var ranges = reader.ReadMemory64();

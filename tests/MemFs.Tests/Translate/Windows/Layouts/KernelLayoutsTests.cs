@@ -166,7 +166,8 @@ public class KernelLayoutsTests
         Assert.That(layouts.Eprocess.ImageFileName, Is.EqualTo(0x5a8));
         Assert.That(() => layouts.Vad, Throws.TypeOf<KernelProfileException>().With.Message.Contains("_EPROCESS.VadRoot").And.Message.Contains("_MMVAD.Subsection"));
         Assert.That(layouts.Peb.OrNull, Is.Null);
-        Assert.That(layouts.Problems, Has.Count.EqualTo(4));
+        Assert.That(layouts.Problems, Has.Count.EqualTo(6));
+        Assert.That(() => layouts.Thread, Throws.TypeOf<KernelProfileException>().With.Message.Contains("_EPROCESS.ThreadListHead").And.Message.Contains("_ETHREAD.Cid"));
         Assert.That(layouts.Sections.Sources, Is.EqualTo("build table (Windows 10/11 x64)"));
     }
 

@@ -43,6 +43,7 @@ internal sealed class TestWindowsSystem
     {
         public List<VadDescriptor> Vads { get; } = [];
         public List<(ulong Base, uint Size, string FullName, string BaseName)> Modules { get; } = [];
+        public List<BuiltThread> Threads { get; } = [];
     }
 
     private int Off(string field) => Profile.Require(field);
@@ -56,7 +57,7 @@ internal sealed class TestWindowsSystem
     }
 
     /// <summary>Appends <paramref name="link"/> to the circular list at <paramref name="head"/> (its last entry is the head's Blink).</summary>
-    private void Append(ulong head, ulong link)
+    internal void Append(ulong head, ulong link)
     {
         var last = Image.ReadVirtual64(head + 8);
         Image.WriteKernelOrUser(last, link);
@@ -236,7 +237,8 @@ internal sealed class TestWindowsSystem
         WriteUnicode(entry + (ulong)Off($"{type}.BaseDllName"), Path.GetFileName(fullName.Replace('\\', '/')));
     }
 
-    private void WriteUnicode(ulong at, string text)
+    /// <summary>A _UNICODE_STRING at <paramref name="at"/> whose buffer is allocated in the same half of the address space.</summary>
+    internal void WriteUnicode(ulong at, string text)
     {
         var bytes = Encoding.Unicode.GetBytes(text);
         var buffer = at >= 0xFFFF_8000_0000_0000 ? Image.AllocateKernel(bytes.Length + 2) : AllocateUser(bytes.Length + 2);
@@ -249,7 +251,7 @@ internal sealed class TestWindowsSystem
     }
 
     /// <summary>User-mode memory (shared by every test process, which all use the one test DTB), mapped by valid PTEs.</summary>
-    private ulong AllocateUser(int bytes)
+    internal ulong AllocateUser(int bytes)
     {
         _nextUser = (_nextUser + 15) & ~15UL;
         var va = _nextUser;

@@ -1,0 +1,50 @@
+using System.CommandLine;
+using MemFs.Mount.Cli.Json;
+using MemFs.Translate.Paging;
+using MemFs.Vfs.Producers;
+using MemFs.Vfs.Threads;
+
+namespace MemFs.Mount.Cli;
+
+/// <summary><c>memfs threads</c>: a process's threads from its ThreadListHead, the text of its threads.txt.</summary>
+internal static class ThreadsCommand
+{
+    public static Command Create()
+    {
+        var options = new SystemOptions();
+        var pid = PidOption.Create("the process", required: true);
+        var command = new Command("threads", "List a process's threads (_EPROCESS.ThreadListHead): TID, state, priority, create and exit " +
+            "time, start and Win32 start address as module!export+offset or the VAD they fall in, TEB, kernel and user stack " +
+            "bounds, and the trap frame's registers where there is one.\n\n" +
+            "Examples:\n" +
+            "  memfs threads memory.aff4 --pid 1234\n" +
+            "  memfs threads memory.raw --pid 1234 --json");
+        options.AddTo(command);
+        command.Add(pid);
+        command.SetAction(parse => CommandRunner.Run(parse, () =>
+        {
+            var reference = PidOption.Value(parse, pid)!;
+            using var session = options.Open(parse);
+            var process = session.Process(reference);
+            var system = session.RequireSystem();
+            var view = new ProcessView(system, process, HolePolicy.None);
+            var list = system.Threads(process);
+            var names = new StartAddressNames(view);
+            if (parse.GetValue(options.Json))
+            {
+                Console.WriteLine(CliJson.Serialize(list.Threads.Select(t => new ThreadRow(
+                    t.Tid, t.Pid, Hex.Of(t.Ethread), t.StateName, t.Priority, t.CreateTime, t.ExitTime,
+                    Hex.Of(t.StartAddress), names.Name(t.StartAddress), Hex.Of(t.Win32StartAddress), names.Name(t.Win32StartAddress), Hex.Of(t.Teb),
+                    Hex.Of(t.KernelStackBase), Hex.Of(t.KernelStackLimit), Hex.Of(t.InitialStack), Hex.Of(t.KernelStack),
+                    Hex.Of(t.UserStackBase), Hex.Of(t.UserStackLimit), Hex.Of(t.TrapFrame),
+                    t.Registers.ToDictionary(r => r.Name, r => Hex.Of(r.Value)), t.Unread)).ToList()));
+                DiagnosticsOutput.Warn(session, list.Problems);
+                return 0;
+            }
+            Console.Write(ThreadsText.Render(view, list, names));
+            DiagnosticsOutput.Warn(session);
+            return 0;
+        }));
+        return command;
+    }
+}
