@@ -22,6 +22,7 @@ internal static class ModuleTableFiles
             : render(module)), cache);
         yield return File("sections.txt", m => SectionsText.Render(m, owner));
         yield return File("exports.txt", m => ExportsText.Render(m, owner));
+        yield return File("versioninfo.txt", m => VersionInfoText.Render(m, owner));
         yield return File("imports.txt", m => ImportsText.Render(m, image, new LoadedModules(images(), recoveries), owner));
     }
 }

@@ -56,7 +56,7 @@ public sealed record PeExportTable(uint DirectoryRva, uint DirectorySize, string
         if (!ReadArray(image, directory.AddressOfFunctions, functions, block, export.Rva, out reason)
             || !ReadArray(image, directory.AddressOfNames, names, block, export.Rva, out reason)
             || !ReadArray(image, directory.AddressOfNameOrdinals, ordinals, block, export.Rva, out reason))
-            return Fail(out why, $"export arrays unreadable: {reason}");
+            return Fail(out why, $"export arrays unreadable: {reason}{(capped is null ? "" : $" ({capped})")}");
 
         var namesOf = new List<string>?[functionCount];
         Span<byte> buffer = stackalloc byte[PeImageView.MaxNameLength];

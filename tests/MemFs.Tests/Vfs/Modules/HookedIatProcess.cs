@@ -24,7 +24,9 @@ internal sealed class HookedIatProcess : IDisposable
     public const ulong HookTarget = HookRegion + 0x40;
     public const uint CreateFileW = 0x1100, ReadFile = 0x1200, WriteFile = 0x1300, RtlAllocateHeap = 0x1400, NtWriteFile = 0x1500;
 
-    public HookedIatProcess()
+    /// <param name="hostile">Damage the tables: kernel32's export directory claims 0x10000000 functions and names,
+    /// and the import descriptor's Name RVA lies far outside the image.</param>
+    public HookedIatProcess(bool hostile = false)
     {
         var kernel = new TestKernelImage(TestEprocessLayout.Windows10);
         var profile = KernelPack.Embedded.TryGetFamily(19041, out _)!;
@@ -40,6 +42,12 @@ internal sealed class HookedIatProcess : IDisposable
         Bind(exe, slots["kernel32.dll!WriteFile"], NtdllBase + NtWriteFile + 0x10);
         var (kernel32, _) = TablePe.Build("KERNEL32.dll", Kernel32Base,
             [new("CreateFileW", CreateFileW), new("ReadFile", ReadFile), new("WriteFile", WriteFile), new("HeapAlloc", 0, "NTDLL.RtlAllocateHeap")], []);
+        if (hostile)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(kernel32.AsSpan(0x2014), 0x1000_0000);
+            BinaryPrimitives.WriteUInt32LittleEndian(kernel32.AsSpan(0x2018), 0x1000_0000);
+            BinaryPrimitives.WriteUInt32LittleEndian(exe.AsSpan(0x2800 + 12), 0xFFFF_FF00);
+        }
         var (ntdll, _) = TablePe.Build("ntdll.dll", NtdllBase, [new("RtlAllocateHeap", RtlAllocateHeap), new("NtWriteFile", NtWriteFile)], []);
 
         foreach (var (bytes, at, path) in new[] { (exe, ExeBase, @"\Users\a\hooked.exe"), (kernel32, Kernel32Base, @"\Windows\System32\kernel32.dll"), (ntdll, NtdllBase, @"\Windows\System32\ntdll.dll") })

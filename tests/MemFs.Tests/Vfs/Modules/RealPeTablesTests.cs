@@ -71,6 +71,17 @@ public class RealPeTablesTests
     }
 
     [Test]
+    public void VersionInfoMatchesExpectedJson()
+    {
+        using var pe = new RealPeProcess();
+        using var tree = new SessionTree(new EvidenceOptions(pe.Raw) { Files = pe.Files, CacheBytes = 64L << 20 });
+        var text = tree.Text(Module(pe) + "/versioninfo.txt");
+        TestContext.Out.WriteLine(text);
+        Assert.That(text, Does.Contain("\nFixedFileInfo.FileVersion: 10.0.19041.292\n").And.Contain("\nFixedFileInfo.ProductVersion: 10.0.19041.292\n"), "expected.json");
+        Assert.That(text, Does.Contain("\nOriginalFilename: kernel32\n").And.Contain("\nCompanyName: Microsoft Corporation\n").And.Contain("\nProductName: Microsoft® Windows® Operating System\n"));
+    }
+
+    [Test]
     public void AnUnboundIatIsNotFlaggedAndPagesTakenFromDiskAreNamed()
     {
         using var pe = new RealPeProcess();
@@ -88,8 +99,8 @@ public class RealPeTablesTests
     {
         using var pe = new RealPeProcess();
         using var tree = new SessionTree(new EvidenceOptions(pe.Raw) { Files = pe.Files, CacheBytes = 64L << 20 });
-        var tables = tree.Folder(Module(pe)).Children.Where(c => c.Name is "sections.txt" or "exports.txt" or "imports.txt").Cast<VfsFile>().ToList();
-        Assert.That(tables, Has.Count.EqualTo(3));
+        var tables = tree.Folder(Module(pe)).Children.Where(c => c.Name is "sections.txt" or "exports.txt" or "imports.txt" or "versioninfo.txt").Cast<VfsFile>().ToList();
+        Assert.That(tables, Has.Count.EqualTo(4));
         Assert.That(tables.Select(t => t.LengthKnown), Is.All.False);
         Assert.That(tree.Text(Module(pe) + "/sections.txt"), Does.Contain(".text"));
         Assert.That(tables[0].LengthKnown, Is.True, "read once, its length is known");
