@@ -2,6 +2,7 @@ using System.Text;
 using MemFs.Aff4.Caching;
 using MemFs.Vfs.Cache;
 using MemFs.Vfs.Executables;
+using MemFs.Vfs.Modules;
 using MemFs.Vfs.Tree;
 using MemFs.Translate.Concurrency;
 
@@ -9,7 +10,7 @@ namespace MemFs.Vfs.Producers;
 
 /// <summary>
 /// The files of one recovered image, in a process directory (its main image) or in modules/&lt;name&gt;/:
-/// executable.exe, memory.bin, recovery.txt and the pictures. Produced on first read; recovery.txt reads both files once.
+/// executable.exe, memory.bin, recovery.txt and the pictures (module directories add the table files of <see cref="ModuleTableFiles"/>). Produced on first read; recovery.txt reads both files once.
 /// </summary>
 internal static class ImageFiles
 {
@@ -32,7 +33,8 @@ internal static class ImageFiles
     public static VfsDirectory ModulesDirectory(Func<IReadOnlyList<LoadedImage>> list, ImageRecoveries recoveries, string owner, ChunkCache cache) => new("modules", () =>
     {
         var images = list();
-        return images.Select(image => new VfsDirectory(DirectoryName(images, image), () => Of(recoveries, owner, image, cache)));
+        return images.Select(image => new VfsDirectory(DirectoryName(images, image),
+            () => Of(recoveries, owner, image, cache).Concat(ModuleTableFiles.Of(recoveries, owner, image, list, cache))));
     });
 
     /// <summary>An image's directory under modules/: its name, with its base added when another image shares the name.</summary>

@@ -45,12 +45,13 @@ internal static class ReadmeText
             memory.bin                the main image as mapped (memory layout)
             recovery.txt              where each page came from, zero-filled bytes, sha256, differences from disk
             executable.png, recovery.png, diff.png   the same as pictures
-            modules/<name>/           the same files for every loaded module
+            modules/<name>/           the same files for every loaded module, and sections.txt, exports.txt,
+                                      versioninfo.txt and imports.txt (IAT slots: where each points; HOOK? = outside every module)
             patches.txt               code bytes that differ from the file on disk (hooks): module, section, RVA,
                                       length, nearest export (module!Export+0x5) and the recovery.txt to read next
           patches.txt                 every process's patches.txt in one list; its first read recovers every image
                                       of every process under processes/, so it takes a while
-          kernel/modules/<name>/      every loaded driver: executable.exe, memory.bin, recovery.txt and pictures
+          kernel/modules/<name>/      every loaded driver: the files of a process's modules/<name>/
           kernel/vmem                 the kernel half of the address space: offset = virtual address - 0xFFFF800000000000
           kernel/vadmap.txt           what the kernel's page tables map: drivers, page tables (self-map),
                                       KUSER_SHARED_DATA, large pages, and pool / other kernel memory (not split)

@@ -43,7 +43,6 @@ public sealed class PeImageView
     private const int CheckSumField = 64;
     private const int NumberOfRvaAndSizes32 = 92;
     private const int NumberOfRvaAndSizes64 = 108;
-    private const int MaxExportBlock = 16 << 20;
 
     private readonly IKernelReader _reader;
 
@@ -193,41 +192,11 @@ public sealed class PeImageView
     public IReadOnlyDictionary<string, uint> ReadExports(out string? why)
     {
         var none = new Dictionary<string, uint>(StringComparer.Ordinal);
-        var export = Directory(PeDataDirectory.Export);
-        if (export.Rva == 0 || export.Size < PeExportDirectory.Size) return Fail(none, out why, "no export directory");
-        if (!Inside(export.Rva, export.Size) || export.Size > MaxExportBlock) return Fail(none, out why, $"export directory 0x{export.Rva:X}+0x{export.Size:X} lies outside the image");
-        var block = new byte[export.Size];
-        if (!TryReadRva(export.Rva, block, out var reason)) return Fail(none, out why, $"export directory unreadable: {reason}");
-        PeExportDirectory directory;
-        try
-        {
-            directory = PeExportDirectory.Read(ImageReader.Over(block, ImageName(Base), export.Rva, "IMAGE_EXPORT_DIRECTORY"));
-        }
-        catch (ImageFormatException e)
-        {
-            return Fail(none, out why, e.Message);
-        }
-        var (functionCount, nameCount) = (directory.NumberOfFunctions, directory.NumberOfNames);
-        if (functionCount > MaxExports || nameCount > MaxExports) return Fail(none, out why, $"{functionCount} functions / {nameCount} names exceed {MaxExports}");
-        var functions = new byte[functionCount * 4];
-        var names = new byte[nameCount * 4];
-        var ordinals = new byte[nameCount * 2];
-        if (!ReadArray(directory.AddressOfFunctions, functions, block, export.Rva, out reason)
-            || !ReadArray(directory.AddressOfNames, names, block, export.Rva, out reason)
-            || !ReadArray(directory.AddressOfNameOrdinals, ordinals, block, export.Rva, out reason))
-            return Fail(none, out why, $"export arrays unreadable: {reason}");
-        var result = new Dictionary<string, uint>((int)nameCount, StringComparer.Ordinal);
-        Span<byte> nameBuffer = stackalloc byte[MaxNameLength];
-        for (var i = 0; i < nameCount; i++)
-        {
-            var ordinal = BinaryPrimitives.ReadUInt16LittleEndian(ordinals.AsSpan(i * 2));
-            if (ordinal >= functionCount) continue;
-            var rva = BinaryPrimitives.ReadUInt32LittleEndian(functions.AsSpan(ordinal * 4));
-            if (rva == 0 || rva >= SizeOfImage || (rva >= export.Rva && rva - export.Rva < export.Size)) continue;
-            if (ReadName(BinaryPrimitives.ReadUInt32LittleEndian(names.AsSpan(i * 4)), block, export.Rva, nameBuffer) is { } name)
-                result.TryAdd(name, rva);
-        }
-        why = null;
+        if (PeExportTable.Read(this, out why) is not { } table) return none;
+        if (table.Capped is not null) return Fail(none, out why, table.Capped);
+        var result = new Dictionary<string, uint>(StringComparer.Ordinal);
+        foreach (var export in table.Exports)
+            if (export is { Name: { } name, Forwarder: null }) result.TryAdd(name, export.Rva);
         return result;
     }
 
@@ -245,37 +214,6 @@ public sealed class PeImageView
     private static string ImageName(ulong imageBase) => $"PE image at 0x{imageBase:X}";
 
     private bool Inside(uint rva, uint size) => (ulong)rva + size <= SizeOfImage;
-
-    /// <summary>Copies from the export block when the array lies in it (the usual layout), else reads it from the image.</summary>
-    private bool ReadArray(uint rva, byte[] destination, byte[] block, uint blockRva, out string? why)
-    {
-        why = null;
-        if (destination.Length == 0) return true;
-        if (rva >= blockRva && (ulong)(rva - blockRva) + (ulong)destination.Length <= (ulong)block.Length)
-        {
-            block.AsSpan((int)(rva - blockRva), destination.Length).CopyTo(destination);
-            return true;
-        }
-        return TryReadRva(rva, destination, out why);
-    }
-
-    private string? ReadName(uint rva, byte[] block, uint blockRva, Span<byte> buffer)
-    {
-        ReadOnlySpan<byte> bytes;
-        if (rva >= blockRva && rva - blockRva < block.Length)
-        {
-            bytes = block.AsSpan((int)(rva - blockRva));
-            if (bytes.Length > buffer.Length) bytes = bytes[..buffer.Length];
-        }
-        else
-        {
-            var n = (int)Math.Min(buffer.Length, Math.Max(0, (long)SizeOfImage - rva));
-            if (n == 0 || !TryReadRva(rva, buffer[..n], out _)) return null;
-            bytes = buffer[..n];
-        }
-        var end = bytes.IndexOf((byte)0);
-        return end <= 0 ? null : Encoding.ASCII.GetString(bytes[..end]);
-    }
 
     private static T? Fail<T>(out string? why, string reason) where T : class
     {
