@@ -27,6 +27,7 @@ internal static class MemFsCommand
         root.Add(PhysicalCommand.Create());
         root.Add(PsCommand.Create());
         root.Add(VadsCommand.Create());
+        root.Add(FindingsCommand.Create());
         root.Add(ModulesCommand.Create());
         root.Add(VtopCommand.Create());
         root.Add(VmemCommand.Create());

@@ -16,6 +16,7 @@ namespace MemFs.Mount.Cli.Json;
 [JsonSerializable(typeof(InfoJson))]
 [JsonSerializable(typeof(VtopJson))]
 [JsonSerializable(typeof(Aff4InfoJson))]
+[JsonSerializable(typeof(IReadOnlyList<FindingRow>))]
 internal sealed partial class CliJson : JsonSerializerContext
 {
     private static CliJson? _readable;
@@ -37,4 +38,6 @@ internal sealed partial class CliJson : JsonSerializerContext
     public static string Serialize(VtopJson vtop) => JsonSerializer.Serialize(vtop, Readable.VtopJson);
 
     public static string Serialize(Aff4InfoJson info) => JsonSerializer.Serialize(info, Readable.Aff4InfoJson);
+
+    public static string Serialize(IReadOnlyList<FindingRow> rows) => JsonSerializer.Serialize(rows, Readable.IReadOnlyListFindingRow);
 }
