@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MemFs.Aff4;
+using MemFs.Mount.Cli.Json;
 
 namespace MemFs.Mount.Cli;
 
@@ -10,15 +11,18 @@ internal static class Aff4InfoCommand
     {
         var volumes = Aff4Command.VolumesArgument();
         var turtle = new Option<bool>("--turtle") { Description = "print each volume's raw information.turtle instead of the summary" };
+        var json = new Option<bool>("--json") { Description = "machine-readable output: the same facts as one object (schema in the README, \"JSON output\")" };
         var command = new Command("info", "List every volume and object: URN, types, category, size, chunking, compression, " +
             "original file name and stored hashes; for memory images also the physical memory runs, CR3, kernel base, pagefiles " +
             "and acquired files.\n\n" +
             "Examples:\n" +
             "  memfs aff4 info memory.aff4\n" +
             "  memfs aff4 info stripe1.aff4 stripe2.aff4\n" +
-            "  memfs aff4 info memory.aff4 --turtle");
+            "  memfs aff4 info memory.aff4 --turtle\n" +
+            "  memfs aff4 info memory.aff4 --json");
         command.Add(volumes);
         command.Add(turtle);
+        command.Add(json);
         command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             using var image = Aff4Image.Open(parse.GetValue(volumes)!);
@@ -31,7 +35,8 @@ internal static class Aff4InfoCommand
                 }
                 return 0;
             }
-            new Aff4InfoReport(image, Console.Out).Write();
+            if (parse.GetValue(json)) Console.WriteLine(CliJson.Serialize(Aff4InfoJsonBuilder.Build(image)));
+            else new Aff4InfoReport(image, Console.Out).Write();
             return 0;
         }));
         return command;

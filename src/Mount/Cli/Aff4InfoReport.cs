@@ -59,10 +59,16 @@ internal sealed class Aff4InfoReport(Aff4Image image, TextWriter output)
     /// </summary>
     private static readonly string[] CaseMetadataTypes = ["CaseDetails", "CaseNotes", "TimeStamps"];
 
-    private static bool IsCaseMetadata(IReadOnlyList<string> types) =>
+    internal static bool IsCaseMetadata(IReadOnlyList<string> types) =>
         types.Count > 0 && types.All(t => CaseMetadataTypes.Any(c => t == Aff4Namespaces.Standard + c));
 
     private void WriteCaseMetadata(string urn)
+    {
+        foreach (var (name, value) in CaseMetadata(image, urn)) Field(name, value);
+    }
+
+    /// <summary>A case metadata object's aff4: statements by name (aff4:target as "describes"), objects compacted.</summary>
+    internal static IEnumerable<(string Name, string Value)> CaseMetadata(Aff4Image image, string urn)
     {
         foreach (var triple in image.Graph.Triples.Where(t => RdfGraph.SubjectKey(t.Subject) == urn))
         {
@@ -70,7 +76,7 @@ internal sealed class Aff4InfoReport(Aff4Image image, TextWriter output)
             if (!predicate.StartsWith(Aff4Namespaces.Standard, StringComparison.Ordinal)) continue;
             var name = predicate[Aff4Namespaces.Standard.Length..];
             if (name is "stored") continue;
-            Field(name == "target" ? "describes" : name, triple.Object.IsLiteral ? triple.Object.Value : Compact(triple.Object.Value));
+            yield return (name == "target" ? "describes" : name, triple.Object.IsLiteral ? triple.Object.Value : Compact(triple.Object.Value));
         }
     }
 
@@ -169,7 +175,7 @@ internal sealed class Aff4InfoReport(Aff4Image image, TextWriter output)
 
     private void Field(string name, string value) => output.WriteLine($"  {name + ":",-18} {value}");
 
-    private static string Compact(string iri)
+    internal static string Compact(string iri)
     {
         if (CompressionMethodIris.TryParse(iri, out var method)) return $"{method} <{iri}>";
         return iri.StartsWith(Aff4Namespaces.Memory, StringComparison.Ordinal) ? "memory:" + iri[Aff4Namespaces.Memory.Length..]

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MemFs.Mount.Cli.Json;
 using MemFs.Translate.Files;
 using MemFs.Vfs.Producers;
 using MemFs.Vfs.Session;
@@ -17,13 +18,15 @@ internal static class InfoCommand
         var modules = new Option<bool>("--modules") { Description = "list every kernel module the image lists (triage dumps)" };
         var symbols = SymbolsOption.Create();
         var build = new Option<uint?>("--build") { Description = "Windows build number to assume when the image does not tell" };
+        var json = new Option<bool>("--json") { Description = "machine-readable output: one object with every run and module (schema in the README, \"JSON output\")" };
         var command = new Command("info", "Print the image format, physical runs, total and backed size, header facts (DTB, kernel base, " +
             "build, bug check, KDBG) and the auxiliary sources found (pagefiles, acquired files).\n\n" +
             "Examples:\n" +
             "  memfs info memory.dmp\n" +
             "  memfs info memory.aff4\n" +
             "  memfs info memory.raw --pagefile pagefile.sys --files /mnt/c\n" +
-            "  memfs info triage.dmp --modules");
+            "  memfs info triage.dmp --modules\n" +
+            "  memfs info memory.raw --json");
         command.Add(image);
         command.Add(pagefiles);
         command.Add(files);
@@ -31,6 +34,7 @@ internal static class InfoCommand
         command.Add(modules);
         command.Add(symbols);
         command.Add(build);
+        command.Add(json);
         command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             var auxiliary = PagefileArgument.Parse(parse.GetValue(pagefiles) ?? []).ToList();
@@ -43,6 +47,11 @@ internal static class InfoCommand
                 SymbolDownloads = SymbolsOption.Downloads,
                 Build = parse.GetValue(build),
             });
+            if (parse.GetValue(json))
+            {
+                Console.WriteLine(CliJson.Serialize(InfoJsonBuilder.Build(session.Image, auxiliary, session.System, session.SystemFailure, session.Space.UnplacedPagefiles)));
+                return 0;
+            }
             new PhysicalInfoReport(session.Image, auxiliary, Console.Out) { AllRuns = parse.GetValue(runs), AllModules = parse.GetValue(modules) }.Write();
             new OsFactsReport(Console.Out).Write(session.Image, session.System, session.SystemFailure);
             foreach (var reason in session.Space.UnplacedPagefiles) Console.WriteLine($"Left out: {reason}");

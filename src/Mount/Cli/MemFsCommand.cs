@@ -29,6 +29,7 @@ internal static class MemFsCommand
         root.Add(VadsCommand.Create());
         root.Add(ThreadsCommand.Create());
         root.Add(HandlesCommand.Create());
+        root.Add(FindingsCommand.Create());
         root.Add(ModulesCommand.Create());
         root.Add(VtopCommand.Create());
         root.Add(VmemCommand.Create());

@@ -11,7 +11,7 @@ public interface ITraceSink
     void Add(TraceStep step);
 }
 
-internal sealed class NoTrace : ITraceSink
+public sealed class NoTrace : ITraceSink
 {
     public static readonly NoTrace Instance = new();
 

@@ -8,6 +8,7 @@ using MemFs.Translate.Windows;
 using MemFs.Vfs.Cache;
 using MemFs.Vfs.Coverage;
 using MemFs.Vfs.Executables;
+using MemFs.Vfs.Findings;
 using MemFs.Vfs.Kernel;
 using MemFs.Vfs.Minidump;
 using MemFs.Vfs.Patches;
@@ -21,7 +22,7 @@ namespace MemFs.Vfs.Producers;
 /// /README.txt, /image (info.txt, physical.raw, pagefiles/, files/), /processes/&lt;pid&gt;-&lt;name&gt;/ (info.txt, vmem, minidump.dmp,
 /// vads.txt, vadmap.txt, threads.txt, handles.txt, coverage.txt, vmem.png, regions/, vtop/, the main image's recovered files, modules/), /unlinked/
 /// (the same for processes found by scanning memory), /kernel/ (modules/ of drivers, vmem, vadmap.txt, vtop/), /coverage.txt (every process's
-/// coverage summed). Everything is produced on first use through the shared page cache.
+/// coverage summed), /patches.txt and /findings.txt (every process's). Everything is produced on first use through the shared page cache.
 /// </summary>
 public sealed class MemFsTree : IVirtualFileSystem
 {
@@ -37,8 +38,10 @@ public sealed class MemFsTree : IVirtualFileSystem
             new RenderedFile("coverage.txt", () => Encoding.UTF8.GetBytes(MountCoverage(linked.Value, unlinked.Value.Views, holes)), cache),
             new RenderedFile("patches.txt", () => Encoding.UTF8.GetBytes(
                 PatchesText.ForMount(linked.Value.Select(v => (v, "processes/" + v.DirectoryName)), cache)), cache),
+            new RenderedFile("findings.txt", () => Encoding.UTF8.GetBytes(FindingsReport.Render("every process",
+                FindingsReport.Find(FindingsReport.Subjects(linked.Value, unlinked.Value.Views, cache)))), cache),
             new VfsDirectory("image", () => ImageChildren(image, space, system, systemFailure, cache)),
-            new VfsDirectory("processes", () => linked.Value.Select(view => ProcessDirectory(view, cache))),
+            new VfsDirectory("processes", () => linked.Value.Select(view => ProcessDirectory(view, false, cache))),
             new VfsDirectory("unlinked", () => system is null ? [] : UnlinkedChildren(unlinked.Value.Views, unlinked.Value.Readme, cache)),
             new VfsDirectory("kernel", () => KernelChildren(image, system, cache, holes)),
         ]) { Time = time };
@@ -115,7 +118,7 @@ public sealed class MemFsTree : IVirtualFileSystem
     private static IEnumerable<VfsNode> UnlinkedChildren(IReadOnlyList<ProcessView> views, string readme, ChunkCache cache)
     {
         yield return KnownBytesFile.Text("README.txt", readme);
-        foreach (var view in views) yield return ProcessDirectory(view, cache);
+        foreach (var view in views) yield return ProcessDirectory(view, true, cache);
     }
 
     private static (IReadOnlyList<ProcessView>, string) UnlinkedViews(WindowsSystem? system, HolePolicy holes)
@@ -136,7 +139,8 @@ public sealed class MemFsTree : IVirtualFileSystem
         static string Name(ProcessView v) => $"{v.Process.Pid}-{v.Process.Name}";
     }
 
-    private static VfsDirectory ProcessDirectory(ProcessView view, ChunkCache cache)
+    /// <param name="onlyScanFound">Whether the process is under /unlinked: only the EPROCESS scan found it.</param>
+    private static VfsDirectory ProcessDirectory(ProcessView view, bool onlyScanFound, ChunkCache cache)
     {
         var name = view.DirectoryName;
         IEnumerable<VfsNode> Children()
@@ -159,6 +163,9 @@ public sealed class MemFsTree : IVirtualFileSystem
                     yield return file;
             yield return ImageFiles.ModulesDirectory(() => view.Images, view.Recoveries, owner, cache);
             yield return new RenderedFile("patches.txt", () => Encoding.UTF8.GetBytes(PatchesText.ForProcess(view, cache)), cache);
+            var subject = FindingSubject.Of(view, onlyScanFound, cache);
+            yield return new RenderedFile("findings.txt", () => Encoding.UTF8.GetBytes(
+                FindingsReport.Render($"{view.Process.Pid} {view.Process.Name}", FindingsReport.Find(subject))), cache);
         }
         return view.Process.CreateTime is { } created ? new VfsDirectory(name, Children) { Time = created } : new VfsDirectory(name, Children);
     }

@@ -14,11 +14,14 @@ public sealed class OsFactsReport(TextWriter output)
     {
         output.WriteLine();
         output.WriteLine("Operating system");
-        Field("capture time", CaptureTime.Of(image, system?.Identity).ToString());
+        Field("capture time", CaptureTimeText(image, system));
         if (system is not null) WriteSystem(system);
         else Field("Windows", $"not read from memory: {failure}");
         WriteHeaderIdentification(image.Facts);
     }
+
+    /// <summary>When the memory was captured and where that was read, as the text prints it.</summary>
+    public static string CaptureTimeText(PhysicalImage image, WindowsSystem? system) => CaptureTime.Of(image, system?.Identity).ToString();
 
     private void WriteSystem(WindowsSystem system)
     {

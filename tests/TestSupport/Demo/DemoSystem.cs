@@ -14,7 +14,8 @@ namespace MemFs.Tests.Demo;
 /// The demo machine: the synthetic Windows 10 19041 kernel of <see cref="TestKernelImage"/> (System, Registry, smss,
 /// csrss, wininit, services) plus explorer.exe, notepad.exe and an unlinked malware.exe laid out by
 /// <see cref="TestWindowsSystem"/>, each with its own page tables, PEB, loader list and VAD tree whose pages are in
-/// every state (<see cref="DemoLayout"/>). Built in a fixed order from constants only, so it is the same every time.
+/// every state (<see cref="DemoLayout"/>); malware.exe holds an injected private EXECUTE_READWRITE PE image and notepad.exe
+/// maps demo.dll without a loader list entry. Built in a fixed order from constants only, so it is the same every time.
 /// </summary>
 internal sealed class DemoSystem
 {
@@ -179,10 +180,11 @@ internal sealed class DemoSystem
         Stack(vads, NotepadStack, "notepad.exe", committedDemandZero: false);
         Map(vads, NotepadExe, exe, [Hardware.Valid, Hardware.Valid, Hardware.Prototype, Hardware.Zero]);
         Map(vads, Ntdll, ntdll, [Hardware.Valid, Hardware.Valid, Hardware.Prototype, Hardware.Prototype]);
+        // demo.dll is mapped but unlinked from notepad's loader list, as a module hides itself: an image VAD with no loader entry.
         Map(vads, DemoDll, demoDll, [Hardware.Valid, Hardware.Prototype, Hardware.Prototype, Hardware.Zero, Hardware.Prototype, Hardware.Zero]);
         AddProcess("notepad.exe", NotepadPid, ExplorerPid, new DateTime(2021, 2, 21, 1, 12, 7, DateTimeKind.Utc), true,
             @"C:\Windows\System32\notepad.exe", $"\"C:\\Windows\\System32\\notepad.exe\" {NotesPath}", NotepadExe, vads,
-            [(NotepadExe, exe), (Ntdll, ntdll), (DemoDll, demoDll)], [@"C:\Windows\System32\notepad.exe", @"C:\Windows\SYSTEM32\ntdll.dll", DemoDllPath]);
+            [(NotepadExe, exe), (Ntdll, ntdll)], [@"C:\Windows\System32\notepad.exe", @"C:\Windows\SYSTEM32\ntdll.dll"]);
     }
 
     private void Malware(Section ntdll)

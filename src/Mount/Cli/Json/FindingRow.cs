@@ -1,0 +1,4 @@
+namespace MemFs.Mount.Cli.Json;
+
+/// <summary>One finding of <c>memfs findings --json</c>; <see cref="End"/> inclusive, as in findings.txt.</summary>
+internal sealed record FindingRow(string Kind, long Pid, string Process, string Start, string End, string? Module, string Why, string Next);
