@@ -34,6 +34,9 @@ public sealed class StartAddressNames(ProcessView view)
         return user ? "in no module or VAD" : "in no kernel module";
     }
 
+    /// <summary>True when <paramref name="address"/> lies in one of the process's images (user) or a loaded driver (kernel).</summary>
+    public bool InImage(ulong address) => Images(address < (ulong)ProcessView.UserSpace).Any(i => Contains(i, address));
+
     private IReadOnlyList<LoadedImage> Images(bool user)
     {
         try
