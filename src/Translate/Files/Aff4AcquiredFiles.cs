@@ -1,4 +1,5 @@
 using MemFs.Aff4;
+using MemFs.Aff4.Streams;
 using MemFs.Translate.Physical.Sources;
 
 namespace MemFs.Translate.Files;
@@ -20,6 +21,10 @@ internal sealed class Aff4AcquiredFiles(Aff4Image image) : IMappedFileProvider
         var key = WindowsPathKey.From(windowsPath);
         if (!WindowsPathKey.IsLocal(key)) return null;
         var file = image.Locator.FindFile(SystemDrive + key);
-        return file is null ? null : new Aff4StreamByteSource(image.OpenStream(file.Urn));
+        if (file is null) return null;
+        var stream = image.OpenStream(file.Urn);
+        // A file's stated aff4:size beyond the bevies its volumes hold is a damaged claim (or a volume not supplied): the
+        // file on disk is what is stored, and recovery lists what its headers claim beyond that as missing.
+        return new Aff4StreamByteSource(stream, stream is ImageStream chunked ? chunked.StoredLength() : null);
     }
 }

@@ -69,7 +69,7 @@ public class MutatedAff4CommandTests
     }
 
     [Test]
-    public void AnAcquiredFileClaimingNearlyTwoToTheSixtyThreeBytesIsNotPlacedAndSaysWhy()
+    public void AnAcquiredFileClaimingNearlyTwoToTheSixtyThreeBytesIsPlacedWithTheBytesItsVolumeHolds()
     {
         var urn = Volume + "/" + DemoLayout.NotesPath.Replace('\\', '/');
         var image = Image("file.aff4", $"<{urn}> aff4:size {long.MaxValue} .");
@@ -77,7 +77,9 @@ public class MutatedAff4CommandTests
         var ls = Timed("ls", image);
         Assert.That(ls.ExitCode, Is.Zero, ls.Stderr);
         var vtop = Timed("vtop", image, "--pid", DemoLayout.NotepadPid.ToString(), $"0x{DemoLayout.NotepadNotesView:X}");
-        Assert.That(vtop.Text + vtop.Stderr, Does.Contain("more than the extended space can place"));
+        Assert.That(vtop.ExitCode, Is.Zero, vtop.Stderr);
+        Assert.That(vtop.Text, Does.Contain($"extended space: 0x80000000-0x80008000 {DemoLayout.NotesPath[2..]} ("), "its one stored bevy (32 KiB), not the claim");
+        Assert.That(vtop.Text, Does.Contain($"File Mapping {DemoLayout.NotesPath[2..]} @ 0x0 (P)"));
     }
 
     [TestCase(1)]
