@@ -37,7 +37,7 @@ internal static class ReadmeText
                                       0 bytes until read
             coverage.txt              this process's pages: readable, holes and failing, by state and by reason
             findings.txt              what deserves a look: unbacked executable memory, images missing from the
-                                      loader list, patched code, threads starting outside every image; 0 bytes until read
+                                      loader list, patched code, IAT hooks, threads starting outside every image; 0 bytes until read
             regions/<start>-<end>-<kind>[-<file>].bin
                                       one file per VAD with data, offset 0 = the VAD's start: search these
             vtop/<hex address>.txt    how that address translates, every step (see vtop/README.txt)
