@@ -52,6 +52,22 @@ public class DebuggerToolTests
         File.Delete(path);
     }
 
+    [Test]
+    public void LldbListsTheThreadsOfTheKernelsThreadList()
+    {
+        var lldb = Tool("lldb-14");
+        using var image = new MemFs.Tests.Mount.Cli.SyntheticWindowsRaw();
+        Assume.That(image.ExplorerThreads, Is.Not.Empty, "the profile has thread members");
+        using var tree = new SessionTree(new MemFs.Vfs.Session.EvidenceOptions(image.Raw) { CacheBytes = 16L << 20 });
+        var path = Path.Combine(Path.GetTempPath(), $"memfs-minidump-{Guid.NewGuid():N}.dmp");
+        File.WriteAllBytes(path, tree.Bytes(image.ExplorerDirectory + "/minidump.dmp"));
+        var result = Shell.Run(TimeSpan.FromSeconds(120), lldb, "--no-lldbinit", "-b", "-c", path, "-o", "thread list");
+        Assert.That(result.ExitCode, Is.Zero, result.Stdout + result.Stderr);
+        foreach (var thread in image.ExplorerThreads)
+            Assert.That(result.Stdout, Does.Contain($"tid = 0x{thread.Tid:x}"), result.Stdout);
+        File.Delete(path);
+    }
+
     private static string Write(SessionTree tree)
     {
         var path = Path.Combine(Path.GetTempPath(), $"memfs-minidump-{Guid.NewGuid():N}.dmp");
