@@ -1,3 +1,4 @@
+using MemFs.Vfs.Minidump;
 using MemFs.Vfs.Producers;
 using MemFs.Vfs.Threads;
 
@@ -15,7 +16,7 @@ internal sealed class ThreadStartOutsideImages : IFindingProvider
     {
         var view = subject.View;
         var names = new StartAddressNames(view);
-        foreach (var thread in view.System.Threads(view.Process).Threads)
+        foreach (var thread in KernelThreads.ReadableThreads(view))
         {
             if (thread.Win32StartAddress is not { } start || start == 0 || start >= (ulong)ProcessView.UserSpace || names.InImage(start)) continue;
             yield return new Finding(Kind, view.Process.Pid, view.Process.Name, start, start, null,

@@ -112,6 +112,19 @@ public class Windows11CommandTests(uint build)
     }
 
     [Test]
+    public void TheMinidumpAndFindingsReadWhetherOrNotTheFamilyHasTheThreadMembers()
+    {
+        var threads = MemFsProcess.Run("cat", _image.Raw, _image.ExplorerDirectory + "/threads.txt");
+        Assert.That(threads.ExitCode, Is.Zero, threads.Stderr);
+        var dump = MemFsProcess.Run("cat", _image.Raw, _image.ExplorerDirectory + "/minidump.dmp");
+        Assert.That(dump.ExitCode, Is.Zero, dump.Stderr);
+        Assert.That(dump.Stdout.Take(4), Is.EqualTo("MDMP"u8.ToArray()));
+        var findings = MemFsProcess.Run("cat", _image.Raw, _image.ExplorerDirectory + "/findings.txt");
+        Assert.That(findings.ExitCode, Is.Zero, findings.Stderr);
+        Assert.That(findings.Text, Does.StartWith("# "));
+    }
+
+    [Test]
     public void TheWindows11FileBackedPteIsItsOwnStateWithItsRawValueFrom22621()
     {
         var raw = $"0x{FileBackedPte:X16}";
