@@ -23,7 +23,8 @@ internal static class SoakRun
             log.WriteLine($"writing the demo image with {options.BulkPages} bulk pages to {image}");
             File.WriteAllBytes(image, DemoImageBuilder.Build(new DemoSystem(options.BulkPages)));
             var loadBefore = LoadAverage();
-            using var mount = new MountedImage(image, Path.Combine(directory, "mnt"), "--cache-size", options.CacheSize);
+            using var mount = new MountedImage(MountedImage.DotnetMemFs(options.MountEnvironment), image, Path.Combine(directory, "mnt"),
+                "--cache-size", options.CacheSize);
             var errors = new List<string>();
             IReadOnlyList<ReadTarget> targets;
             RandomReaders readers;

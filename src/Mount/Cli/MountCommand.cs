@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MemFs.Mount.Memory;
 
 namespace MemFs.Mount.Cli;
 
@@ -37,6 +38,8 @@ internal static class MountCommand
                 : $"no processes ({session.SystemFailure})";
             DiagnosticsOutput.WarnTree(session);
             DiagnosticsOutput.WarnMappedFiles(session);
+            if (GcHeapLimit.Apply(session.Options.CacheBytes) is { } heapLimit)
+                Console.Error.WriteLine($"memfs: heap limited to {heapLimit >> 20} MiB (--cache-size {session.Options.CacheBytes >> 20} MiB + {GcHeapLimit.Allowance >> 20} MiB)");
             var host = MountHostFactory.Create(Math.Max(1, parse.GetValue(threads)),
                 path => Console.Error.WriteLine($"memfs: mounted at {path}: {summary}; {MountHostFactory.UnmountHint(path)}"));
             host.Run(session.Tree, target, new MountOptions(AllowOther: parse.GetValue(allowOther)), CancellationToken.None);

@@ -34,12 +34,16 @@ internal sealed class MountedImage : IDisposable
 
     public string Path { get; }
 
-    private static ProcessStartInfo DotnetMemFs(IEnumerable<string> args)
+    private static ProcessStartInfo DotnetMemFs(IEnumerable<string> args) => DotnetMemFs(new Dictionary<string, string>())(args);
+
+    /// <summary>Starts the memfs.dll beside this assembly with <paramref name="environment"/> added to the mount's environment.</summary>
+    public static Func<IEnumerable<string>, ProcessStartInfo> DotnetMemFs(IReadOnlyDictionary<string, string> environment) => args =>
     {
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var a in args.Prepend(System.IO.Path.Combine(AppContext.BaseDirectory, "memfs.dll"))) start.ArgumentList.Add(a);
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         return start;
-    }
+    };
     public int ProcessId => _server.Id;
     public bool IsServing => !_server.HasExited && IsMounted;
 

@@ -6,7 +6,7 @@ namespace MemFs.Soak.Options;
 internal static class SoakArguments
 {
     public const string Usage =
-        "usage: MemFs.Soak [--minutes N | --seconds N] [--threads N] [--cache-size 64M] [--bulk-pages N] [--seed N] [--allowance 160M]";
+        "usage: MemFs.Soak [--minutes N | --seconds N] [--threads N] [--cache-size 64M] [--bulk-pages N] [--seed N] [--allowance 160M] [--mount-env NAME=VALUE]...";
 
     public static SoakOptions Parse(IReadOnlyList<string> args)
     {
@@ -25,11 +25,17 @@ internal static class SoakArguments
                 "--bulk-pages" => options with { BulkPages = (int)Math.Clamp(Number(name, value), 0, 1 << 20) },
                 "--seed" => options with { Seed = (int)Number(name, value) },
                 "--allowance" => options with { Allowance = Size(name, value) },
+                "--mount-env" => options with { MountEnvironment = With(options.MountEnvironment, name, value) },
                 _ => throw new ArgumentException($"unknown option {name}. {Usage}"),
             };
         }
         return options;
     }
+
+    private static Dictionary<string, string> With(IReadOnlyDictionary<string, string> environment, string name, string value) =>
+        value.Split('=', 2) is [{ Length: > 0 } key, var setting]
+            ? new Dictionary<string, string>(environment) { [key] = setting }
+            : throw new ArgumentException($"{name} {value}: not NAME=VALUE");
 
     private static double Number(string name, string value) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n >= 0

@@ -19,5 +19,8 @@ internal sealed record SoakOptions
     /// <summary>The largest single read; lengths are drawn log-uniformly from 1 byte to this.</summary>
     public int MaxReadBytes { get; init; } = 256 << 10;
 
+    /// <summary>Environment variables given to the mount only (runtime settings such as DOTNET_GCgen0size, to compare them).</summary>
+    public IReadOnlyDictionary<string, string> MountEnvironment { get; init; } = new Dictionary<string, string>();
+
     public long RssBudget => CacheBytes + Allowance;
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MemFs.Mount.Memory;
 using MemFs.Soak.Memory;
 using MemFs.Tests.Demo;
 using MemFs.Tests.Mount.Fuse;
@@ -73,6 +74,7 @@ public class MountMemoryBoundTests
         Assert.That(read, Is.GreaterThan((long)BulkPages * 4096 * 2), "the bulk heap was read through its region and physical.raw");
         Assert.That(peak, Is.GreaterThan(0), "RssAnon was sampled");
         Assert.That(peak, Is.LessThanOrEqualTo(CacheBytes + Allowance), $"peak RssAnon {peak >> 20} MiB");
+        Assert.That(stderr.Result, Does.Contain($"heap limited to {(CacheBytes + GcHeapLimit.Allowance) >> 20} MiB"), "the collector took the limit");
     }
 
     private static IEnumerable<string> FilesToRead(string mount)
