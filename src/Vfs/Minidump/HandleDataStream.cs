@@ -8,13 +8,20 @@ namespace MemFs.Vfs.Minidump;
 /// Reserved), then a 32-byte MINIDUMP_HANDLE_DESCRIPTOR per handle of the process's table (Handle, TypeNameRva,
 /// ObjectNameRva, Attributes, GrantedAccess, HandleCount, PointerCount), in handles.txt's order. Type and object names are
 /// MINIDUMP_STRINGs, each text stored once; an object without a name has ObjectNameRva 0. Attributes and the two counts
-/// are not read (the handle walk does not decode them) and stay 0. The table is walked with the walker's bounds; a
-/// process whose table cannot be read gets a stream with no descriptors (handles.txt says why).
+/// are not read (the handle walk does not decode them) and stay 0. The table is walked with the walker's bounds, and
+/// the stream stops at <see cref="MaxBytes"/> (descriptors and names), far above any real table, so a hostile one cannot
+/// push the dump's 32-bit RVAs past 4 GiB; a process whose table cannot be read gets a stream with no descriptors
+/// (handles.txt says why).
 /// </summary>
-internal sealed class HandleDataStream(IReadOnlyList<HandleInfo> handles) : IMinidumpStream
+internal sealed class HandleDataStream(IReadOnlyList<HandleInfo> handles, long maxBytes = HandleDataStream.MaxBytes) : IMinidumpStream
 {
     public const int HeaderSize = 16;
     public const int DescriptorSize = 32;
+
+    /// <summary>A process with 100,000 handles and 200-character names needs about 45 MiB.</summary>
+    public const long MaxBytes = 256L << 20;
+
+    private int _count;
 
     private readonly Dictionary<string, MinidumpLocation> _strings = new(StringComparer.Ordinal);
 
@@ -36,11 +43,27 @@ internal sealed class HandleDataStream(IReadOnlyList<HandleInfo> handles) : IMin
 
     public void Place(PrefixAllocator allocator)
     {
-        Location = allocator.Place(HeaderSize + (long)DescriptorSize * handles.Count);
-        foreach (var handle in handles)
+        _count = Fitting(handles, maxBytes);
+        Location = allocator.Place(HeaderSize + (long)DescriptorSize * _count);
+        foreach (var handle in handles.Take(_count))
         foreach (var text in new[] { handle.TypeName, handle.Name })
             if (text is not null && !_strings.ContainsKey(text))
                 _strings[text] = allocator.Place(MinidumpWriter.StringSize(text));
+    }
+
+    /// <summary>How many handles, from the first, fit in <paramref name="maxBytes"/> with their names (each placed once, 8-byte aligned).</summary>
+    private static int Fitting(IReadOnlyList<HandleInfo> handles, long maxBytes)
+    {
+        var texts = new HashSet<string>(StringComparer.Ordinal);
+        var bytes = (long)HeaderSize;
+        for (var i = 0; i < handles.Count; i++)
+        {
+            bytes += DescriptorSize;
+            foreach (var text in new[] { handles[i].TypeName, handles[i].Name })
+                if (text is not null && texts.Add(text)) bytes += (MinidumpWriter.StringSize(text) + 7) & ~7;
+            if (bytes > maxBytes) return i;
+        }
+        return handles.Count;
     }
 
     public void Write(MinidumpWriter writer)
@@ -48,8 +71,8 @@ internal sealed class HandleDataStream(IReadOnlyList<HandleInfo> handles) : IMin
         var at = (long)Location.Rva;
         writer.U32(at, HeaderSize);
         writer.U32(at + 4, DescriptorSize);
-        writer.U32(at + 8, (uint)handles.Count);
-        for (var i = 0; i < handles.Count; i++)
+        writer.U32(at + 8, (uint)_count);
+        for (var i = 0; i < _count; i++)
         {
             var (entry, handle) = (at + HeaderSize + (long)DescriptorSize * i, handles[i]);
             writer.U64(entry, handle.Handle);
