@@ -5,9 +5,9 @@ namespace MemFs.Vfs.Minidump;
 
 /// <summary>
 /// The process's threads from the kernel's thread list (_EPROCESS.ThreadListHead): TID, TEB and the user stack the TEB's
-/// _NT_TIB gives (0 when unread). No CONTEXT is written: a _KTRAP_FRAME holds only part of the registers, and a partial
-/// context would read as real values of the others. No threads when the list cannot be walked (a profile without the
-/// thread members): threads.txt says why.
+/// _NT_TIB gives (0 when unread), and a CONTEXT of the control registers where a user-mode trap frame gives them
+/// (<see cref="TrapFrameContext"/>; threads.txt says for each thread which, or why none). No threads when the list
+/// cannot be walked (a profile without the thread members): threads.txt says why.
 /// </summary>
 public sealed class KernelThreads : IThreadSource
 {
@@ -16,7 +16,9 @@ public sealed class KernelThreads : IThreadSource
     public IReadOnlyList<MinidumpThread> Threads(ProcessView process) =>
         ReadableThreads(process)
             .Where(t => t.Tid is > 0 and <= uint.MaxValue)
-            .Select(t => new MinidumpThread((uint)t.Tid, t.Teb ?? 0, t.UserStackLimit ?? 0, t.UserStackBase ?? 0))
+            .Select(t => (Thread: t, Context: TrapFrameContext.Of(t)))
+            .Select(t => new MinidumpThread((uint)t.Thread.Tid, t.Thread.Teb ?? 0, t.Thread.UserStackLimit ?? 0, t.Thread.UserStackBase ?? 0,
+                t.Context.Bytes, t.Context.InDump ? t.Context.Note : null))
             .ToArray();
 
     /// <summary>The threads the kernel's list gives, or none when it cannot be walked (threads.txt says why).</summary>

@@ -35,6 +35,7 @@ internal sealed class MinidumpLayout
             new ThreadListStream(threadSource.Threads(view), StackInDump),
             new ModuleListStream(images, image => Headers(view, image)),
             new MemoryInfoListStream(map.Regions),
+            HandleDataStream.Of(view),
             new Memory64ListStream(_runs, () => PrefixLength),
         ];
         var allocator = new PrefixAllocator(HeaderSize + DirectoryEntrySize * _streams.Count);

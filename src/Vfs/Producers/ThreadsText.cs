@@ -1,5 +1,6 @@
 using System.Text;
 using MemFs.Translate.Windows.Threads;
+using MemFs.Vfs.Minidump;
 using MemFs.Vfs.Threads;
 
 namespace MemFs.Vfs.Producers;
@@ -53,6 +54,7 @@ public static class ThreadsText
             Field("trap frame", t.TrapFrame is { } frame && frame != 0
                 ? $"0x{frame:X}{(t.Registers.Count == 0 ? "" : ": " + string.Join(' ', t.Registers.Select(r => $"{r.Name}=0x{r.Value:X}")))}"
                 : t.TrapFrame is null ? null : "none");
+            Field("dump context", TrapFrameContext.Of(t).Note);
             foreach (var why in t.Unread) Field("not read", why);
         }
         if (list.Problems.Count > 0)

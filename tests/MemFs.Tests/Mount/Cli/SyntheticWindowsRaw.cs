@@ -49,7 +49,11 @@ internal sealed class SyntheticWindowsRaw : IDisposable
         [
             threads.Add(Explorer, 0x1F44, new DateTime(2021, 2, 21, 1, 5, 0, DateTimeKind.Utc), 0x0000_7FF8_1234_1000, 0x0000_7FF6_0000_2340),
             threads.Add(Explorer, 0x2010, new DateTime(2021, 2, 21, 1, 5, 30, DateTimeKind.Utc), 0x0000_7FF8_1234_1000, 0x0000_0000_0001_0040,
-                state: 2, priority: 10, trapFrame: new Dictionary<string, ulong> { ["Rip"] = 0x0000_7FF8_1234_5678, ["Rsp"] = 0x0000_0000_0001_8F00 }),
+                state: 2, priority: 10, trapFrame: new Dictionary<string, ulong>
+                {
+                    ["Rip"] = 0x0000_7FF8_1234_5678, ["Rsp"] = 0x0000_0000_0001_8F00, ["Rbp"] = 0x0000_0000_0001_8F40, ["Rax"] = 0x1D5,
+                    ["EFlags"] = 0x246, ["SegCs"] = 0x33, ["SegSs"] = 0x2B,
+                }),
         ];
         ExplorerHandles = profile.Offset("_HANDLE_TABLE.TableCode") is null ? [] : Handles(new TestHandles(Objects));
         Objects.AddKernelModule(Kernel.KernelBase, 0x1046000, @"\SystemRoot\system32\ntoskrnl.exe");
@@ -70,7 +74,8 @@ internal sealed class SyntheticWindowsRaw : IDisposable
     public TestWindowsSystem Objects { get; }
     public TestWindowsSystem.BuiltProcess Explorer { get; }
 
-    /// <summary>explorer.exe's threads: a waiting one starting in explorer.exe, a running one in the private VAD with a trap frame.</summary>
+    /// <summary>explorer.exe's threads: a waiting one starting in explorer.exe, a running one in the private VAD with a user-mode
+    /// trap frame (SegCs 0x33, as a system call from user mode leaves it).</summary>
     public IReadOnlyList<BuiltThread> ExplorerThreads { get; }
 
     /// <summary>explorer.exe's two-level handle table: a named mutant, an unnamed event and a named section. The family

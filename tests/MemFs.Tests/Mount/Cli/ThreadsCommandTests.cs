@@ -35,6 +35,11 @@ public class ThreadsCommandTests
             Is.EqualTo(_image.ExplorerThreads[1].Registers.Select(r => (r.Key, $"0x{r.Value:X}"))));
         Assert.That(_image.ExplorerThreads[1].Registers["Rip"], Is.EqualTo(0x0000_7FF8_1234_5678));
         Assert.That(rows[0].GetProperty("unread").EnumerateArray().Select(u => u.GetString()), Has.Some.StartsWith("registers: no trap frame"));
+        Assert.That(rows.Select(r => (r.GetProperty("minidumpContext").GetBoolean(), S(r, "minidumpContextSource"))), Is.EqualTo(new[]
+        {
+            (false, "none: no trap frame (_KTHREAD.TrapFrame is null: the thread did not enter the kernel from user mode)"),
+            (true, $"_KTRAP_FRAME at 0x{_image.ExplorerThreads[1].TrapFrame:X}, control registers only (Rip, Rsp, EFlags, SegCs, SegSs; ContextFlags 0x100001)"),
+        }));
     }
 
     [Test]
@@ -46,5 +51,7 @@ public class ThreadsCommandTests
         Assert.That(result.Text, Does.StartWith($"2 threads of {_image.Explorer.Pid} explorer.exe"));
         Assert.That(result.Text, Does.Contain("_EPROCESS.ThreadListHead").And.Contain("_KTHREAD.TrapFrame -> _KTRAP_FRAME"));
         Assert.That(result.Text, Does.Contain($"TID {_image.ExplorerThreads[1].Tid}").And.Contain(" Rsp=0x18F00 Rip=0x7FF812345678 "));
+        Assert.That(result.Text, Does.Contain($"  dump context     _KTRAP_FRAME at 0x{_image.ExplorerThreads[1].TrapFrame:X}, control registers only")
+            .And.Contain("  dump context     none: no trap frame"));
     }
 }

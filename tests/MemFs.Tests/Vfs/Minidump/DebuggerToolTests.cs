@@ -58,14 +58,52 @@ public class DebuggerToolTests
         var lldb = Tool("lldb-14");
         using var image = new MemFs.Tests.Mount.Cli.SyntheticWindowsRaw();
         Assume.That(image.ExplorerThreads, Is.Not.Empty, "the profile has thread members");
-        using var tree = new SessionTree(new MemFs.Vfs.Session.EvidenceOptions(image.Raw) { CacheBytes = 16L << 20 });
-        var path = Path.Combine(Path.GetTempPath(), $"memfs-minidump-{Guid.NewGuid():N}.dmp");
-        File.WriteAllBytes(path, tree.Bytes(image.ExplorerDirectory + "/minidump.dmp"));
+        var path = WriteSynthetic(image);
         var result = Shell.Run(TimeSpan.FromSeconds(120), lldb, "--no-lldbinit", "-b", "-c", path, "-o", "thread list");
         Assert.That(result.ExitCode, Is.Zero, result.Stdout + result.Stderr);
         foreach (var thread in image.ExplorerThreads)
             Assert.That(result.Stdout, Does.Contain($"tid = 0x{thread.Tid:x}"), result.Stdout);
         File.Delete(path);
+    }
+
+    [Test]
+    public void LldbReadsRipAndRspOfTheUserModeTrapFrame()
+    {
+        var lldb = Tool("lldb-14");
+        using var image = new MemFs.Tests.Mount.Cli.SyntheticWindowsRaw();
+        Assume.That(image.ExplorerThreads, Is.Not.Empty, "the profile has thread members");
+        var path = WriteSynthetic(image);
+        var frame = image.ExplorerThreads[1].Registers;
+        var result = Shell.Run(TimeSpan.FromSeconds(120), lldb, "--no-lldbinit", "-b", "-c", path, "-o", "thread select 2", "-o", "thread info", "-o", "register read rip rsp");
+        Assert.That(result.ExitCode, Is.Zero, result.Stdout + result.Stderr);
+        Assert.That(result.Stdout, Does.Contain($"tid = 0x{image.ExplorerThreads[1].Tid:x}"), "thread 2 is the one with the trap frame");
+        Assert.That(Regex.Match(result.Stdout, @"rip = (0x[0-9a-f]{16})").Groups[1].Value, Is.EqualTo($"0x{frame["Rip"]:x16}"), result.Stdout);
+        Assert.That(Regex.Match(result.Stdout, @"rsp = (0x[0-9a-f]{16})").Groups[1].Value, Is.EqualTo($"0x{frame["Rsp"]:x16}"), result.Stdout);
+        File.Delete(path);
+    }
+
+    [Test]
+    public void Obj2yamlParsesTheContextsAndTheHandleData()
+    {
+        var obj2yaml = Tool("obj2yaml");
+        using var image = new MemFs.Tests.Mount.Cli.SyntheticWindowsRaw();
+        Assume.That(image.ExplorerThreads, Is.Not.Empty, "the profile has thread members");
+        var path = WriteSynthetic(image);
+        var result = Shell.Run(obj2yaml, path);
+        Assert.That(result.ExitCode, Is.Zero, result.Stderr);
+        Assert.That(result.Stdout, Does.Contain("Type:            HandleData"), result.Stdout);
+        var contexts = Regex.Matches(result.Stdout, @"Thread Id:\s+0x([0-9A-F]+)\s+Environment Block:\s+0x[0-9A-F]+\s+Context:\s+'?([0-9A-F]*)'?")
+            .ToDictionary(m => Convert.ToInt64(m.Groups[1].Value, 16), m => m.Groups[2].Value.Length / 2);
+        Assert.That(contexts, Is.EqualTo(new Dictionary<long, int> { [image.ExplorerThreads[0].Tid] = 0, [image.ExplorerThreads[1].Tid] = 0x4D0 }), result.Stdout);
+        File.Delete(path);
+    }
+
+    private static string WriteSynthetic(MemFs.Tests.Mount.Cli.SyntheticWindowsRaw image)
+    {
+        using var tree = new SessionTree(new MemFs.Vfs.Session.EvidenceOptions(image.Raw) { CacheBytes = 16L << 20 });
+        var path = Path.Combine(Path.GetTempPath(), $"memfs-minidump-{Guid.NewGuid():N}.dmp");
+        File.WriteAllBytes(path, tree.Bytes(image.ExplorerDirectory + "/minidump.dmp"));
+        return path;
     }
 
     private static string Write(SessionTree tree)

@@ -10,16 +10,26 @@ internal static class MinidumpChecks
     public static MinidumpReader AssertMatches(byte[] dump, ProcessView view)
     {
         var reader = new MinidumpReader(dump);
-        Assert.That(reader.Streams.Keys, Is.EquivalentTo(new uint[] { 3, 4, 7, 9, 15, 16 }));
+        Assert.That(reader.Streams.Keys, Is.EquivalentTo(new uint[] { 3, 4, 7, 9, 12, 15, 16 }));
         var system = reader.ReadSystemInfo();
         Assert.That((system.Architecture, system.Platform, system.CsdVersion), Is.EqualTo(((ushort)9, 2u, "")));
         Assert.That(reader.ReadMiscInfo().Pid, Is.EqualTo((uint)view.Process.Pid));
         var threads = view.System.Threads(view.Process).Threads;
-        Assert.That(reader.ReadThreads().Select(t => (t.Id, t.Teb, t.ContextSize)),
-            Is.EqualTo(threads.Select(t => ((uint)t.Tid, t.Teb ?? 0, 0u))), "the kernel's threads, in ThreadListHead order, without a context");
+        Assert.That(reader.ReadThreads().Select(t => (t.Id, t.Teb)), Is.EqualTo(threads.Select(t => ((uint)t.Tid, t.Teb ?? 0))),
+            "the kernel's threads, in ThreadListHead order");
         foreach (var (thread, kernel) in reader.ReadThreads().Zip(threads))
+        {
             if (kernel is { UserStackLimit: { } limit, UserStackBase: { } stackBase } && stackBase > limit)
                 Assert.That(thread.StackStart, Is.EqualTo(limit), $"thread {thread.Id}'s stack starts at the TEB's StackLimit");
+            var registers = kernel.Registers.ToDictionary(r => r.Name, r => r.Value);
+            var userFrame = new[] { "Rip", "Rsp", "EFlags", "SegCs", "SegSs" }.All(registers.ContainsKey) && (registers["SegCs"] & 3) == 3;
+            Assert.That(thread.ContextSize, Is.EqualTo(userFrame ? 0x4D0u : 0u), $"thread {thread.Id}: a context exactly when its trap frame is a user-mode one");
+            if (userFrame)
+                Assert.That(reader.ReadContext(thread) is var c ? (c.Flags, c.Rip, c.Rsp) : default, Is.EqualTo((0x100001u, registers["Rip"], registers["Rsp"])));
+        }
+        var handles = view.System.Handles(view.Process).Handles;
+        Assert.That(reader.ReadHandles().Select(h => (h.Value, h.TypeName, h.ObjectName, h.GrantedAccess)),
+            Is.EqualTo(handles.Select(h => (h.Handle, h.TypeName, h.Name, h.GrantedAccess))), "HandleData lists the handle table");
         Assert.That(reader.ReadModules().Select(m => m.Base), Is.EqualTo(view.Images.Select(i => i.Base)));
 
         var ranges = reader.ReadMemory64();

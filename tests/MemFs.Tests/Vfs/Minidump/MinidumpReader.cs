@@ -10,7 +10,9 @@ namespace MemFs.Tests.Vfs.Minidump;
 internal sealed class MinidumpReader
 {
     public sealed record Module(ulong Base, uint Size, uint CheckSum, uint TimeDateStamp, string Name, byte[] CodeView);
-    public sealed record Thread(uint Id, ulong Teb, ulong StackStart, uint StackSize, uint StackRva, uint ContextSize);
+    public sealed record Thread(uint Id, ulong Teb, ulong StackStart, uint StackSize, uint StackRva, uint ContextSize, uint ContextRva);
+    public sealed record Context(uint Flags, ushort SegCs, ushort SegSs, uint EFlags, ulong Rax, ulong Rbx, ulong Rsp, ulong Rbp, ulong Rip);
+    public sealed record Handle(ulong Value, string TypeName, string? ObjectName, uint Attributes, uint GrantedAccess, uint HandleCount, uint PointerCount);
     public sealed record MemoryInfo(ulong Base, ulong AllocationBase, ulong Size, uint State, uint Protect, uint Type);
     public sealed record SystemInfo(ushort Architecture, byte Processors, uint Major, uint Minor, uint Build, uint Platform, string CsdVersion);
 
@@ -68,7 +70,31 @@ internal sealed class MinidumpReader
         return Enumerable.Range(0, (int)count).Select(i =>
         {
             var t = at + 4 + 48 * (uint)i;
-            return new Thread(U32(t), U64(t + 16), U64(t + 24), U32(t + 32), U32(t + 36), U32(t + 40));
+            return new Thread(U32(t), U64(t + 16), U64(t + 24), U32(t + 32), U32(t + 36), U32(t + 40), U32(t + 44));
+        }).ToArray();
+    }
+
+    /// <summary>The AMD64 CONTEXT of <paramref name="thread"/> (winnt.h offsets: ContextFlags 0x30, SegCs 0x38, SegSs 0x42,
+    /// EFlags 0x44, Rax 0x78, Rbx 0x90, Rsp 0x98, Rbp 0xA0, Rip 0xF8).</summary>
+    public Context ReadContext(Thread thread)
+    {
+        if (thread.ContextSize != 0x4D0) throw new InvalidDataException($"thread {thread.Id}: a context of {thread.ContextSize} bytes is not an AMD64 CONTEXT");
+        var at = thread.ContextRva;
+        return new Context(U32(at + 0x30), U16(at + 0x38), U16(at + 0x42), U32(at + 0x44), U64(at + 0x78), U64(at + 0x90), U64(at + 0x98),
+            U64(at + 0xA0), U64(at + 0xF8));
+    }
+
+    /// <summary>HandleDataStream (type 12): the 16-byte header, then MINIDUMP_HANDLE_DESCRIPTORs (32 bytes, or 40 for _2).</summary>
+    public IReadOnlyList<Handle> ReadHandles()
+    {
+        var (at, size) = Streams[12];
+        var (header, descriptor, count) = (U32(at), U32(at + 4), U32(at + 8));
+        if (header != 16 || descriptor is not (32 or 40) || header + (long)descriptor * count != size) throw new InvalidDataException("HandleData header");
+        return Enumerable.Range(0, (int)count).Select(i =>
+        {
+            var d = at + header + descriptor * (uint)i;
+            var nameRva = U32(d + 12);
+            return new Handle(U64(d), String(U32(d + 8)), nameRva == 0 ? null : String(nameRva), U32(d + 16), U32(d + 20), U32(d + 24), U32(d + 28));
         }).ToArray();
     }
 
