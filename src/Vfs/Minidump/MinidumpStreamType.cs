@@ -7,6 +7,7 @@ internal static class MinidumpStreamType
     public const uint ModuleList = 4;
     public const uint SystemInfo = 7;
     public const uint Memory64List = 9;
+    public const uint UnloadedModuleList = 14;
     public const uint MiscInfo = 15;
     public const uint MemoryInfoList = 16;
 }
