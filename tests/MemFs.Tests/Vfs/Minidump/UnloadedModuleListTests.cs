@@ -29,6 +29,27 @@ public class UnloadedModuleListTests
     }
 
     [Test]
+    public void UnloadedTxtListsTheSameModules()
+    {
+        using var process = new UnloadedModulesProcess();
+        using var tree = Tree(process);
+        var lines = tree.Text(process.ProcessDirectory + "/unloaded.txt").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines, Does.Contain($"# trace at 0x{UnloadedModulesProcess.NtdllBase + UnloadedModulesProcess.TraceRva:X}: 64 slots of 0x68 bytes, 3 used"));
+        Assert.That(lines.Where(l => !l.StartsWith('#')), Is.EqualTo(UnloadedModulesProcess.Truth.Select(t =>
+            $"  {t.Sequence,-8} 0x{t.Base:X16} 0x{t.Base + t.Size:X16} 0x{t.TimeDateStamp:X8}    0x{t.CheckSum:X8} {t.Name}")));
+    }
+
+    [Test]
+    public void UnloadedTxtSaysWhyThereIsNoList()
+    {
+        using var process = new UnloadedModulesProcess(Damage.WrongOpcode);
+        using var tree = Tree(process);
+        var text = tree.Text(process.ProcessDirectory + "/unloaded.txt");
+        Assert.That(text, Does.Contain($"# no list: ntdll.dll at 0x{UnloadedModulesProcess.NtdllBase:X}: RtlGetUnloadEventTrace at RVA 0x1100 starts 488B05"));
+        Assert.That(text.Split('\n').Where(l => l.Length > 0), Has.All.StartsWith("#"));
+    }
+
+    [Test]
     public void SlotsOnAnUnreadablePageAreSaidAndTheOthersListed()
     {
         using var process = new UnloadedModulesProcess(Damage.PartlyUnmappedArray);
