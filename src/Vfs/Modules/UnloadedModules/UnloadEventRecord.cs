@@ -6,8 +6,8 @@ namespace MemFs.Vfs.Modules.UnloadedModules;
 
 /// <summary>
 /// The x64 RTL_UNLOAD_EVENT_TRACE record (RtlGetUnloadEventTrace's documented structure, plus the ULONG Version[2]
-/// later builds append): BaseAddress, SizeOfImage (SIZE_T), Sequence, TimeDateStamp, CheckSum, ImageName WCHAR[32],
-/// Version; 0x68 bytes with the alignment padding. An all-zero record is a slot the loader has not used yet.
+/// System Informer's phnt headers give): BaseAddress, SizeOfImage (SIZE_T), Sequence, TimeDateStamp, CheckSum,
+/// ImageName WCHAR[32], Version; 0x68 bytes with the alignment padding. An all-zero record is a slot not used yet.
 /// </summary>
 internal static class UnloadEventRecord
 {
