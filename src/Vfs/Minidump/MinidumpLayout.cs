@@ -1,5 +1,6 @@
 using MemFs.Translate.Windows.Kernel;
 using MemFs.Vfs.Executables;
+using MemFs.Vfs.Modules.UnloadedModules;
 using MemFs.Vfs.Producers;
 using MemFs.Vfs.Session;
 
@@ -34,6 +35,7 @@ internal sealed class MinidumpLayout
             new MiscInfoStream(view.Process.Pid, view.Process.CreateTime),
             new ThreadListStream(threadSource.Threads(view), StackInDump),
             new ModuleListStream(images, image => Headers(view, image)),
+            new UnloadedModuleListStream(UnloadEventTrace.Read(view).Modules),
             new MemoryInfoListStream(map.Regions),
             HandleDataStream.Of(view),
             new Memory64ListStream(_runs, () => PrefixLength),

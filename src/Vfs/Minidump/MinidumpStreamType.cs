@@ -8,6 +8,7 @@ internal static class MinidumpStreamType
     public const uint SystemInfo = 7;
     public const uint Memory64List = 9;
     public const uint HandleData = 12;
+    public const uint UnloadedModuleList = 14;
     public const uint MiscInfo = 15;
     public const uint MemoryInfoList = 16;
 }

@@ -11,6 +11,7 @@ using MemFs.Vfs.Executables;
 using MemFs.Vfs.Findings;
 using MemFs.Vfs.Kernel;
 using MemFs.Vfs.Minidump;
+using MemFs.Vfs.Modules.UnloadedModules;
 using MemFs.Vfs.Patches;
 using MemFs.Vfs.Session;
 using MemFs.Vfs.Tree;
@@ -162,6 +163,7 @@ public sealed class MemFsTree : IVirtualFileSystem
                 foreach (var file in ImageFiles.Of(view.Recoveries, owner, main, cache))
                     yield return file;
             yield return ImageFiles.ModulesDirectory(() => view.Images, view.Recoveries, owner, cache);
+            yield return new RenderedFile(UnloadedText.FileName, () => Encoding.UTF8.GetBytes(UnloadedText.Render(view)), cache);
             yield return new RenderedFile("patches.txt", () => Encoding.UTF8.GetBytes(PatchesText.ForProcess(view, cache)), cache);
             var subject = FindingSubject.Of(view, onlyScanFound, cache);
             yield return new RenderedFile("findings.txt", () => Encoding.UTF8.GetBytes(

@@ -49,6 +49,7 @@ internal static class ReadmeText
             executable.png, recovery.png, diff.png   the same as pictures
             modules/<name>/           the same files for every loaded module, and sections.txt, exports.txt,
                                       versioninfo.txt and imports.txt (IAT slots: where each points; HOOK? = outside every module)
+            unloaded.txt              DLLs the loader unloaded (ntdll's unload event trace), oldest first, or why none
             patches.txt               code bytes that differ from the file on disk (hooks): module, section, RVA,
                                       length, nearest export (module!Export+0x5) and the recovery.txt to read next
           patches.txt                 every process's patches.txt in one list; its first read recovers every image

@@ -30,7 +30,7 @@ public class StatWithoutRenderingTests
         Assert.That(relative, Is.SupersetOf(new[]
         {
             "info.txt", "vads.txt", "vadmap.txt", "threads.txt", "handles.txt", "coverage.txt", "vmem.png", "patches.txt", "executable.exe", "memory.bin",
-            "recovery.txt", "executable.png", "recovery.png", Path.Combine("modules", "ntdll.dll", "recovery.txt"),
+            "recovery.txt", "executable.png", "recovery.png", "unloaded.txt", Path.Combine("modules", "ntdll.dll", "recovery.txt"),
         }));
         var checkedFiles = 0;
         foreach (var (path, stat) in files.Where(f => Path.GetFileName(f.Path) != "vmem"))

@@ -1,4 +1,5 @@
 using MemFs.Translate.Paging;
+using MemFs.Vfs.Modules.UnloadedModules;
 using MemFs.Vfs.Producers;
 using NUnit.Framework;
 
@@ -10,7 +11,7 @@ internal static class MinidumpChecks
     public static MinidumpReader AssertMatches(byte[] dump, ProcessView view)
     {
         var reader = new MinidumpReader(dump);
-        Assert.That(reader.Streams.Keys, Is.EquivalentTo(new uint[] { 3, 4, 7, 9, 12, 15, 16 }));
+        Assert.That(reader.Streams.Keys, Is.EquivalentTo(new uint[] { 3, 4, 7, 9, 12, 14, 15, 16 }));
         var system = reader.ReadSystemInfo();
         Assert.That((system.Architecture, system.Platform, system.CsdVersion), Is.EqualTo(((ushort)9, 2u, "")));
         Assert.That(reader.ReadMiscInfo().Pid, Is.EqualTo((uint)view.Process.Pid));
@@ -31,6 +32,8 @@ internal static class MinidumpChecks
         Assert.That(reader.ReadHandles().Select(h => (h.Value, h.TypeName, h.ObjectName, h.GrantedAccess)),
             Is.EqualTo(handles.Select(h => (h.Handle, h.TypeName, h.Name, h.GrantedAccess))), "HandleData lists the handle table");
         Assert.That(reader.ReadModules().Select(m => m.Base), Is.EqualTo(view.Images.Select(i => i.Base)));
+        Assert.That(reader.ReadUnloadedModules().Select(m => (m.Base, m.Name)),
+            Is.EqualTo(UnloadEventTrace.Read(view).Modules.Select(m => (m.Base, m.Name))), "ntdll's unload event trace, oldest first");
 
         var ranges = reader.ReadMemory64();
         var memory = view.Memory;

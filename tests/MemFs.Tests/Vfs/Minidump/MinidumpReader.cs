@@ -13,6 +13,7 @@ internal sealed class MinidumpReader
     public sealed record Thread(uint Id, ulong Teb, ulong StackStart, uint StackSize, uint StackRva, uint ContextSize, uint ContextRva);
     public sealed record Context(uint Flags, ushort SegCs, ushort SegSs, uint EFlags, ulong Rax, ulong Rbx, ulong Rsp, ulong Rbp, ulong Rip);
     public sealed record Handle(ulong Value, string TypeName, string? ObjectName, uint Attributes, uint GrantedAccess, uint HandleCount, uint PointerCount);
+    public sealed record UnloadedModule(ulong Base, uint Size, uint CheckSum, uint TimeDateStamp, string Name);
     public sealed record MemoryInfo(ulong Base, ulong AllocationBase, ulong Size, uint State, uint Protect, uint Type);
     public sealed record SystemInfo(ushort Architecture, byte Processors, uint Major, uint Minor, uint Build, uint Platform, string CsdVersion);
 
@@ -59,6 +60,20 @@ internal sealed class MinidumpReader
             var m = at + 4 + 108 * (uint)i;
             var cv = _bytes.AsSpan((int)U32(m + 80), (int)U32(m + 76)).ToArray();
             return new Module(U64(m), U32(m + 8), U32(m + 12), U32(m + 16), String(U32(m + 20)), cv);
+        }).ToArray();
+    }
+
+    /// <summary>UnloadedModuleList: MINIDUMP_UNLOADED_MODULE_LIST (SizeOfHeader 12, SizeOfEntry 24), then the entries.</summary>
+    public IReadOnlyList<UnloadedModule> ReadUnloadedModules()
+    {
+        var (at, size) = Streams[14];
+        if (U32(at) != 12 || U32(at + 4) != 24) throw new InvalidDataException("UnloadedModuleList header");
+        var count = U32(at + 8);
+        if (12 + 24 * count != size) throw new InvalidDataException("UnloadedModuleList size");
+        return Enumerable.Range(0, (int)count).Select(i =>
+        {
+            var m = at + 12 + 24 * (uint)i;
+            return new UnloadedModule(U64(m), U32(m + 8), U32(m + 12), U32(m + 16), String(U32(m + 20)));
         }).ToArray();
     }
 
