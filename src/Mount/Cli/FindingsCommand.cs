@@ -13,7 +13,8 @@ internal static class FindingsCommand
         var pid = PidOption.Create("only this process", required: false);
         var command = new Command("findings", "List what deserves a look, one line each: kind, PID and process, virtual range, module or " +
             "file, why it is a finding and the file of the mounted tree to open next. Kinds: executable memory no image backs " +
-            "(protection, PE header, readable pages), image VADs the PEB loader list does not name, loader entries with no image VAD, " +
+            "(protection, PE header, readable pages), image VADs no PEB loader list names, loader entries with no image VAD, modules " +
+            "unlinked from some of the three loader lists (--json gives each loader finding's list membership), " +
             "processes only the EPROCESS scan finds, code patched in memory. Runs the EPROCESS scan (progress on stderr when slow).\n\n" +
             "Examples:\n" +
             "  memfs findings memory.aff4\n" +
@@ -34,7 +35,7 @@ internal static class FindingsCommand
             }
             var findings = FindingsReport.Find(subjects);
             if (parse.GetValue(options.Json))
-                Console.WriteLine(CliJson.Serialize(findings.Select(f => new FindingRow(f.Kind, f.Pid, f.Process, Hex.Of(f.Start), Hex.Of(f.End), f.Module, f.Why, f.Next)).ToList()));
+                Console.WriteLine(CliJson.Serialize(findings.Select(f => new FindingRow(f.Kind, f.Pid, f.Process, Hex.Of(f.Start), Hex.Of(f.End), f.Module, f.Why, f.Next, LoaderListsRow.Of(f.Lists))).ToList()));
             else Console.Write(FindingsReport.Render("every process", findings));
             DiagnosticsOutput.Warn(session);
             return 0;

@@ -310,6 +310,12 @@ public sealed class WindowsSystem
             ? LoaderListWalker.ProcessModules(new KernelStructReader(new ProcessMemoryReader(ProcessMemory(process))), Layouts.Peb.Value, Layouts.ProcessModules, peb)
             : new LoaderListWalker.Result([], ["the process has no PEB (System and minimal processes)"]);
 
+    /// <summary>The entries of the process's three PEB_LDR_DATA lists and the lists each is linked into.</summary>
+    public ProcessLoaderLists LoaderLists(ProcessInfo process) =>
+        process.Peb is { } peb && peb != 0
+            ? LoaderListWalker.ProcessLists(new KernelStructReader(new ProcessMemoryReader(ProcessMemory(process))), Layouts.Peb.Value, Layouts.ProcessModules, Layouts.LoaderLists, peb)
+            : new ProcessLoaderLists([], ["the process has no PEB (System and minimal processes)"]);
+
     /// <summary>The process's threads from its ThreadListHead, with user stack bounds read from each TEB in its memory.</summary>
     public ThreadList Threads(ProcessInfo process) =>
         ThreadListWalker.Walk(Kernel, new KernelStructReader(new ProcessMemoryReader(ProcessMemory(process))), Layouts.Thread, process.Eprocess);

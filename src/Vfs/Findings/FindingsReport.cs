@@ -13,7 +13,7 @@ namespace MemFs.Vfs.Findings;
 public static class FindingsReport
 {
     private static readonly IReadOnlyList<IFindingProvider> Providers =
-        [new ScanOnlyProcess(), new UnbackedExecutableMemory(), new ImageWithoutLoaderEntry(), new LoaderEntryWithoutImage(), new PatchedCode(), new IatHook(), new ThreadStartOutsideImages()];
+        [new ScanOnlyProcess(), new UnbackedExecutableMemory(), new ImageWithoutLoaderEntry(), new LoaderEntryWithoutImage(), new ModuleUnlinkedFromLoaderLists(), new PatchedCode(), new IatHook(), new ThreadStartOutsideImages()];
 
     public const string Columns = "# kind | pid process | virtual range | module or file | why | open next";
 

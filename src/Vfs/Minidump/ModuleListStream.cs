@@ -1,17 +1,22 @@
 using MemFs.Translate.Windows.Kernel;
 using MemFs.Vfs.Executables;
+using MemFs.Vfs.Modules;
 
 namespace MemFs.Vfs.Minidump;
 
 /// <summary>
 /// ModuleListStream: NumberOfModules, then a 108-byte MINIDUMP_MODULE per image (BaseOfImage, SizeOfImage, CheckSum,
-/// TimeDateStamp, ModuleNameRva, VS_FIXEDFILEINFO left zero, CvRecord, MiscRecord, two reserved quadwords). Names are
+/// TimeDateStamp, ModuleNameRva, VersionInfo, CvRecord, MiscRecord, two reserved quadwords). VersionInfo is the
+/// VS_FIXEDFILEINFO of the image's version resource, zero when it has none. Names are
 /// MINIDUMP_STRINGs; each CodeView record gets a slot of the largest size the PE reader accepts, so placing the list
 /// needs only the names, and the headers are read when the stream is written.
 /// </summary>
 internal sealed class ModuleListStream(IReadOnlyList<LoadedImage> images, Func<LoadedImage, PeImageView?> headers) : IMinidumpStream
 {
     public const int EntrySize = 108;
+
+    /// <summary>MINIDUMP_MODULE.VersionInfo: 52 bytes after BaseOfImage, SizeOfImage, CheckSum, TimeDateStamp and ModuleNameRva.</summary>
+    private const int VersionInfoOffset = 24;
 
     /// <summary>CV_INFO_PDB70: "RSDS", the GUID, the age, the PDB name (at most 259 bytes here) and its NUL.</summary>
     private const int CodeViewHeader = 24;
@@ -49,6 +54,7 @@ internal sealed class ModuleListStream(IReadOnlyList<LoadedImage> images, Func<L
             writer.U32(at + 16, pe?.TimeDateStamp ?? 0);
             writer.U32(at + 20, _names[i].Rva);
             writer.String(_names[i].Rva, NameOf(image));
+            if (pe is not null && VersionResource.FixedFileInfo(pe, out _) is { } version) writer.Raw(at + VersionInfoOffset, version);
             writer.Location(at + 76, pe?.ReadCodeView(out _) is { } cv ? WriteCodeView(writer, _codeViews[i].Rva, cv) : MinidumpLocation.None);
         }
     }

@@ -10,6 +10,7 @@ using MemFs.Vfs.Coverage;
 using MemFs.Vfs.Executables;
 using MemFs.Vfs.Findings;
 using MemFs.Vfs.Kernel;
+using MemFs.Vfs.LoaderLists;
 using MemFs.Vfs.Minidump;
 using MemFs.Vfs.Modules.UnloadedModules;
 using MemFs.Vfs.Patches;
@@ -153,6 +154,7 @@ public sealed class MemFsTree : IVirtualFileSystem
             yield return BytesFile.Text("vadmap.txt", () => VadMapText.Render(view));
             yield return new RenderedFile("threads.txt", () => Encoding.UTF8.GetBytes(ThreadsText.Render(view)), cache);
             yield return new RenderedFile("handles.txt", () => Encoding.UTF8.GetBytes(HandlesText.Render(view)), cache);
+            yield return new RenderedFile("ldrmodules.txt", () => Encoding.UTF8.GetBytes(LdrModulesText.Render(view)), cache);
             yield return new RenderedFile("coverage.txt", () => System.Text.Encoding.UTF8.GetBytes(
                 CoverageText.Render($"{view.Process.Pid} {view.Process.Name}", view.Coverage, view.Holes)), cache);
             yield return new RenderedFile("vmem.png", () => VmemPicture.Render(view), cache);

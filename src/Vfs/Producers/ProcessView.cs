@@ -15,7 +15,8 @@ public sealed class ProcessView(WindowsSystem system, ProcessInfo process, HoleP
 
     private readonly RetryingLazy<IReadOnlyList<VadDescriptor>> _vads = new(() => system.Vads(process).Vads);
     private readonly RetryingLazy<VirtualMemory> _memory = new(() => system.ProcessMemory(process, holes));
-    private readonly RetryingLazy<IReadOnlyList<LoadedImage>> _images = new(() => LoadedImage.Of(system.Modules(process).Modules, system.Vads(process).Vads));
+    private readonly RetryingLazy<ProcessLoaderLists> _loaderLists = new(() => system.LoaderLists(process));
+    private RetryingLazy<IReadOnlyList<LoadedImage>>? _images;
     private PageCoverage? _coverage;
     private (long Start, long End)[]? _dataRanges;
     private ImageRecoveries? _recoveries;
@@ -39,15 +40,19 @@ public sealed class ProcessView(WindowsSystem system, ProcessInfo process, HoleP
     /// <summary>How much of the data VADs reads as bytes, and why the rest does not (coverage.txt); counted once.</summary>
     public PageCoverage Coverage => LazyInitializer.EnsureInitialized(ref _coverage, () => PageCoverage.Of(this));
 
-    /// <summary>The images the process has mapped: loader-list modules first, then image VADs the list does not name.</summary>
-    public IReadOnlyList<LoadedImage> Images => _images.Value;
+    /// <summary>The images the process has mapped: loader-list modules first (from any of the three PEB lists), then image VADs no list names.</summary>
+    public IReadOnlyList<LoadedImage> Images =>
+        LazyInitializer.EnsureInitialized(ref _images, () => new RetryingLazy<IReadOnlyList<LoadedImage>>(() => LoadedImage.Of(LoaderLists.Modules, Vads))).Value;
+
+    /// <summary>The entries of the process's three PEB_LDR_DATA lists and what could not be read of them.</summary>
+    public ProcessLoaderLists LoaderLists => _loaderLists.Value;
 
     /// <summary>The process's main image (EPROCESS.SectionBaseAddress or PEB.ImageBaseAddress), or null when unknown.</summary>
     public LoadedImage? MainImage()
     {
         if (system.ImageBase(process) is not { } imageBase || imageBase >= (ulong)UserSpace) return null;
         return Images.FirstOrDefault(i => i.Base == imageBase)
-               ?? new LoadedImage(process.Name, imageBase, Vads.FirstOrDefault(v => v.Contains(imageBase)), false);
+               ?? new LoadedImage(process.Name, imageBase, Vads.FirstOrDefault(v => v.Contains(imageBase)), LoaderListMembership.None);
     }
 
     /// <summary>The process's images rebuilt from its memory.</summary>

@@ -35,9 +35,11 @@ internal static class ReadmeText
                                       or VAD, TEB, kernel and user stack, trap-frame registers; 0 bytes until read
             handles.txt               handles: value, object, access, type (ObHeaderCookie-decoded on Windows 10+), name;
                                       0 bytes until read
+            ldrmodules.txt            per image VAD: base, InLoad/InInit/InMem (which PEB loader lists name it), path;
+                                      0 bytes until read
             coverage.txt              this process's pages: readable, holes and failing, by state and by reason
             findings.txt              what deserves a look: unbacked executable memory, images missing from the
-                                      loader list, patched code, IAT hooks, threads starting outside every image; 0 bytes until read
+                                      loader lists or unlinked from some, patched code, IAT hooks, threads starting outside every image; 0 bytes until read
             regions/<start>-<end>-<kind>[-<file>].bin
                                       one file per VAD with data, offset 0 = the VAD's start: search these
             vtop/<hex address>.txt    how that address translates, every step (see vtop/README.txt)

@@ -21,14 +21,18 @@ public class LoadedImageTests
         VadDescriptor Image(ulong start, string file) => new(start, start + 0xFFFF, false, false, 7, 0, 0, 0, file, Kind: "Vad VadImageMap");
         var vads = new[] { Image(0x10000, @"\Windows\a.exe"), Image(0x7FF0_0000, @"\Windows\System32\hidden.dll"),
             new VadDescriptor(0x20000, 0x2FFFF, true, true, 4, 0, 0, 0, null, Kind: "VadS") };
-        var modules = new[] { new ModuleInfo(0x10000, 0x10000, @"C:\Windows\a.exe", "a.exe", 0), new ModuleInfo(0x10000, 0x10000, @"C:\Windows\a.exe", "a.exe", 0) };
+        var modules = new[]
+        {
+            new LoaderModule(new ModuleInfo(0x10000, 0x10000, @"C:\Windows\a.exe", "a.exe", 0), LoaderListMembership.InLoadOrder),
+            new LoaderModule(new ModuleInfo(0x10000, 0x10000, @"C:\Windows\a.exe", "a.exe", 0x100), LoaderListMembership.InMemoryOrder),
+        };
 
         var images = LoadedImage.Of(modules, vads);
 
-        Assert.That(images.Select(i => (i.Name, i.Base, i.InLoaderList, i.DiskPath)), Is.EqualTo(new[]
+        Assert.That(images.Select(i => (i.Name, i.Base, i.Lists, i.DiskPath)), Is.EqualTo(new[]
         {
-            ("a.exe", 0x10000UL, true, @"\Windows\a.exe"),
-            ("hidden.dll", 0x7FF0_0000UL, false, @"\Windows\System32\hidden.dll"),
+            ("a.exe", 0x10000UL, LoaderListMembership.InLoadOrder | LoaderListMembership.InMemoryOrder, @"\Windows\a.exe"),
+            ("hidden.dll", 0x7FF0_0000UL, LoaderListMembership.None, @"\Windows\System32\hidden.dll"),
         }));
     }
 }

@@ -14,6 +14,7 @@ internal sealed class KernelLayouts
     private readonly ResolvedLayout<PebLayout> _peb;
     private readonly ResolvedLayout<LoaderEntryLayout> _processModules;
     private readonly ResolvedLayout<LoaderEntryLayout> _kernelModules;
+    private readonly ResolvedLayout<LoaderListsLayout> _loaderLists;
     private readonly ResolvedLayout<ThreadLayout> _thread;
     private readonly ResolvedLayout<HandleLayout> _handle;
 
@@ -24,6 +25,7 @@ internal sealed class KernelLayouts
         _peb = ResolvedLayout<PebLayout>.Resolve(() => PebLayout.From(profile));
         _processModules = ResolvedLayout<LoaderEntryLayout>.Resolve(() => LoaderEntryLayout.ForProcessModules(profile));
         _kernelModules = ResolvedLayout<LoaderEntryLayout>.Resolve(() => LoaderEntryLayout.ForKernelModules(profile));
+        _loaderLists = ResolvedLayout<LoaderListsLayout>.Resolve(() => LoaderListsLayout.From(profile));
         _thread = ResolvedLayout<ThreadLayout>.Resolve(() => ThreadLayout.From(profile));
         _handle = ResolvedLayout<HandleLayout>.Resolve(() => HandleLayout.From(profile));
         Sections = SectionObjectLayout.From(profile, fallbackBuild);
@@ -44,6 +46,7 @@ internal sealed class KernelLayouts
     public ResolvedLayout<PebLayout> Peb => _peb;
     public LoaderEntryLayout ProcessModules => _processModules.Value;
     public LoaderEntryLayout KernelModules => _kernelModules.Value;
+    public LoaderListsLayout LoaderLists => _loaderLists.Value;
     public ThreadLayout Thread => _thread.Value;
     public HandleLayout Handle => _handle.Value;
 
@@ -54,7 +57,7 @@ internal sealed class KernelLayouts
     public IReadOnlyList<LayoutField> Provenance =>
     [
         .. _eprocess.OrNull?.Provenance ?? [], .. _vad.OrNull?.Provenance ?? [], .. Sections.Provenance, .. _peb.OrNull?.Provenance ?? [],
-        .. _processModules.OrNull?.Provenance ?? [], .. _kernelModules.OrNull?.Provenance ?? [], .. _thread.OrNull?.Provenance ?? [], .. _handle.OrNull?.Provenance ?? [], .. InvalidPteMask?.Provenance ?? [],
+        .. _processModules.OrNull?.Provenance ?? [], .. _kernelModules.OrNull?.Provenance ?? [], .. _loaderLists.OrNull?.Provenance ?? [], .. _thread.OrNull?.Provenance ?? [], .. _handle.OrNull?.Provenance ?? [], .. InvalidPteMask?.Provenance ?? [],
     ];
 
     /// <summary>The layouts that could not be resolved, each naming the fields the profile lacks.</summary>

@@ -92,7 +92,7 @@ public class MountCommandTests
             .Concat(_demo.Processes.Where(p => p.Linked).Select(p => $"{p.Pid}-{p.Name}")).Order().ToArray();
         Assert.That(listed, Is.EqualTo(expected));
         Assert.That(Directory.GetFileSystemEntries(Notepad).Select(Path.GetFileName).Order(),
-            Is.EqualTo(new[] { "coverage.txt", "executable.exe", "executable.png", "findings.txt", "handles.txt", "info.txt", "memory.bin", "minidump.dmp", "modules", "patches.txt", "recovery.png", "recovery.txt", "regions", "threads.txt", "unloaded.txt", "vadmap.txt", "vads.txt", "vmem", "vmem.png", "vtop" }));
+            Is.EqualTo(new[] { "coverage.txt", "executable.exe", "executable.png", "findings.txt", "handles.txt", "info.txt", "ldrmodules.txt", "memory.bin", "minidump.dmp", "modules", "patches.txt", "recovery.png", "recovery.txt", "regions", "threads.txt", "unloaded.txt", "vadmap.txt", "vads.txt", "vmem", "vmem.png", "vtop" }));
         Assert.That(File.ReadAllText(Path.Combine(Notepad, "info.txt")), Does.Contain(_demo["notepad.exe"].CommandLine));
     }
 

@@ -54,7 +54,7 @@ public class TreeCommandTests
         Assert.That(long.Parse(vmem[0]), Is.EqualTo(0x8000_0000_0000L), "vmem spans the 128 TiB user space");
         Assert.That(long.Parse(vmem[1]), Is.EqualTo(_image.Explorer.Vads.Sum(v => (long)(v.End - v.Start + 1))), "backed bytes are the VADs'");
         Assert.That(Lines(result).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1]),
-            Is.EqualTo(new[] { "info.txt", "vmem", "minidump.dmp", "vads.txt", "vadmap.txt", "threads.txt", "handles.txt", "coverage.txt", "vmem.png", "regions/", "vtop/", "modules/", "unloaded.txt", "patches.txt", "findings.txt" }), "no main image: the process has no image base");
+            Is.EqualTo(new[] { "info.txt", "vmem", "minidump.dmp", "vads.txt", "vadmap.txt", "threads.txt", "handles.txt", "ldrmodules.txt", "coverage.txt", "vmem.png", "regions/", "vtop/", "modules/", "unloaded.txt", "patches.txt", "findings.txt" }), "no main image: the process has no image base");
     }
 
     [Test]

@@ -29,7 +29,7 @@ public class StatWithoutRenderingTests
         var relative = files.Select(f => Path.GetRelativePath(mount[Explorer], f.Path)).ToList();
         Assert.That(relative, Is.SupersetOf(new[]
         {
-            "info.txt", "vads.txt", "vadmap.txt", "threads.txt", "handles.txt", "coverage.txt", "vmem.png", "patches.txt", "executable.exe", "memory.bin",
+            "info.txt", "vads.txt", "vadmap.txt", "threads.txt", "handles.txt", "ldrmodules.txt", "coverage.txt", "vmem.png", "patches.txt", "executable.exe", "memory.bin",
             "recovery.txt", "executable.png", "recovery.png", "unloaded.txt", Path.Combine("modules", "ntdll.dll", "recovery.txt"),
         }));
         var checkedFiles = 0;

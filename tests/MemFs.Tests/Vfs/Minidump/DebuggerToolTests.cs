@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using MemFs.Tests.Mount.Fuse;
 using MemFs.Tests.Support;
+using MemFs.Tests.Vfs.LoaderLists;
 using NUnit.Framework;
 
 namespace MemFs.Tests.Vfs.Minidump;
@@ -9,7 +10,8 @@ namespace MemFs.Tests.Vfs.Minidump;
 /// <summary>
 /// The demo explorer.exe's minidump.dmp through real tools: LLVM's obj2yaml parses every stream, and lldb-14 loads
 /// it as a core, lists its modules and reads the same bytes as vmem at a virtual address; obj2yaml prints the
-/// UnloadedModuleList of a process whose ntdll has an unload event trace, and lldb-14 still loads that dump.
+/// UnloadedModuleList of a process whose ntdll has an unload event trace, and lldb-14 still loads that dump; both show
+/// a module's CodeView record and VS_FIXEDFILEINFO as built.
 /// </summary>
 [NonParallelizable]
 public class DebuggerToolTests
@@ -107,6 +109,7 @@ public class DebuggerToolTests
         return path;
     }
 
+    [Test]
     public void Obj2yamlAndLldbReadTheUnloadedModuleList()
     {
         var obj2yaml = Tool("obj2yaml");
@@ -134,6 +137,39 @@ public class DebuggerToolTests
         Assert.That(loaded.ExitCode, Is.Zero, loaded.Stdout + loaded.Stderr);
         Assert.That(loaded.Stdout, Does.Contain($"0x{UnloadedModulesProcess.NtdllBase:x16} "), loaded.Stdout);
         File.Delete(path);
+    }
+
+    [Test]
+    public void Obj2yamlAndLldbShowNtdllsCodeViewRecordAndVersionInfo()
+    {
+        var obj2yaml = Tool("obj2yaml");
+        var lldb = Tool("lldb-14");
+        using var built = new HiddenModulesProcess();
+        using var tree = new SessionTree(new MemFs.Vfs.Session.EvidenceOptions(built.Raw) { CacheBytes = 16L << 20 });
+        var path = Path.Combine(Path.GetTempPath(), $"memfs-minidump-{Guid.NewGuid():N}.dmp");
+        File.WriteAllBytes(path, tree.Bytes(HiddenModulesProcess.ProcessDirectory + "/minidump.dmp"));
+        var yaml = Shell.Run(obj2yaml, path);
+        var image = Shell.Run(TimeSpan.FromSeconds(120), lldb, "--no-lldbinit", "-b", "-c", path, "-o", "image list");
+        File.Delete(path);
+        Assert.That(yaml.ExitCode, Is.Zero, yaml.Stderr);
+        Assert.That(image.ExitCode, Is.Zero, image.Stdout + image.Stderr);
+
+        // obj2yaml prints VS_FIXEDFILEINFO's members that are not zero and the CvRecord's bytes in hex.
+        var truth = HiddenModulesProcess.NtdllIdentity;
+        var v = truth.FixedFileInfo;
+        var record = "RSDS"u8.ToArray().Concat(truth.Guid.ToByteArray()).Concat(BitConverter.GetBytes(truth.Age)).Concat(System.Text.Encoding.ASCII.GetBytes(truth.PdbName + "\0"));
+        var ntdll = yaml.Stdout[yaml.Stdout.IndexOf(@"Module Name:     '\Windows\System32\ntdll.dll'", StringComparison.Ordinal)..];
+        ntdll = ntdll[..ntdll.IndexOf("- Base of Image", StringComparison.Ordinal)];
+        Assert.That(ntdll, Does.Contain($"Version Info:\n          Signature:       0x{v[0]:X}\n          Struct Version:  0x{v[1]:X}\n" +
+            $"          File Version High: 0x{v[2]:X}\n          File Version Low: 0x{v[3]:X}\n          Product Version High: 0x{v[4]:X}\n" +
+            $"          Product Version Low: 0x{v[5]:X}\n          File Flags Mask: 0x{v[6]:X}\n          File OS:         0x{v[8]:X}\n"));
+        Assert.That(ntdll, Does.Contain($"CodeView Record: {Convert.ToHexString(record.ToArray())}\n"));
+        Assert.That(Regex.Matches(yaml.Stdout, "^        Version Info:", RegexOptions.Multiline), Has.Count.EqualTo(1), "only ntdll.dll has a version resource");
+        Assert.That(Regex.Matches(yaml.Stdout, "^        CodeView Record: ''", RegexOptions.Multiline), Has.Count.EqualTo(HiddenModulesProcess.Truth.Length - 1));
+
+        // lldb-14 names the module by the RSDS GUID (as Guid prints it) and the age.
+        Assert.That(image.Stdout, Does.Contain($"{truth.Guid.ToString().ToUpperInvariant()}-{truth.Age:X8} 0x{HiddenModulesProcess.NtdllBase:x16} \\Windows\\System32\\ntdll.dll"));
+        Assert.That(image.Stdout, Does.Match($@"\]\s+0x{HiddenModulesProcess.Kernel32Base:x16} "), "no UUID without a CodeView record");
     }
 
     private static string Write(SessionTree tree)

@@ -9,7 +9,7 @@ namespace MemFs.Tests.Vfs.Minidump;
 /// </summary>
 internal sealed class MinidumpReader
 {
-    public sealed record Module(ulong Base, uint Size, uint CheckSum, uint TimeDateStamp, string Name, byte[] CodeView);
+    public sealed record Module(ulong Base, uint Size, uint CheckSum, uint TimeDateStamp, string Name, byte[] VersionInfo, byte[] CodeView);
     public sealed record Thread(uint Id, ulong Teb, ulong StackStart, uint StackSize, uint StackRva, uint ContextSize, uint ContextRva);
     public sealed record Context(uint Flags, ushort SegCs, ushort SegSs, uint EFlags, ulong Rax, ulong Rbx, ulong Rsp, ulong Rbp, ulong Rip);
     public sealed record Handle(ulong Value, string TypeName, string? ObjectName, uint Attributes, uint GrantedAccess, uint HandleCount, uint PointerCount);
@@ -59,7 +59,7 @@ internal sealed class MinidumpReader
         {
             var m = at + 4 + 108 * (uint)i;
             var cv = _bytes.AsSpan((int)U32(m + 80), (int)U32(m + 76)).ToArray();
-            return new Module(U64(m), U32(m + 8), U32(m + 12), U32(m + 16), String(U32(m + 20)), cv);
+            return new Module(U64(m), U32(m + 8), U32(m + 12), U32(m + 16), String(U32(m + 20)), _bytes.AsSpan((int)m + 24, 52).ToArray(), cv);
         }).ToArray();
     }
 

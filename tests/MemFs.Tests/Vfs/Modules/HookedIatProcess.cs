@@ -52,9 +52,7 @@ internal sealed class HookedIatProcess : IDisposable
 
         foreach (var (bytes, at, path) in new[] { (exe, ExeBase, @"\Users\a\hooked.exe"), (kernel32, Kernel32Base, @"\Windows\System32\kernel32.dll"), (ntdll, NtdllBase, @"\Windows\System32\ntdll.dll") })
         {
-            for (var page = 0; page < TablePe.SizeOfImage / TablePe.Page; page++)
-                image.SetPte(at + (ulong)(page * TablePe.Page), TestWindowsImage.Valid(image.FrameWith(bytes.AsSpan(page * TablePe.Page, TablePe.Page))));
-            process.Vads.Add(new VadDescriptor(at, at + TablePe.SizeOfImage - 1, false, false, 7, 0, 0, 0, path, Kind: "Vad VadImageMap"));
+            TablePe.Map(image, process, bytes, at, path);
             objects.AddProcessModule(process, at, TablePe.SizeOfImage, "C:" + path);
         }
         var hook = new byte[TablePe.Page];

@@ -1,12 +1,18 @@
 using System.Buffers.Binary;
 using System.Text;
+using MemFs.Tests.Translate.Paging;
+using MemFs.Tests.Translate.Windows.Kernel;
+using MemFs.Tests.Translate.Windows.Objects;
+using MemFs.Translate.Windows;
 
 namespace MemFs.Tests.Vfs.Modules;
 
 /// <summary>
 /// A four-page PE32+ image written by the test from the PE format: headers, .text (R-X), .rdata (R--: export
 /// directory, import descriptors, lookup tables, names) and .data (RW-: the IATs). Exports are code RVAs in .text or
-/// forwarder strings; each import's IAT slot RVA is returned so the test can bind it to whatever it wants.
+/// forwarder strings; each import's IAT slot RVA is returned so the test can bind it to whatever it wants. With a
+/// <see cref="TablePeIdentity"/>, .rdata's last kilobyte holds a debug directory with its RSDS record and a resource
+/// directory (RT_VERSION, one name, one language) with a VS_VERSIONINFO that has only its VS_FIXEDFILEINFO.
 /// </summary>
 internal static class TablePe
 {
@@ -16,11 +22,15 @@ internal static class TablePe
     private const int ExportRva = 0x2000;
     private const int ImportRva = 0x2800;
     private const int IatRva = 0x3000;
+    private const uint DebugRva = 0x2C00;
+    private const uint CodeViewRva = 0x2C40;
+    private const int ResourceRva = 0x2D00;
 
     public sealed record Export(string Name, uint Rva, string? Forwarder = null);
 
     /// <returns>The image bytes and the RVA of each imported function's IAT slot, by "dll!function".</returns>
-    public static (byte[] Image, Dictionary<string, uint> Slots) Build(string name, ulong imageBase, IReadOnlyList<Export> exports, IReadOnlyList<(string Dll, string[] Functions)> imports)
+    public static (byte[] Image, Dictionary<string, uint> Slots) Build(string name, ulong imageBase, IReadOnlyList<Export> exports,
+        IReadOnlyList<(string Dll, string[] Functions)> imports, TablePeIdentity? identity = null)
     {
         var image = new byte[SizeOfImage];
         var s = image.AsSpan();
@@ -122,6 +132,46 @@ internal static class TablePe
             BinaryPrimitives.WriteUInt32LittleEndian(s[(optional + 120)..], ImportRva);
             BinaryPrimitives.WriteUInt32LittleEndian(s[(optional + 124)..], (uint)((imports.Count + 1) * 20));
         }
+        if (identity is not null) WriteIdentity(s, optional, identity);
         return (image, slots);
+    }
+
+    /// <summary>Maps <paramref name="image"/>'s pages at <paramref name="at"/> by valid PTEs and adds its image VAD, which names <paramref name="path"/>.</summary>
+    public static void Map(TestWindowsImage memory, TestWindowsSystem.BuiltProcess process, byte[] image, ulong at, string path)
+    {
+        for (var page = 0; page < SizeOfImage / Page; page++)
+            memory.SetPte(at + (ulong)(page * Page), TestWindowsImage.Valid(memory.FrameWith(image.AsSpan(page * Page, Page))));
+        process.Vads.Add(new VadDescriptor(at, at + SizeOfImage - 1, false, false, 7, 0, 0, 0, path, Kind: "Vad VadImageMap"));
+    }
+
+    private static void WriteIdentity(Span<byte> s, int optional, TablePeIdentity identity)
+    {
+        TestPeImage.WriteDebug(s, DebugRva, CodeViewRva, identity.PdbName, identity.Guid, identity.Age);
+        BinaryPrimitives.WriteUInt32LittleEndian(s[(optional + 112 + 6 * 8)..], DebugRva);
+        BinaryPrimitives.WriteUInt32LittleEndian(s[(optional + 112 + 6 * 8 + 4)..], 28);
+
+        // Three IMAGE_RESOURCE_DIRECTORYs of one id entry each (type RT_VERSION = 16, name 1, language 0x409), each
+        // entry's high bit marking a subdirectory, then the IMAGE_RESOURCE_DATA_ENTRY (RVA, size) of VS_VERSIONINFO.
+        const int leaf = 0x48, version = 0x60;
+        (uint Id, uint Next)[] levels = [(16, 0x8000_0018), (1, 0x8000_0030), (0x409, leaf)];
+        for (var level = 0; level < levels.Length; level++)
+        {
+            var directory = s[(ResourceRva + level * 0x18)..];
+            BinaryPrimitives.WriteUInt16LittleEndian(directory[14..], 1);
+            BinaryPrimitives.WriteUInt32LittleEndian(directory[16..], levels[level].Id);
+            BinaryPrimitives.WriteUInt32LittleEndian(directory[20..], levels[level].Next);
+        }
+        // VS_VERSIONINFO: wLength, wValueLength (52), wType (0), L"VS_VERSION_INFO\0" (38 bytes to 0x26), padding to
+        // 0x28, the VS_FIXEDFILEINFO, and no StringFileInfo.
+        var info = s[(ResourceRva + version)..];
+        const int fixedAt = 0x28, length = fixedAt + 52;
+        BinaryPrimitives.WriteUInt16LittleEndian(info, length);
+        BinaryPrimitives.WriteUInt16LittleEndian(info[2..], 52);
+        Encoding.Unicode.GetBytes("VS_VERSION_INFO").CopyTo(info[6..]);
+        for (var i = 0; i < 13; i++) BinaryPrimitives.WriteUInt32LittleEndian(info[(fixedAt + i * 4)..], identity.FixedFileInfo[i]);
+        BinaryPrimitives.WriteUInt32LittleEndian(s[(ResourceRva + leaf)..], ResourceRva + version);
+        BinaryPrimitives.WriteUInt32LittleEndian(s[(ResourceRva + leaf + 4)..], length);
+        BinaryPrimitives.WriteUInt32LittleEndian(s[(optional + 112 + 2 * 8)..], ResourceRva);
+        BinaryPrimitives.WriteUInt32LittleEndian(s[(optional + 112 + 2 * 8 + 4)..], version + length);
     }
 }

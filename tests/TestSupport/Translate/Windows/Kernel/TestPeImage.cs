@@ -71,7 +71,7 @@ internal static class TestPeImage
             BinaryPrimitives.WriteUInt32LittleEndian(h[12..], i == 0 ? 0x1000u : i == 1 ? 0x2000u : (uint)(0x2000 + i * 0x1000));
         }
         WriteExports(s, exportSystemProcess);
-        WriteDebug(s, pdbName, pdbGuid ?? PdbGuid);
+        WriteDebug(s, DebugDirectory, CodeView, pdbName, pdbGuid ?? PdbGuid, 1);
         return image;
     }
 
@@ -109,17 +109,21 @@ internal static class TestPeImage
         }
     }
 
-    private static void WriteDebug(Span<byte> s, string pdbName, Guid pdbGuid)
+    /// <summary>
+    /// An IMAGE_DEBUG_DIRECTORY entry at <paramref name="debugDirectory"/> (Type 2, IMAGE_DEBUG_TYPE_CODEVIEW) pointing
+    /// at an RSDS record (CV_INFO_PDB70: signature, GUID, age, NUL-terminated PDB name) at <paramref name="codeView"/>.
+    /// </summary>
+    internal static void WriteDebug(Span<byte> s, uint debugDirectory, uint codeView, string pdbName, Guid pdbGuid, uint age)
     {
         var name = Encoding.ASCII.GetBytes(pdbName + "\0");
-        var entry = s[(int)DebugDirectory..];
+        var entry = s[(int)debugDirectory..];
         BinaryPrimitives.WriteUInt32LittleEndian(entry[12..], 2);
         BinaryPrimitives.WriteUInt32LittleEndian(entry[16..], (uint)(24 + name.Length));
-        BinaryPrimitives.WriteUInt32LittleEndian(entry[20..], CodeView);
-        var record = s[(int)CodeView..];
+        BinaryPrimitives.WriteUInt32LittleEndian(entry[20..], codeView);
+        var record = s[(int)codeView..];
         "RSDS"u8.CopyTo(record);
         pdbGuid.ToByteArray().CopyTo(record[4..]);
-        BinaryPrimitives.WriteUInt32LittleEndian(record[20..], 1);
+        BinaryPrimitives.WriteUInt32LittleEndian(record[20..], age);
         name.CopyTo(record[24..]);
     }
 }

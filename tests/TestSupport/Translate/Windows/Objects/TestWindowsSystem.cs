@@ -2,6 +2,8 @@ using System.Buffers.Binary;
 using System.Text;
 using MemFs.Tests.Translate.Paging;
 using MemFs.Translate.Windows;
+using MemFs.Translate.Windows.Layouts;
+using MemFs.Translate.Windows.Objects;
 using MemFs.Translate.Windows.Symbols;
 
 namespace MemFs.Tests.Translate.Windows.Objects;
@@ -42,7 +44,12 @@ internal sealed class TestWindowsSystem
     public sealed record BuiltProcess(ulong Eprocess, long Pid, long Ppid, string Name, DateTime Created, ulong Peb, string ImagePath, string CommandLine)
     {
         public List<VadDescriptor> Vads { get; } = [];
+        /// <summary>The modules some PEB_LDR_DATA list names.</summary>
         public List<(ulong Base, uint Size, string FullName, string BaseName)> Modules { get; } = [];
+
+        /// <summary>The PEB_LDR_DATA lists each module's entry was linked into, by base (None: built but on no list).</summary>
+        public Dictionary<ulong, LoaderListMembership> ModuleLists { get; } = [];
+
         public List<BuiltThread> Threads { get; } = [];
     }
 
@@ -204,26 +211,35 @@ internal sealed class TestWindowsSystem
         Image.WriteKernelOrUser(peb + (ulong)Off("_PEB.ProcessParameters"), parameters);
         WriteUnicode(parameters + (ulong)Off("_RTL_USER_PROCESS_PARAMETERS.ImagePathName"), path);
         WriteUnicode(parameters + (ulong)Off("_RTL_USER_PROCESS_PARAMETERS.CommandLine"), commandLine);
-        var head = ldr + (ulong)Off("_PEB_LDR_DATA.InLoadOrderModuleList");
-        Image.WriteKernelOrUser(head, head);
-        Image.WriteKernelOrUser(head + 8, head);
+        foreach (var list in LoaderListsLayout.From(Profile).Lists)
+        {
+            var head = ldr + (ulong)list.Head;
+            Image.WriteKernelOrUser(head, head);
+            Image.WriteKernelOrUser(head + 8, head);
+        }
         return peb;
     }
 
-    public void AddProcessModule(BuiltProcess process, ulong dllBase, uint size, string fullName)
+    /// <summary>
+    /// A _LDR_DATA_TABLE_ENTRY appended to the PEB_LDR_DATA lists <paramref name="lists"/> names (all three by default;
+    /// the loader leaves the main executable out of InInitializationOrderModuleList, and a hider unlinks from some).
+    /// </summary>
+    public ulong AddProcessModule(BuiltProcess process, ulong dllBase, uint size, string fullName, LoaderListMembership lists = LoaderListMembership.All)
     {
         var ldr = Image.ReadVirtual64(process.Peb + (ulong)Off("_PEB.Ldr"));
-        var head = ldr + (ulong)Off("_PEB_LDR_DATA.InLoadOrderModuleList");
         var entry = AllocateUser(0x120);
         WriteLoaderEntry("_LDR_DATA_TABLE_ENTRY", entry, dllBase, size, fullName);
-        Append(head, entry + (ulong)(Profile.Offset("_LDR_DATA_TABLE_ENTRY.InLoadOrderLinks") ?? 0));
-        process.Modules.Add((dllBase, size, fullName, Path.GetFileName(fullName.Replace('\\', '/'))));
+        foreach (var list in LoaderListsLayout.From(Profile).Lists.Where(l => lists.HasFlag(l.List)))
+            Append(ldr + (ulong)list.Head, entry + (ulong)list.Links);
+        if (lists != LoaderListMembership.None) process.Modules.Add((dllBase, size, fullName, Path.GetFileName(fullName.Replace('\\', '/'))));
+        process.ModuleLists[dllBase] = lists;
+        return entry;
     }
 
     public void AddKernelModule(ulong dllBase, uint size, string fullName)
     {
         var entry = Image.AllocateKernel(0x120, 16);
-        var type = MemFs.Translate.Windows.Layouts.LoaderEntryLayout.ForKernelModules(Profile).Type;
+        var type = LoaderEntryLayout.ForKernelModules(Profile).Type;
         WriteLoaderEntry(type, entry, dllBase, size, fullName);
         Append(_moduleHead, entry + (ulong)(Profile.Offset($"{type}.InLoadOrderLinks") ?? 0));
         KernelModules.Add((dllBase, size, fullName, Path.GetFileName(fullName.Replace('\\', '/'))));
