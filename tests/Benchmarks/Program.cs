@@ -9,7 +9,7 @@ public static class Program
     /// Runs the benchmarks; <c>write-peer-image PATH</c> only writes the raw image of the MemProcFS comparison
     /// (<see cref="Mount.Peer.PeerImage"/>), to run both tools on it by hand; <c>peer-comparison [SAMPLES]</c> runs
     /// <see cref="Mount.Peer.PeerComparison"/> (memfs next to MemProcFS on that image); <c>warm-rounds [ROUNDS]</c> runs
-    /// <see cref="Mount.WarmReadRounds"/>.
+    /// <see cref="Mount.WarmReadRounds"/>; <c>scattered-rounds [ROUNDS]</c> runs <see cref="Translate.ScatteredReadRounds"/>.
     /// </summary>
     public static void Main(string[] args)
     {
@@ -26,6 +26,11 @@ public static class Program
         if (args is [WarmReadRounds.Command, ..])
         {
             WarmReadRounds.Run(args.Length > 1 ? int.Parse(args[1]) : 15);
+            return;
+        }
+        if (args is [Translate.ScatteredReadRounds.Command, ..])
+        {
+            Translate.ScatteredReadRounds.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
             return;
         }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
