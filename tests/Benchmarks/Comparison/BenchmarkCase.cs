@@ -8,7 +8,8 @@ namespace MemFs.Benchmarks.Comparison;
 /// One benchmark class of a build (this one or another, <see cref="BuildContext"/>) run under a stopwatch the way
 /// BenchmarkDotNet runs it: its [Params] set, [GlobalSetup] once, then per method one warm-up and
 /// <c>iterations</c> measured calls, each after [IterationSetup] and followed by [IterationCleanup]; [GlobalCleanup] at
-/// the end. Prints one line per method: median, min, max and every measured call in ms. For A/B runs of two commits
+/// the end. Prints one line per method: median, min, max and every measured call in ms, then the median CPU time of a
+/// call (all of the process's threads: on a loaded machine less noisy than the wall clock for work bound by the CPU). For A/B runs of two commits
 /// (the two builds in turn, several rounds): <c>dotnet run -c Release --project tests/Benchmarks -- run-case
 /// OTHER/MemFs.Benchmarks.dll CLASS ITERATIONS Name=value,…|- METHOD…</c>.
 /// </summary>
@@ -39,17 +40,23 @@ internal static class BenchmarkCase
             {
                 var method = type.GetMethod(name, Type.EmptyTypes) ?? throw new ArgumentException($"{className} has no method {name}");
                 var ms = new double[iterations];
+                var cpu = new double[iterations];
+                using var process = Process.GetCurrentProcess();
                 for (var i = -1; i < iterations; i++)
                 {
                     Call(type, benchmark, "IterationSetupAttribute", name);
+                    process.Refresh();
+                    var cpuBefore = process.TotalProcessorTime;
                     var started = Stopwatch.GetTimestamp();
                     method.Invoke(benchmark, null);
                     var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                    process.Refresh();
+                    var used = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
                     Call(type, benchmark, "IterationCleanupAttribute", name);
-                    if (i >= 0) ms[i] = elapsed;
+                    if (i >= 0) (ms[i], cpu[i]) = (elapsed, used);
                 }
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"RESULT\t{className}\t{parameters}\t{name}\t{RoundFigures.Median(ms):F1}\t{ms.Min():F1}\t{ms.Max():F1}\t{string.Join(' ', ms.Select(m => m.ToString("F0", CultureInfo.InvariantCulture)))}"));
+                    $"RESULT\t{className}\t{parameters}\t{name}\t{RoundFigures.Median(ms):F1}\t{ms.Min():F1}\t{ms.Max():F1}\t{string.Join(' ', ms.Select(m => m.ToString("F0", CultureInfo.InvariantCulture)))}\tcpu {RoundFigures.Median(cpu):F1}"));
             }
         }
         finally
