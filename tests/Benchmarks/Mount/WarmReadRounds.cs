@@ -48,18 +48,12 @@ internal static class WarmReadRounds
             {
                 var ceiling = kinds[k].Name.StartsWith("executable") ? k - 1 : 0; // executable.exe against the ceiling of its size
                 var ratios = Enumerable.Range(0, rounds).Select(r => throughput[k][r] / throughput[ceiling][r]).ToArray();
-                Console.WriteLine($"| {kinds[k].Name} | {Median(throughput[k]) / (1 << 30):F2} | {throughput[k].Min() / (1 << 30):F2}–{throughput[k].Max() / (1 << 30):F2} | {Median(ratios):P0} |");
+                Console.WriteLine($"| {kinds[k].Name} | {RoundFigures.Median(throughput[k]) / (1 << 30):F2} | {throughput[k].Min() / (1 << 30):F2}–{throughput[k].Max() / (1 << 30):F2} | {RoundFigures.Median(ratios):P0} |");
             }
         }
         finally
         {
             benchmark.Cleanup();
         }
-    }
-
-    private static double Median(double[] values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }
