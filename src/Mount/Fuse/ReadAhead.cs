@@ -2,20 +2,30 @@ namespace MemFs.Mount.Fuse;
 
 /// <summary>
 /// Raises the kernel's readahead for a FUSE mount so buffered sequential reads arrive as 1 MiB requests instead of
-/// 128 KiB ones (measured: the request count, not the copy, bounds throughput). Needs write access to
+/// 128 KiB ones (measured: the request count, not the copy, bounds throughput; grep's 96 KiB reads of a 4 MiB region
+/// file cost 32 requests with 128 KiB of readahead, 6 with 1 MiB). Needs write access to
 /// /sys/class/bdi/&lt;major:minor&gt;/read_ahead_kb (root); otherwise the kernel default stays, which is only slower.
 /// </summary>
 internal static class ReadAhead
 {
     public const int Kilobytes = 1024;
 
+    /// <summary>
+    /// Raises the readahead of the FUSE mount at <paramref name="mountPoint"/> once its INIT is answered: the kernel
+    /// lowers the readahead to min(current, the max_readahead of INIT's reply) when that reply arrives
+    /// (fs/fuse/inode.c, process_init_reply), which can be after the mount appears, undoing a raise made earlier. It
+    /// holds every other request until then, so the root's attributes, once read, mean the raise stays.
+    /// </summary>
+    /// <returns>Whether the mount's readahead is now <see cref="Kilobytes"/>.</returns>
     public static bool TryRaise(string mountPoint)
     {
         try
         {
             if (MountInfo.Find(mountPoint) is not { } mount) return false;
-            File.WriteAllText($"/sys/class/bdi/{mount.Device}/read_ahead_kb", Kilobytes.ToString());
-            return true;
+            File.GetAttributes(mountPoint);
+            var setting = $"/sys/class/bdi/{mount.Device}/read_ahead_kb";
+            File.WriteAllText(setting, Kilobytes.ToString());
+            return File.ReadAllText(setting).Trim() == Kilobytes.ToString();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
