@@ -11,39 +11,28 @@ namespace MemFs.Mount.Cli;
 /// <summary><c>memfs threads</c>: a process's threads from its ThreadListHead, the text of its threads.txt.</summary>
 internal static class ThreadsCommand
 {
-    public static Command Create()
+    public static Command Create() => ProcessCommand.Create("threads", "List a process's threads (_EPROCESS.ThreadListHead): TID, state, " +
+        "priority, create and exit time, start and Win32 start address as module!export+offset or the VAD they fall in, TEB, kernel " +
+        "and user stack bounds, the trap frame's registers where there is one, and whether the minidump has a CONTEXT of the thread " +
+        "(from a user-mode trap frame, control registers only) or why not.\n\n" +
+        "Examples:\n" +
+        "  memfs threads memory.aff4 --pid 1234\n" +
+        "  memfs threads memory.raw --pid 1234 --json", Print);
+
+    private static int Print(ProcessCommand.Context c)
     {
-        var options = new SystemOptions();
-        var pid = PidOption.Create("the process", required: true);
-        var command = new Command("threads", "List a process's threads (_EPROCESS.ThreadListHead): TID, state, priority, create and exit " +
-            "time, start and Win32 start address as module!export+offset or the VAD they fall in, TEB, kernel and user stack " +
-            "bounds, the trap frame's registers where there is one, and whether the minidump has a CONTEXT of the thread (from a " +
-            "user-mode trap frame, control registers only) or why not.\n\n" +
-            "Examples:\n" +
-            "  memfs threads memory.aff4 --pid 1234\n" +
-            "  memfs threads memory.raw --pid 1234 --json");
-        options.AddTo(command);
-        command.Add(pid);
-        command.SetAction(parse => CommandRunner.Run(parse, () =>
+        var view = new ProcessView(c.System, c.Process, HolePolicy.None);
+        var list = c.System.Threads(c.Process);
+        var names = new StartAddressNames(view);
+        if (c.Json)
         {
-            var reference = PidOption.Value(parse, pid)!;
-            using var session = options.Open(parse);
-            var process = session.Process(reference);
-            var system = session.RequireSystem();
-            var view = new ProcessView(system, process, HolePolicy.None);
-            var list = system.Threads(process);
-            var names = new StartAddressNames(view);
-            if (parse.GetValue(options.Json))
-            {
-                Console.WriteLine(CliJson.Serialize(list.Threads.Select(t => Row(t, names)).ToList()));
-                DiagnosticsOutput.Warn(session, list.Problems);
-                return 0;
-            }
-            Console.Write(ThreadsText.Render(view, list, names));
-            DiagnosticsOutput.Warn(session);
+            Console.WriteLine(CliJson.Serialize(list.Threads.Select(t => Row(t, names)).ToList()));
+            DiagnosticsOutput.Warn(c.Session, list.Problems);
             return 0;
-        }));
-        return command;
+        }
+        Console.Write(ThreadsText.Render(view, list, names));
+        DiagnosticsOutput.Warn(c.Session);
+        return 0;
     }
 
     private static ThreadRow Row(ThreadInfo t, StartAddressNames names)
