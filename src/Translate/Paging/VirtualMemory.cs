@@ -99,13 +99,13 @@ public sealed class VirtualMemory(WindowsTranslator translator, ulong dtb, IVadS
                     // The last page of an image subsection's file data: the file supplies its first DataBytes bytes.
                     var inPage = (int)(pageVa & 0xFFF);
                     var fromFile = Math.Clamp(r.DataBytes - inPage, 0, n);
-                    if (fromFile > 0) requests[count++] = new ExtendedRequest(r.Location!.Value.Plus(inPage), fromFile, done);
+                    if (fromFile > 0) count = Append(requests, count, new ExtendedRequest(r.Location!.Value.Plus(inPage), fromFile, done));
                     destination.Slice(done + fromFile, n - fromFile).Clear();
                 }
                 else
                 {
                     // Pages are translated at their start; the read may begin inside the first one.
-                    requests[count++] = new ExtendedRequest(r.Location!.Value.Plus((long)(pageVa & 0xFFF)), n, done);
+                    count = Append(requests, count, new ExtendedRequest(r.Location!.Value.Plus((long)(pageVa & 0xFFF)), n, done));
                 }
                 done += n;
                 p++;
@@ -114,7 +114,8 @@ public sealed class VirtualMemory(WindowsTranslator translator, ulong dtb, IVadS
             {
                 var failures = new Exception?[count];
                 translator.ReadScattered(requests.AsSpan(0, count), destination, failures);
-                if (Array.Find(failures, f => f is not null) is { } first) ExceptionDispatchInfo.Throw(first);
+                if (Array.FindIndex(failures, f => f is not null) is var failed and >= 0)
+                    ExceptionDispatchInfo.Throw(FirstFailingPage(va, requests[failed], destination) ?? failures[failed]!);
             }
         }
         finally
@@ -123,6 +124,40 @@ public sealed class VirtualMemory(WindowsTranslator translator, ulong dtb, IVadS
         }
         if (unresolvable is not null) throw unresolvable;
         return done;
+    }
+
+    /// <summary>
+    /// The error of the first page of a joined request that cannot be read, read again page by page, so a read fails
+    /// with the same message as reading it page by page would (the bad page's, not the joined run's).
+    /// </summary>
+    private Exception? FirstFailingPage(ulong va, ExtendedRequest request, Span<byte> destination)
+    {
+        var failure = new Exception?[1];
+        for (var at = 0; at < request.Length;)
+        {
+            var n = (int)Math.Min(request.Length - at, 4096 - (long)((va + (ulong)(request.Destination + at)) & 0xFFF));
+            translator.ReadScattered([new ExtendedRequest(request.Location.Plus(at), n, request.Destination + at)], destination, failure);
+            if (failure[0] is { } e) return e;
+            at += n;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Adds <paramref name="next"/>, or extends the last request when it continues it in both the source and the
+    /// destination (frames in physical order, as most of a process's are), so a run of such pages is one request.
+    /// Compressed-store locations are page keys, not byte offsets, and are never joined.
+    /// </summary>
+    private static int Append(ExtendedRequest[] requests, int count, ExtendedRequest next)
+    {
+        if (count > 0 && requests[count - 1] is var last && last.Location.Kind != BackingKind.Compressed &&
+            last.Destination + last.Length == next.Destination && last.Location.Plus(last.Length) == next.Location)
+        {
+            requests[count - 1] = last with { Length = last.Length + next.Length };
+            return count;
+        }
+        requests[count] = next;
+        return count + 1;
     }
 }
 

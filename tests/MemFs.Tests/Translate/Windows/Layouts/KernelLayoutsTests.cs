@@ -185,9 +185,11 @@ public class KernelLayoutsTests
         foreach (var name in KernelFields.Rvas) profile.SetRva(name, 0x1000, "catalogue");
         var layouts = KernelLayouts.From(profile.Freeze(), 19041);
         Assert.That(layouts.Problems, Is.Empty);
-        var read = layouts.Provenance.Where(p => p.Source == "catalogue").Select(p => p.Name.StartsWith("sizeof(") ? p.Name[7..^1] : p.Name).ToList();
+        var read = layouts.Provenance.Where(p => p.Source == "catalogue").Select(p => p.Name.StartsWith("sizeof(") ? p.Name[7..^1] : p.Name).Distinct().ToList();
         Assert.That(read, Is.SubsetOf(KernelFields.Offsets.Concat(KernelFields.Bits).Concat(KernelFields.Sizes).Concat(KernelFields.Rvas)));
-        Assert.That(layouts.Provenance.Where(p => p.Source != "catalogue").Select(p => p.Name), Is.EqualTo(new[] { "_SUBSECTION.NumberOfFullSectors" }));
+        Assert.That(layouts.Provenance.Where(p => p.Source != "catalogue").Select(p => p.Name), Is.EqualTo(new[] { "_SUBSECTION.NumberOfFullSectors",
+            "_PEB_LDR_DATA.InMemoryOrderModuleList", "_LDR_DATA_TABLE_ENTRY.InMemoryOrderLinks",
+            "_PEB_LDR_DATA.InInitializationOrderModuleList", "_LDR_DATA_TABLE_ENTRY.InInitializationOrderLinks" }));
         Assert.That(read, Does.Contain("_EPROCESS.VadRoot").And.Contain("_FILE_OBJECT.FileName").And.Contain("MiState"));
     }
 
