@@ -22,6 +22,13 @@ internal sealed unsafe class FuseFileSystem(IVirtualFileSystem tree, uint maxRea
     private readonly uint _uid = Libc.GetUid();
     private readonly uint _gid = Libc.GetGid();
     private long _lastHandle;
+    private Action? _afterInit;
+
+    /// <summary>
+    /// Runs once, in the first getattr (every lookup and stat starts with one), before it is answered: the kernel
+    /// holds every request until INIT is answered, so mount settings INIT's reply would reset are final by then.
+    /// </summary>
+    public Action? AfterInit { init => _afterInit = value; }
 
     public void Init(FuseConnInfo* connection, FuseConfig* config)
     {
@@ -33,6 +40,7 @@ internal sealed unsafe class FuseFileSystem(IVirtualFileSystem tree, uint maxRea
 
     public int GetAttr(string path, NativeStat* stat)
     {
+        Interlocked.Exchange(ref _afterInit, null)?.Invoke();
         var node = tree.Lookup(path);
         if (node is null) return -Errno.ENOENT;
         *stat = NativeStat.For(node, _uid, _gid);

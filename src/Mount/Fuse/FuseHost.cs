@@ -40,7 +40,8 @@ internal sealed unsafe class FuseHost : IMountHost
     {
         var path = MountPointCheck.Validate(mountPoint);
         var library = LibFuse.Instance;
-        var state = GCHandle.Alloc(new FuseFileSystem(fileSystem, MaxRead, SpliceReads));
+        var served = new FuseFileSystem(fileSystem, MaxRead, SpliceReads) { AfterInit = () => ReadAhead.TryRaise(path) };
+        var state = GCHandle.Alloc(served);
         var fuse = Create(library, FuseArguments.For(options, MaxRead), state, SpliceReads);
         if (fuse == 0)
         {
@@ -88,7 +89,6 @@ internal sealed unsafe class FuseHost : IMountHost
             }
         }) { Name = "fuse-loop", IsBackground = true };
         loop.Start();
-        ReadAhead.TryRaise(path);
         NotifyMounted(path, stopping);
         WaitHandle.WaitAny([stopping.Token.WaitHandle, loopDone.WaitHandle]);
         if (loopDone.IsSet) return;

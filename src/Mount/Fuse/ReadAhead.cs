@@ -11,10 +11,11 @@ internal static class ReadAhead
     public const int Kilobytes = 1024;
 
     /// <summary>
-    /// Raises the readahead of the FUSE mount at <paramref name="mountPoint"/> once its INIT is answered: the kernel
-    /// lowers the readahead to min(current, the max_readahead of INIT's reply) when that reply arrives
-    /// (fs/fuse/inode.c, process_init_reply), which can be after the mount appears, undoing a raise made earlier. It
-    /// holds every other request until then, so the root's attributes, once read, mean the raise stays.
+    /// Raises the readahead of the FUSE mount at <paramref name="mountPoint"/>; call it once INIT is answered: the
+    /// kernel lowers the readahead to min(current, the max_readahead of INIT's reply) when that reply arrives
+    /// (fs/fuse/inode.c, process_init_reply), which can be after the mount appears, undoing a raise made earlier.
+    /// Never from a request to the mount itself from the serving process: killed while the kernel waited for the
+    /// answer, it could not exit.
     /// </summary>
     /// <returns>Whether the mount's readahead is now <see cref="Kilobytes"/>.</returns>
     public static bool TryRaise(string mountPoint)
@@ -22,7 +23,6 @@ internal static class ReadAhead
         try
         {
             if (MountInfo.Find(mountPoint) is not { } mount) return false;
-            File.GetAttributes(mountPoint);
             var setting = $"/sys/class/bdi/{mount.Device}/read_ahead_kb";
             File.WriteAllText(setting, Kilobytes.ToString());
             return File.ReadAllText(setting).Trim() == Kilobytes.ToString();
