@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Collections.Concurrent;
 using MemFs.Translate.Files;
 using MemFs.Translate.Physical;
@@ -83,6 +85,11 @@ public sealed class ExtendedPhysicalSpace : IExtendedSpace, IDisposable
     public void ReadScattered(ReadOnlySpan<ExtendedRequest> requests, Span<byte> destination, Span<Exception?> failures)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        if (AllPhysical(requests))
+        {
+            ReadPhysicalScattered(requests, destination, failures);
+            return;
+        }
         var groups = new Dictionary<object, List<int>>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < requests.Length; i++)
         {
@@ -133,6 +140,31 @@ public sealed class ExtendedPhysicalSpace : IExtendedSpace, IDisposable
         }
     }
 
+    private static bool AllPhysical(ReadOnlySpan<ExtendedRequest> requests)
+    {
+        foreach (var r in requests)
+        {
+            if (r.Location.Kind != BackingKind.Physical) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Parts all in physical memory (most requests): one group in request order, so no grouping is needed.</summary>
+    private void ReadPhysicalScattered(ReadOnlySpan<ExtendedRequest> requests, Span<byte> destination, Span<Exception?> failures)
+    {
+        var pieces = ArrayPool<ScatterRequest>.Shared.Rent(requests.Length);
+        try
+        {
+            for (var i = 0; i < requests.Length; i++)
+                pieces[i] = new ScatterRequest(requests[i].Location.Offset, requests[i].Length, requests[i].Destination);
+            _physical.ReadScattered(pieces.AsSpan(0, requests.Length), destination, failures);
+        }
+        finally
+        {
+            ArrayPool<ScatterRequest>.Shared.Return(pieces);
+        }
+    }
+
     /// <summary>How many of <paramref name="destination"/>'s bytes the placed source supplies (a mapped file's last page:
     /// only up to the file's end, see <see cref="ReadFileTail"/>), or why it cannot supply them.</summary>
     private static int Supplied(PlacedSource placed, ExtendedLocation location, Span<byte> destination, out string? pastEnd)
@@ -155,6 +187,7 @@ public sealed class ExtendedPhysicalSpace : IExtendedSpace, IDisposable
         return destination[..(int)available];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool IsAvailable(ExtendedLocation location, out string? reason)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -281,6 +314,7 @@ public sealed class ExtendedPhysicalSpace : IExtendedSpace, IDisposable
         return null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string? PhysicalHole(long address)
     {
         var runs = _physical.Runs;

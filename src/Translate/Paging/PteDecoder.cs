@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace MemFs.Translate.Paging;
 
 /// <summary>
@@ -25,6 +26,7 @@ public sealed class PteDecoder(PagingSettings settings)
     }
 
     /// <summary>A hardware PTE (the last level of the walk).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public DecodedPte DecodeLeaf(ulong raw)
     {
         if ((raw & 1) != 0) return new DecodedPte(PteKind.Valid, raw, raw, false, -1, FrameAddress: (long)(raw & SoftwarePteLayout.Frame52));

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Runtime.ExceptionServices;
 using MemFs.Translate.Extended;
@@ -67,6 +68,7 @@ public sealed class VirtualMemory(WindowsTranslator translator, ulong dtb, IVadS
     /// (which merges neighbouring frames), then the first page that failed is raised, as reading page by page would have.
     /// Reading stops at the first page that is neither readable nor a hole.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int ReadPages(ulong va, ReadOnlySpan<Resolution> pages, Span<byte> destination)
     {
         var requests = ArrayPool<ExtendedRequest>.Shared.Rent(pages.Length);
@@ -80,7 +82,7 @@ public sealed class VirtualMemory(WindowsTranslator translator, ulong dtb, IVadS
             {
                 var pageVa = va + (ulong)done;
                 var n = (int)Math.Min(destination.Length - done, 4096 - (long)(pageVa & 0xFFF));
-                var r = pages[p];
+                ref readonly var r = ref pages[p];
                 if (!r.Readable)
                 {
                     if (!IsHole(r))
@@ -148,17 +150,29 @@ public sealed class VirtualMemory(WindowsTranslator translator, ulong dtb, IVadS
     /// destination (frames in physical order, as most of a process's are), so a run of such pages is one request.
     /// Compressed-store locations are page keys, not byte offsets, and are never joined.
     /// </summary>
-    private static int Append(ExtendedRequest[] requests, int count, ExtendedRequest next)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int Append(ExtendedRequest[] requests, int count, in ExtendedRequest next)
     {
-        if (count > 0 && requests[count - 1] is var last && last.Location.Kind != BackingKind.Compressed &&
-            last.Destination + last.Length == next.Destination && last.Location.Plus(last.Length) == next.Location)
+        if (count > 0)
         {
-            requests[count - 1] = last with { Length = last.Length + next.Length };
-            return count;
+            ref var last = ref requests[count - 1];
+            if (Continues(last, next))
+            {
+                last = last with { Length = last.Length + next.Length };
+                return count;
+            }
         }
         requests[count] = next;
         return count + 1;
     }
+
+    /// <summary>Whether <paramref name="next"/> starts where <paramref name="last"/> ends, in the same backing and in the destination.</summary>
+    private static bool Continues(in ExtendedRequest last, in ExtendedRequest next) =>
+        last.Destination + last.Length == next.Destination &&
+        last.Location.Offset + last.Length == next.Location.Offset &&
+        last.Location.Kind == next.Location.Kind && last.Location.Kind != BackingKind.Compressed &&
+        last.Location.PagefileNumber == next.Location.PagefileNumber &&
+        string.Equals(last.Location.FilePath, next.Location.FilePath, StringComparison.Ordinal);
 }
 
 /// <summary>A virtual address whose page cannot be produced; the message gives the resolution's reason.</summary>

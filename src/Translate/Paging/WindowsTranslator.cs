@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 using MemFs.Aff4.Caching;
 using MemFs.Translate.Extended;
@@ -121,6 +122,7 @@ public sealed class WindowsTranslator : IKernelReader
     /// <see cref="ResolveLeaf"/> as <see cref="Translate(ulong, ulong, IVadSource?, ITraceSink)"/>. Pages under a
     /// non-present upper level take the full walk.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void TranslatePages(ulong dtb, ulong firstPage, Span<Resolution> results, IVadSource? vads)
     {
         firstPage &= ~0xFFFUL;
@@ -265,6 +267,7 @@ public sealed class WindowsTranslator : IKernelReader
         return Located(trace, PageState.Valid, ExtendedLocation.Physical(address), prototype: false, protection: -1, pageSize: size);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Resolution ResolveLeaf(DecodedPte pte, ulong va, IVadSource? vads, ITraceSink trace, int depth, bool prototype)
     {
         var inPage = (long)(va & 0xFFF);
@@ -436,6 +439,7 @@ public sealed class WindowsTranslator : IKernelReader
         return page.Bytes;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Resolution Located(ITraceSink trace, PageState state, ExtendedLocation location, bool prototype, int protection, long pageSize = 4096, int dataBytes = 4096)
     {
         if (!_space.IsAvailable(location, out var why))

@@ -1,3 +1,4 @@
+using System.Buffers;
 using MemFs.Translate.Physical.Scatter;
 using MemFs.Translate.Physical.Sources;
 
@@ -55,6 +56,7 @@ internal sealed class RunMappedMemory : IPhysicalMemory, IPlainRanges, IDisposab
     /// </summary>
     public void ReadScattered(ReadOnlySpan<ScatterRequest> requests, Span<byte> destination, Span<Exception?> failures)
     {
+        if (TryReadWithinRuns(requests, destination, failures)) return;
         var pieces = new List<ScatterRequest>(requests.Length);
         var addresses = new List<long>(requests.Length);
         var owners = new List<int>(requests.Length);
@@ -86,6 +88,34 @@ internal sealed class RunMappedMemory : IPhysicalMemory, IPlainRanges, IDisposab
         ScatteredRead.Read(_source, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(pieces), destination, pieceFailures, p => $"physical 0x{addresses[p]:X}");
         for (var p = 0; p < pieceFailures.Length; p++)
             failures[owners[p]] ??= pieceFailures[p];
+    }
+
+    /// <summary>
+    /// The common case, every part inside one run (a part per page, or pages joined within a run): the parts keep their
+    /// places, so they are located into pooled arrays without grouping. False, with nothing read, when a part crosses a
+    /// run's end or a hole.
+    /// </summary>
+    private bool TryReadWithinRuns(ReadOnlySpan<ScatterRequest> requests, Span<byte> destination, Span<Exception?> failures)
+    {
+        var located = ArrayPool<ScatterRequest>.Shared.Rent(requests.Length);
+        var addresses = ArrayPool<long>.Shared.Rent(requests.Length);
+        try
+        {
+            for (var i = 0; i < requests.Length; i++)
+            {
+                var r = requests[i];
+                if (RunAt(r.Offset) is not { } run || r.End > run.End) return false;
+                located[i] = r with { Offset = run.SourceOffset + (r.Offset - run.Start) };
+                addresses[i] = r.Offset;
+            }
+            ScatteredRead.Read(_source, located.AsSpan(0, requests.Length), destination, failures, p => $"physical 0x{addresses[p]:X}");
+            return true;
+        }
+        finally
+        {
+            ArrayPool<ScatterRequest>.Shared.Return(located);
+            ArrayPool<long>.Shared.Return(addresses);
+        }
     }
 
     private MappedRun? RunAt(long address)

@@ -6,16 +6,24 @@ namespace MemFs.Benchmarks.Comparison;
 
 /// <summary>
 /// One benchmark class of a build (this one or another, <see cref="BuildContext"/>) run under a stopwatch the way
-/// BenchmarkDotNet runs it: its [Params] set, [GlobalSetup] once, then per method one warm-up and
+/// BenchmarkDotNet runs it: its [Params] set, [GlobalSetup] once, then per method <see cref="WarmUps"/> warm-up and
 /// <c>iterations</c> measured calls, each after [IterationSetup] and followed by [IterationCleanup]; [GlobalCleanup] at
 /// the end. Prints one line per method: median, min, max and every measured call in ms, then the median CPU time of a
-/// call (all of the process's threads: on a loaded machine less noisy than the wall clock for work bound by the CPU). For A/B runs of two commits
+/// call (all of the process's threads: on a loaded machine less noisy than the wall clock for work bound by the CPU)
+/// and the median bytes a call allocated (all threads, as BenchmarkDotNet's memory diagnoser counts them). For A/B runs of two commits
 /// (the two builds in turn, several rounds): <c>dotnet run -c Release --project tests/Benchmarks -- run-case
 /// OTHER/MemFs.Benchmarks.dll CLASS ITERATIONS Name=value,…|- METHOD…</c>.
 /// </summary>
 internal static class BenchmarkCase
 {
     public const string Command = "run-case";
+
+    /// <summary>
+    /// BenchmarkDotNet's least number of warm-up iterations. With one warm-up, a change that adds methods to the read
+    /// path was measured partly in tier-0 and instrumented code (tiered compilation promotes a method to optimized code
+    /// only after 30 calls and a quiet 100 ms), so it looked 1.3× slower than the same code fully optimized.
+    /// </summary>
+    private const int WarmUps = 6;
 
     public static void Run(string benchmarksDll, string className, int iterations, string parameters, IReadOnlyList<string> methods)
     {
@@ -41,22 +49,25 @@ internal static class BenchmarkCase
                 var method = type.GetMethod(name, Type.EmptyTypes) ?? throw new ArgumentException($"{className} has no method {name}");
                 var ms = new double[iterations];
                 var cpu = new double[iterations];
+                var allocated = new double[iterations];
                 using var process = Process.GetCurrentProcess();
-                for (var i = -1; i < iterations; i++)
+                for (var i = -WarmUps; i < iterations; i++)
                 {
                     Call(type, benchmark, "IterationSetupAttribute", name);
                     process.Refresh();
                     var cpuBefore = process.TotalProcessorTime;
+                    var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
                     var started = Stopwatch.GetTimestamp();
                     method.Invoke(benchmark, null);
                     var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                     process.Refresh();
                     var used = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
+                    var bytes = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
                     Call(type, benchmark, "IterationCleanupAttribute", name);
-                    if (i >= 0) (ms[i], cpu[i]) = (elapsed, used);
+                    if (i >= 0) (ms[i], cpu[i], allocated[i]) = (elapsed, used, bytes);
                 }
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"RESULT\t{className}\t{parameters}\t{name}\t{RoundFigures.Median(ms):F1}\t{ms.Min():F1}\t{ms.Max():F1}\t{string.Join(' ', ms.Select(m => m.ToString("F0", CultureInfo.InvariantCulture)))}\tcpu {RoundFigures.Median(cpu):F1}"));
+                    $"RESULT\t{className}\t{parameters}\t{name}\t{RoundFigures.Median(ms):F1}\t{ms.Min():F1}\t{ms.Max():F1}\t{string.Join(' ', ms.Select(m => m.ToString("F0", CultureInfo.InvariantCulture)))}\tcpu {RoundFigures.Median(cpu):F1}\talloc {RoundFigures.Median(allocated) / 1024:F0} KiB"));
             }
         }
         finally

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace MemFs.Translate.Physical.Scatter;
 
 /// <summary>
@@ -11,6 +12,7 @@ internal static class RunMerger
     /// Sorts <paramref name="order"/> (indices into <paramref name="requests"/>, none of length 0) by offset and appends
     /// the runs over them to <paramref name="runs"/>. A request longer than <paramref name="maxRunBytes"/> is a run of its own.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Merge(ReadOnlySpan<ScatterRequest> requests, Span<int> order, List<ScatterRun> runs, int maxGap, int maxRunBytes)
     {
         if (order.IsEmpty) return;

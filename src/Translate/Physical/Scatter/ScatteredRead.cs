@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using MemFs.Translate.Physical.Sources;
 
@@ -7,7 +8,8 @@ namespace MemFs.Translate.Physical.Scatter;
 /// One request's scattered parts read from a source together: sorted and merged into runs (<see cref="RunMerger"/>).
 /// When the runs are several and not all in memory already, every run is announced to the source first
 /// (<see cref="IByteSource.WillNeed"/>: a file asks the kernel to start reading them all, so a cold disk sees a deep
-/// queue), then read, several at once when there are many; runs in memory, and a single run, are read one after another.
+/// queue), then read, several at once when there are many; a single run is read at once, and parts already in memory
+/// are read one after another as they come, without sorting or merging.
 /// A run that fails is read again part by part, so only the parts that really cannot be read fail; each failure is
 /// kept with its part, for the caller to raise in its own order.
 /// </summary>
@@ -56,6 +58,11 @@ internal sealed unsafe class ScatteredRead
             if (r.Length < 0 || r.Destination < 0 || r.Destination > destination.Length - r.Length)
                 throw new ArgumentOutOfRangeException(nameof(requests), $"0x{r.Length:X} bytes at 0x{r.Destination:X} do not fit a 0x{destination.Length:X}-byte destination");
         }
+        if (requests.Length == 1)
+        {
+            failures[0] = ReadOne(source, requests[0], destination, describe);
+            return;
+        }
         var read = new ScatteredRead(source, requests, describe);
         fixed (byte* bytes = destination)
         {
@@ -64,6 +71,35 @@ internal sealed unsafe class ScatteredRead
         read._failures.CopyTo(failures);
     }
 
+    /// <summary>
+    /// A single part (most requests: frames in physical order join into one): read in place, as <see cref="ReadRun"/>
+    /// reads a contiguous run, without the merge state; the error, when there is one, is the part's own
+    /// (<see cref="ReadPart"/>'s message).
+    /// </summary>
+    private static Exception? ReadOne(IByteSource source, ScatterRequest request, Span<byte> destination, Func<int, string> describe)
+    {
+        if (request.Length == 0) return null;
+        var part = destination.Slice(request.Destination, request.Length);
+        try
+        {
+            source.ReadExactly(request.Offset, part, "a merged read");
+            return null;
+        }
+        catch (Exception)
+        {
+        }
+        try
+        {
+            source.ReadExactly(request.Offset, part, describe(0));
+            return null;
+        }
+        catch (Exception e)
+        {
+            return e;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Run(nint destination)
     {
         var count = 0;
@@ -75,11 +111,17 @@ internal sealed unsafe class ScatteredRead
             if (r.Offset < 0 || r.Offset > _source.Length || r.Length > _source.Length - r.Offset) ReadPart(i, destination);
             else _order[count++] = i;
         }
+        if (count > 1 && InMemory(_order.AsSpan(0, count)))
+        {
+            // Sorting, merging and hints only pay off against a disk: parts in memory are read as they come.
+            for (var k = 0; k < count; k++) ReadPartInMemory(_order[k], destination);
+            return;
+        }
         RunMerger.Merge(_requests, _order.AsSpan(0, count), _runs, MaxGap, MaxRunBytes);
         // A single run's read asks for all of it at once: a hint first adds nothing, and on a file read sequentially it
         // stands in for the kernel's own readahead of the next request (a cold region read took 2.3x as long with it,
         // and the probe wrongly reports pages marked for readahead as uncached).
-        if (_runs.Count == 1 || !MustFetch())
+        if (_runs.Count <= 1)
         {
             for (var k = 0; k < _runs.Count; k++) ReadRun(k, destination);
             return;
@@ -94,20 +136,33 @@ internal sealed unsafe class ScatteredRead
     }
 
     /// <summary>
-    /// Whether the runs must come from a disk: when the first, middle and last run are in memory (the OS page cache)
-    /// they are read one after another, since hints and threads only cost time there; otherwise (or when the source
-    /// cannot tell) they are announced and read in parallel.
+    /// Whether the parts are in memory (the OS page cache) already: the first, middle and last of them are; false when
+    /// any of them must come from a disk or the source cannot tell.
     /// </summary>
-    private bool MustFetch()
+    private bool InMemory(ReadOnlySpan<int> parts)
     {
-        if (_runs.Count == 0) return false;
-        foreach (var k in (ReadOnlySpan<int>)[0, _runs.Count / 2, _runs.Count - 1])
+        foreach (var k in (ReadOnlySpan<int>)[0, parts.Length / 2, parts.Length - 1])
         {
-            if (_source.MustFetch(_runs[k].Offset) != false) return true;
+            if (_source.MustFetch(_requests[parts[k]].Offset) != false) return false;
         }
-        return false;
+        return true;
     }
 
+    /// <summary>A part read in place; when that fails, read again for the error that names it (<see cref="ReadPart"/>).</summary>
+    private void ReadPartInMemory(int i, nint destination)
+    {
+        var r = _requests[i];
+        try
+        {
+            _source.ReadExactly(r.Offset, At(destination, r.Destination, r.Length), "a scattered part");
+        }
+        catch (Exception)
+        {
+            ReadPart(i, destination);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadRun(int k, nint destination)
     {
         var run = _runs[k];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Win32.SafeHandles;
 
 namespace MemFs.Translate.Physical.Sources;
@@ -38,6 +39,7 @@ internal sealed class FileByteSource : IByteSource
 
     /// <summary>Reads up to <paramref name="destination"/>.Length bytes, fewer only at <see cref="Length"/>; throws when the
     /// file now ends earlier than that or the read fails.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Read(long offset, Span<byte> destination)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);

@@ -16,6 +16,11 @@ internal sealed class RecordingSource(byte[] bytes, string name = "recorded.img"
     public long Length => bytes.Length;
     public HashSet<long> Bad { get; } = [];
 
+    /// <summary>What <see cref="MustFetch"/> says of every offset: null (cannot tell), or whether it waits for a disk.</summary>
+    public bool? MustFetchAnswer { get; set; }
+
+    public bool? MustFetch(long offset) => MustFetchAnswer;
+
     public IReadOnlyList<(long Offset, int Length)> Reads
     {
         get

@@ -92,6 +92,69 @@ public class ScatteredReadTests
     }
 
     [Test]
+    public void ASinglePartIsOneReadInPlaceWithoutHints()
+    {
+        var source = new RecordingSource(Bytes);
+        var request = new ScatterRequest(0x12_3000, 0x2_0000, 0x800);
+        var destination = new byte[0x2_1000];
+        Assert.That(Read(source, [request], destination), Is.All.Null);
+        Assert.That(source.Reads, Is.EqualTo(new[] { (0x12_3000L, 0x2_0000) }));
+        Assert.That(source.Hints, Is.Empty);
+        AssertRead(destination, request);
+        Assert.That(destination.AsSpan(0, 0x800).ToArray(), Is.All.EqualTo(0), "bytes outside the part are not written");
+    }
+
+    [Test]
+    public void ASinglePartThatFailsIsTriedAgainAloneAndItsErrorIsItsOwn([Values] bool pastTheEnd)
+    {
+        var source = new RecordingSource(Bytes);
+        source.Bad.Add(0x10_8010);
+        var request = pastTheEnd ? new ScatterRequest(Bytes.Length - 100, 4096, 0) : new ScatterRequest(0x10_8000, 4096, 0);
+        var failures = Read(source, [request], new byte[4096]);
+        if (pastTheEnd)
+        {
+            Assert.That(failures[0], Is.InstanceOf<ImageFormatException>().With.Message.Contains("part 0").And.Message.Contains("past the end"));
+            Assert.That(source.Reads, Is.Empty, "nothing is read past the end");
+        }
+        else
+        {
+            Assert.That(failures[0], Is.InstanceOf<IOException>().With.Message.Contains("bad sector"));
+            Assert.That(source.Reads, Is.EqualTo(new[] { (0x10_8000L, 4096), (0x10_8000L, 4096) }), "as a run, then as the part");
+        }
+    }
+
+    [Test]
+    public void PartsInMemoryAreReadAsTheyComeWithoutMergingOrHints()
+    {
+        var source = new RecordingSource(Bytes) { MustFetchAnswer = false };
+        source.Bad.Add(0x9010);
+        ScatterRequest[] requests = [new(0x3000, 4096, 4096), new(0x2000, 4096, 0), new(0x9000, 4096, 8192), new(0x40000, 4096, 12288)];
+        var destination = new byte[4 * 4096];
+        var failures = Read(source, requests, destination);
+        Assert.That(failures[2], Is.InstanceOf<IOException>().With.Message.Contains("bad sector"));
+        foreach (var i in new[] { 0, 1, 3 })
+        {
+            Assert.That(failures[i], Is.Null, $"part {i}");
+            AssertRead(destination, requests[i]);
+        }
+        Assert.That(source.Reads, Is.EqualTo(new[] { (0x3000L, 4096), (0x2000L, 4096), (0x9000L, 4096), (0x9000L, 4096), (0x40000L, 4096) }),
+            "in request order, one read each; the bad one once more alone");
+        Assert.That(source.Hints, Is.Empty);
+    }
+
+    [Test]
+    public void PartsOnDiskAreMergedAndAnnounced([Values(null, true)] bool? mustFetch)
+    {
+        var source = new RecordingSource(Bytes) { MustFetchAnswer = mustFetch };
+        ScatterRequest[] requests = [new(0x40000, 4096, 4096), new(0x3000, 4096, 0), new(0x2000, 4096, 8192)];
+        var destination = new byte[3 * 4096];
+        Assert.That(Read(source, requests, destination), Is.All.Null);
+        Assert.That(source.Reads, Is.EqualTo(new[] { (0x2000L, 0x2000), (0x40000L, 4096) }), "sorted and merged");
+        Assert.That(source.Hints, Is.EqualTo(new[] { (0x2000L, 0x2000L), (0x40000L, 4096L) }));
+        foreach (var r in requests) AssertRead(destination, r);
+    }
+
+    [Test]
     public void ManyScatteredPagesReadInParallelEqualPageByPageReads()
     {
         var source = new RecordingSource(Bytes);
