@@ -1,3 +1,4 @@
+using MemFs.Tests.Translate.Paging;
 using System.Buffers.Binary;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Win32.SafeHandles;
@@ -57,16 +58,7 @@ public class TranslatedReadBenchmarks
         var pages = (int)(RegionBytes / 4096);
         var frames = Enumerable.Range(0, pages).Select(i => (long)i * 4096).ToArray();
         if (Scattered) new Random(7).Shuffle(frames);
-        // Tables: PML4, PDPT, PD, then 512 PTs, after the data.
-        var raw = new byte[TablesAt + (3 + 512) * 4096];
-        for (var i = 0; i < pages; i++) BinaryPrimitives.WriteInt64LittleEndian(raw.AsSpan((int)frames[i]), i);
-        const long pml4 = TablesAt, pdpt = TablesAt + 0x1000, pd = TablesAt + 0x2000, pt0 = TablesAt + 0x3000;
-        void Entry(long table, ulong va, int level, long target) =>
-            BinaryPrimitives.WriteUInt64LittleEndian(raw.AsSpan((int)(table + (long)((va >> (12 + 9 * level)) & 0x1FF) * 8)), (ulong)target | 0x67);
-        Entry(pml4, Region, 3, pdpt);
-        Entry(pdpt, Region, 2, pd);
-        for (var t = 0; t < 512; t++) Entry(pd, Region + (ulong)t * (2 << 20), 1, pt0 + t * 4096L);
-        for (var i = 0; i < pages; i++) Entry(pt0 + i / 512 * 4096L, Region + (ulong)i * 4096, 0, frames[i]);
+        var raw = FramedRegion.Build(Region, frames, TablesAt, out var pml4);
         _frames = frames;
         _path = Path.Combine(Path.GetTempPath(), $"memfs-bench-translate-{Scattered}.raw");
         File.WriteAllBytes(_path, raw);
