@@ -140,33 +140,6 @@ public sealed class ExtendedPhysicalSpace : IExtendedSpace, IDisposable
         }
     }
 
-    public bool? MustFetch(ExtendedLocation location)
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        if (location.Kind == BackingKind.Physical) return _physical.MustFetch(location.Offset);
-        return Find(location, out _) is { } placed ? placed.Source.MustFetch(location.Offset) : null;
-    }
-
-    /// <summary>The parts grouped by what serves them, each group announced to it (physical memory, or the pagefile's or file's source).</summary>
-    public void Announce(ReadOnlySpan<ExtendedRequest> parts)
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        var groups = new Dictionary<object, List<ScatterRequest>>(ReferenceEqualityComparer.Instance);
-        foreach (var part in parts)
-        {
-            object? server = part.Location.Kind == BackingKind.Physical ? _physical : Find(part.Location, out _);
-            if (server is null) continue;
-            if (!groups.TryGetValue(server, out var pieces)) groups[server] = pieces = [];
-            pieces.Add(new ScatterRequest(part.Location.Offset, part.Length, part.Destination));
-        }
-        foreach (var (server, pieces) in groups)
-        {
-            var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(pieces);
-            if (server is PlacedSource placed) ScatteredRead.Announce(placed.Source, span);
-            else _physical.Announce(span);
-        }
-    }
-
     private static bool AllPhysical(ReadOnlySpan<ExtendedRequest> requests)
     {
         foreach (var r in requests)

@@ -34,14 +34,6 @@ public interface IExtendedSpace
         }
     }
 
-    /// <summary>Whether reading <paramref name="location"/> would wait for a disk; null when unknown.</summary>
-    bool? MustFetch(ExtendedLocation location) => null;
-
-    /// <summary>Says that the parts will be read soon, so sources on a disk can fetch them ahead; nothing by default.</summary>
-    void Announce(ReadOnlySpan<ExtendedRequest> parts)
-    {
-    }
-
     /// <summary>Whether the location can be read, and if not why (for traces and vadmap).</summary>
     bool IsAvailable(ExtendedLocation location, out string? reason);
 

@@ -15,12 +15,6 @@ public sealed class VirtualMemory(WindowsTranslator translator, ulong dtb, IVadS
 {
     private const int MaxPagesPerBatch = 512;
 
-    /// <summary>Reads at least this long that continue the previous one announce the window after next (smaller ones are not worth a translation ahead).</summary>
-    public const int MinAnnouncedRead = 64 << 10;
-
-    /// <summary>Where the last read ended: a read that starts there is taken as sequential.</summary>
-    private long _sequentialEnd = -1;
-
     public WindowsTranslator Translator => translator;
     public ulong Dtb => dtb;
     public IVadSource? Vads => vads;
@@ -56,44 +50,6 @@ public sealed class VirtualMemory(WindowsTranslator translator, ulong dtb, IVadS
         finally
         {
             ArrayPool<Resolution>.Shared.Return(resolutions);
-        }
-        if (Interlocked.Exchange(ref _sequentialEnd, (long)(va + (ulong)destination.Length)) == (long)va && destination.Length >= MinAnnouncedRead)
-            AnnounceAhead(va + 2 * (ulong)destination.Length, destination.Length);
-    }
-
-    /// <summary>
-    /// The window after a sequential reader's next one, translated now and its frames announced
-    /// (<see cref="WindowsTranslator.Announce"/>): frames scattered over a cold disk are then fetched while the reader is
-    /// still one window behind, instead of one request at a time (the next window is too close: announced right
-    /// before it is read, it only adds to that read's own queue). The kernel's readahead cannot do this, as it only sees
-    /// the evidence file, not the order a process's pages are read in. Only when the window's first page must come from
-    /// a disk (in memory, nothing is translated ahead); frames in one run are left to the kernel. A hint never fails a read.
-    /// </summary>
-    private void AnnounceAhead(ulong start, int length)
-    {
-        var pages = (int)Math.Min(MaxPagesPerBatch, ((start & 0xFFF) + (ulong)length + 0xFFF) >> 12);
-        var resolutions = ArrayPool<Resolution>.Shared.Rent(pages);
-        var parts = ArrayPool<ExtendedRequest>.Shared.Rent(pages);
-        try
-        {
-            if (translator.Translate(dtb, start, vads, NoTrace.Instance) is not { Readable: true, Location: { } first } || translator.MustFetch(first) == false) return;
-            translator.TranslatePages(dtb, start, resolutions.AsSpan(0, pages), vads);
-            var count = 0;
-            for (var i = 0; i < pages; i++)
-            {
-                ref readonly var r = ref resolutions[i];
-                if (r.Readable && r.State != PageState.DemandZero && r.DataBytes == 4096 && r.Location is { } location)
-                    count = Append(parts, count, new ExtendedRequest(location, 4096, i * 4096));
-            }
-            if (count > 1) translator.Announce(parts.AsSpan(0, count));
-        }
-        catch (IOException)
-        {
-        }
-        finally
-        {
-            ArrayPool<Resolution>.Shared.Return(resolutions);
-            ArrayPool<ExtendedRequest>.Shared.Return(parts, clearArray: true);
         }
     }
 

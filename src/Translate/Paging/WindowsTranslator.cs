@@ -113,23 +113,6 @@ public sealed class WindowsTranslator : IKernelReader
         for (k = 0; k < others.Length; k++) failures[positions[k]] = otherFailures[k];
     }
 
-    /// <summary>Whether reading the located bytes would wait for a disk; null when unknown (a compressed-store page is decompressed from memory: false).</summary>
-    public bool? MustFetch(ExtendedLocation location) => location.Kind == BackingKind.Compressed ? false : _space.MustFetch(location);
-
-    /// <summary>Says that the located parts will be read soon (compressed-store pages are decompressed when read: left out).</summary>
-    public void Announce(ReadOnlySpan<ExtendedRequest> parts)
-    {
-        foreach (var part in parts)
-        {
-            if (part.Location.Kind == BackingKind.Compressed)
-            {
-                _space.Announce([.. parts.ToArray().Where(p => p.Location.Kind != BackingKind.Compressed)]);
-                return;
-            }
-        }
-        _space.Announce(parts);
-    }
-
     /// <summary>Translates one address. Pass a <see cref="TraceRecorder"/> to get the steps, <see cref="NoTrace"/> to read.</summary>
     public Resolution Translate(ulong dtb, ulong va, IVadSource? vads, ITraceSink trace) => Translate(dtb, va, vads, trace, 0);
 

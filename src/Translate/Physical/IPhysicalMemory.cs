@@ -42,15 +42,4 @@ public interface IPhysicalMemory
             }
         }
     }
-
-    /// <summary>
-    /// Says that the parts (<see cref="ScatterRequest.Offset"/> is a physical address) will be read soon, so an image
-    /// stored in a file can have the kernel fetch them ahead (<see cref="Scatter.ScatteredRead.Announce"/>); nothing by default.
-    /// </summary>
-    void Announce(ReadOnlySpan<ScatterRequest> parts)
-    {
-    }
-
-    /// <summary>Whether reading physical <paramref name="address"/> would wait for a disk; null when unknown (a hole, or a source that cannot tell).</summary>
-    bool? MustFetch(long address) => null;
 }

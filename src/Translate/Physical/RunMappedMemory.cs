@@ -118,28 +118,6 @@ internal sealed class RunMappedMemory : IPhysicalMemory, IPlainRanges, IDisposab
         }
     }
 
-    public bool? MustFetch(long address) => RunAt(address) is { } run ? _source.MustFetch(run.SourceOffset + (address - run.Start)) : null;
-
-    /// <summary>The parts located in the file (parts across a run's end or in a hole are left out), announced together.</summary>
-    public void Announce(ReadOnlySpan<ScatterRequest> parts)
-    {
-        var located = ArrayPool<ScatterRequest>.Shared.Rent(parts.Length);
-        try
-        {
-            var count = 0;
-            foreach (var r in parts)
-            {
-                if (RunAt(r.Offset) is { } run && r.End <= run.End)
-                    located[count++] = r with { Offset = run.SourceOffset + (r.Offset - run.Start) };
-            }
-            ScatteredRead.Announce(_source, located.AsSpan(0, count));
-        }
-        finally
-        {
-            ArrayPool<ScatterRequest>.Shared.Return(located);
-        }
-    }
-
     private MappedRun? RunAt(long address)
     {
         var i = Array.BinarySearch(_starts, address);

@@ -99,27 +99,6 @@ internal sealed unsafe class ScatteredRead
         }
     }
 
-    /// <summary>
-    /// Says that the parts will be read soon: when they are not in memory already (first, middle and last probed) and
-    /// lie apart, each merged run is announced (<see cref="IByteSource.WillNeed"/>), so a cold disk starts on them
-    /// before they are asked for. A single run is left to the kernel's own readahead.
-    /// </summary>
-    public static void Announce(IByteSource source, ReadOnlySpan<ScatterRequest> parts)
-    {
-        if (parts.Length < 2) return;
-        var read = new ScatteredRead(source, parts, static _ => "");
-        var count = 0;
-        for (var i = 0; i < parts.Length; i++)
-        {
-            var r = parts[i];
-            if (r.Length > 0 && r.Offset >= 0 && r.Offset <= source.Length && r.Length <= source.Length - r.Offset) read._order[count++] = i;
-        }
-        if (count < 2 || read.InMemory(read._order.AsSpan(0, count))) return;
-        RunMerger.Merge(read._requests, read._order.AsSpan(0, count), read._runs, MaxGap, MaxRunBytes);
-        if (read._runs.Count < 2) return;
-        foreach (var run in read._runs) source.WillNeed(run.Offset, run.Length);
-    }
-
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Run(nint destination)
     {
