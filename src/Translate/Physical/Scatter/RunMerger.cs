@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+
 namespace MemFs.Translate.Physical.Scatter;
 
 /// <summary>
