@@ -168,11 +168,8 @@ public sealed class VirtualMemory(WindowsTranslator translator, ulong dtb, IVadS
 
     /// <summary>Whether <paramref name="next"/> starts where <paramref name="last"/> ends, in the same backing and in the destination.</summary>
     private static bool Continues(in ExtendedRequest last, in ExtendedRequest next) =>
-        last.Destination + last.Length == next.Destination &&
-        last.Location.Offset + last.Length == next.Location.Offset &&
-        last.Location.Kind == next.Location.Kind && last.Location.Kind != BackingKind.Compressed &&
-        last.Location.PagefileNumber == next.Location.PagefileNumber &&
-        string.Equals(last.Location.FilePath, next.Location.FilePath, StringComparison.Ordinal);
+        last.Destination + last.Length == next.Destination && last.Location.Kind != BackingKind.Compressed &&
+        last.Location.Plus(last.Length) == next.Location;
 }
 
 /// <summary>A virtual address whose page cannot be produced; the message gives the resolution's reason.</summary>

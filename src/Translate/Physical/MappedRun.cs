@@ -4,4 +4,7 @@ namespace MemFs.Translate.Physical;
 internal readonly record struct MappedRun(long Start, long Length, long SourceOffset)
 {
     public long End => Start + Length;
+
+    /// <summary>Where physical <paramref name="address"/> (inside this run) is stored in the file.</summary>
+    public long SourceOffsetOf(long address) => SourceOffset + (address - Start);
 }

@@ -45,7 +45,7 @@ internal sealed class RunMappedMemory : IPhysicalMemory, IPlainRanges, IDisposab
             if (i < 0 || pos >= _runs[i].End) throw new PhysicalHoleException(pos, _source.Name);
             var run = _runs[i];
             var n = (int)Math.Min(destination.Length - done, run.End - pos);
-            _source.ReadExactly(run.SourceOffset + (pos - run.Start), destination.Slice(done, n), $"physical 0x{pos:X}");
+            _source.ReadExactly(run.SourceOffsetOf(pos), destination.Slice(done, n), $"physical 0x{pos:X}");
             done += n;
         }
     }
@@ -78,7 +78,7 @@ internal sealed class RunMappedMemory : IPhysicalMemory, IPlainRanges, IDisposab
                     break;
                 }
                 var n = (int)Math.Min(r.Length - done, found.End - pos);
-                pieces.Add(new ScatterRequest(found.SourceOffset + (pos - found.Start), n, r.Destination + done));
+                pieces.Add(new ScatterRequest(found.SourceOffsetOf(pos), n, r.Destination + done));
                 addresses.Add(pos);
                 owners.Add(i);
                 done += n;
@@ -105,7 +105,7 @@ internal sealed class RunMappedMemory : IPhysicalMemory, IPlainRanges, IDisposab
             {
                 var r = requests[i];
                 if (RunAt(r.Offset) is not { } run || r.End > run.End) return false;
-                located[i] = r with { Offset = run.SourceOffset + (r.Offset - run.Start) };
+                located[i] = r with { Offset = run.SourceOffsetOf(r.Offset) };
                 addresses[i] = r.Offset;
             }
             ScatteredRead.Read(_source, located.AsSpan(0, requests.Length), destination, failures, p => $"physical 0x{addresses[p]:X}");
@@ -130,11 +130,11 @@ internal sealed class RunMappedMemory : IPhysicalMemory, IPlainRanges, IDisposab
     {
         if (_plain is null || length <= 0) return null;
         if (RunAt(address) is not { } run || address + length > run.End) return null;
-        return _plain.Locate(run.SourceOffset + (address - run.Start), length);
+        return _plain.Locate(run.SourceOffsetOf(address), length);
     }
 
     /// <summary>Where physical <paramref name="address"/> is stored in the file, or null in a hole.</summary>
-    public long? SourceOffsetOf(long address) => RunAt(address) is { } run ? run.SourceOffset + (address - run.Start) : null;
+    public long? SourceOffsetOf(long address) => RunAt(address) is { } run ? run.SourceOffsetOf(address) : null;
 
     public void Dispose() => _source.Dispose();
 }

@@ -76,13 +76,18 @@ internal sealed unsafe class ScatteredRead
     /// reads a contiguous run, without the merge state; the error, when there is one, is the part's own
     /// (<see cref="ReadPart"/>'s message).
     /// </summary>
-    private static Exception? ReadOne(IByteSource source, ScatterRequest request, Span<byte> destination, Func<int, string> describe)
+    private static Exception? ReadOne(IByteSource source, ScatterRequest request, Span<byte> destination, Func<int, string> describe) =>
+        request.Length == 0 ? null : ReadInPlace(source, request, destination.Slice(request.Destination, request.Length), "a merged read", describe, 0);
+
+    /// <summary>
+    /// Part <paramref name="index"/> read straight into <paramref name="part"/>; when that fails, read again under its own
+    /// name (<paramref name="describe"/>), so the error kept is the one that names the part. Null when it was read.
+    /// </summary>
+    private static Exception? ReadInPlace(IByteSource source, ScatterRequest request, Span<byte> part, string label, Func<int, string> describe, int index)
     {
-        if (request.Length == 0) return null;
-        var part = destination.Slice(request.Destination, request.Length);
         try
         {
-            source.ReadExactly(request.Offset, part, "a merged read");
+            source.ReadExactly(request.Offset, part, label);
             return null;
         }
         catch (Exception)
@@ -90,7 +95,7 @@ internal sealed unsafe class ScatteredRead
         }
         try
         {
-            source.ReadExactly(request.Offset, part, describe(0));
+            source.ReadExactly(request.Offset, part, describe(index));
             return null;
         }
         catch (Exception e)
@@ -148,18 +153,11 @@ internal sealed unsafe class ScatteredRead
         return true;
     }
 
-    /// <summary>A part read in place; when that fails, read again for the error that names it (<see cref="ReadPart"/>).</summary>
+    /// <summary>A part read in place, its failure kept with it (<see cref="ReadInPlace"/>).</summary>
     private void ReadPartInMemory(int i, nint destination)
     {
         var r = _requests[i];
-        try
-        {
-            _source.ReadExactly(r.Offset, At(destination, r.Destination, r.Length), "a scattered part");
-        }
-        catch (Exception)
-        {
-            ReadPart(i, destination);
-        }
+        _failures[i] = ReadInPlace(_source, r, At(destination, r.Destination, r.Length), "a scattered part", _describe, i);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
